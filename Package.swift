@@ -1,0 +1,40 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Our own targets treat every warning as an error; dependencies are left alone.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "sco-api",
+    products: [
+        .executable(name: "sco-api", targets: ["sco-api"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "HTTPServer", swiftSettings: strict),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "SCOData", dependencies: ["SQLiteStore"], swiftSettings: strict),
+        .target(name: "SCOAPI", dependencies: ["SCOData", "HTTPServer"], swiftSettings: strict),
+        .executableTarget(
+            name: "sco-api",
+            dependencies: [
+                "SCOAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"], swiftSettings: strict),
+        .testTarget(name: "SCODataTests", dependencies: ["SCOData"], swiftSettings: strict),
+        .testTarget(name: "SCOAPITests", dependencies: ["SCOAPI"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["sco-api"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// SCOAPI module placeholder.

@@ -1,0 +1,1 @@
+// SCOData module placeholder.

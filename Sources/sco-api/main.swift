@@ -1,0 +1,3 @@
+import SCOAPI
+
+print("sco-api")
