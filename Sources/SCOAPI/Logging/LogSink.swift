@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Where formatted log lines go: a file descriptor (stderr by default), or memory for tests.
+///
+/// Lines from different threads never interleave: each is written with one `write(2)` under a mutex.
+public final class LogSink: Sendable {
+    private enum Target {
+        case descriptor(Int32)
+        case memory([String])
+    }
+
+    private let target: Mutex<Target>
+
+    /// Standard error, where the server writes its JSON lines.
+    public static let standardError = LogSink(descriptor: 2)
+
+    public init(descriptor: Int32) {
+        target = Mutex(.descriptor(descriptor))
+    }
+
+    private init(memory: Void) {
+        target = Mutex(.memory([]))
+    }
+
+    /// A sink that keeps lines in memory, for tests that read what was logged.
+    public static func makeMemory() -> LogSink { LogSink(memory: ()) }
+
+    /// The lines a memory sink holds; empty for a descriptor sink.
+    public var lines: [String] {
+        target.withLock { target in
+            if case .memory(let lines) = target { return lines }
+            return []
+        }
+    }
+
+    /// Writes one line; `line` carries no newline of its own.
+    public func write(_ line: String) {
+        target.withLock { target in
+            switch target {
+            case .descriptor(let fd):
+                var bytes = Array(line.utf8)
+                bytes.append(UInt8(ascii: "\n"))
+                Self.writeAll(fd, bytes)
+            case .memory(var lines):
+                lines.append(line)
+                target = .memory(lines)
+            }
+        }
+    }
+
+    /// Writes several complete lines (each ending in a newline) with as few system calls as it can.
+    public func write(batch bytes: [UInt8]) {
+        target.withLock { target in
+            switch target {
+            case .descriptor(let fd):
+                Self.writeAll(fd, bytes)
+            case .memory(var lines):
+                for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+                    lines.append(String(line))
+                }
+                target = .memory(lines)
+            }
+        }
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // A log that cannot be written must not take the server down.
+                }
+                offset += written
+            }
+        }
+    }
+}

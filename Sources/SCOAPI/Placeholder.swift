@@ -1,1 +1,0 @@
-// SCOAPI module placeholder.

@@ -1,3 +1,0 @@
-import SCOAPI
-
-print("sco-api")
