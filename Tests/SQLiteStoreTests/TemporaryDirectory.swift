@@ -9,7 +9,7 @@ final class TemporaryDirectory {
         var template = Array((NSTemporaryDirectory() + "/sqlitestore-XXXXXX").utf8CString)
         let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         guard made != nil else { throw CocoaError(.fileWriteUnknown) }
-        path = String(cString: template)
+        path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A path inside the directory.
