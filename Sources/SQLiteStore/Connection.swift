@@ -134,6 +134,18 @@ public final class Connection {
     /// How many statements the cache holds.
     public var cachedStatementCount: Int { statementCache.count }
 
+    /// How many statements are prepared on this connection and not yet finalized, cached or
+    /// not (`sqlite3_next_stmt`); for leak tests.
+    package var unfinalizedStatementCount: Int {
+        var count = 0
+        var statement = sqlite3_next_stmt(db, nil)
+        while let current = statement {
+            count += 1
+            statement = sqlite3_next_stmt(db, current)
+        }
+        return count
+    }
+
     // MARK: - State
 
     /// The rowid of the most recent successful INSERT on this connection.
