@@ -16,7 +16,7 @@ public struct Migrator: Sendable {
     public let migrations: [Migration]
 
     /// A migrator over `migrations`, in any order. A duplicate id is a programmer error: trap.
-    public init(_ migrations: [Migration]) {
+    public init(migrations: [Migration]) {
         var seen: [Int: Migration] = [:]
         for migration in migrations {
             if let earlier = seen[migration.id] {

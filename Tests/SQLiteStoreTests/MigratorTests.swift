@@ -30,7 +30,7 @@ import Testing
 
     @Test func migratesAnEmptyDatabaseToTheLatest() throws {
         let connection = try Connection.inMemory()
-        let migrator = Migrator([Self.people, Self.countries])
+        let migrator = Migrator(migrations: [Self.people, Self.countries])
         #expect(migrator.migrations.map(\.id) == [1, 2])
         #expect(try migrator.status(on: connection).map(\.state) == [.pending, .pending])
 
@@ -56,7 +56,7 @@ import Testing
     @Test func rerunningDoesNothing() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("sco.db")
-        let migrator = Migrator([Self.countries, Self.people])
+        let migrator = Migrator(migrations: [Self.countries, Self.people])
         do {
             let connection = try open(path)
             try migrator.migrate(on: connection)
@@ -73,19 +73,19 @@ import Testing
 
     @Test func appliesOnlyWhatIsNew() throws {
         let connection = try Connection.inMemory()
-        try Migrator([Self.countries]).migrate(on: connection)
-        let applied = try Migrator([Self.countries, Self.people]).migrate(on: connection)
+        try Migrator(migrations: [Self.countries]).migrate(on: connection)
+        let applied = try Migrator(migrations: [Self.countries, Self.people]).migrate(on: connection)
         #expect(applied == [Self.people])
     }
 
     @Test func refusesAnAppliedMigrationWhoseSQLChangedAndTouchesNothing() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("sco.db")
-        do { try Migrator([Self.countries]).migrate(on: try open(path)) }
+        do { try Migrator(migrations: [Self.countries]).migrate(on: try open(path)) }
         let before = TestSupport.bytes(at: path)
 
         let edited = Migration(id: 1, name: "create_countries", sql: Self.countries.sql + "\n-- tweak")
-        let migrator = Migrator([edited, Self.people])
+        let migrator = Migrator(migrations: [edited, Self.people])
         do {
             let connection = try open(path)
             let error = #expect(throws: StoreError.self) { try migrator.migrate(on: connection) }
@@ -106,18 +106,18 @@ import Testing
 
     @Test func refusesAnAppliedMigrationUnderAnotherName() throws {
         let connection = try Connection.inMemory()
-        try Migrator([Self.countries]).migrate(on: connection)
+        try Migrator(migrations: [Self.countries]).migrate(on: connection)
         let renamed = Migration(id: 1, name: "countries", sql: Self.countries.sql)
         #expect(throws: StoreError.migrationRenamed(
             recordedFile: "0001_create_countries.sql", currentFile: "0001_countries.sql")) {
-            try Migrator([renamed]).migrate(on: connection)
+            try Migrator(migrations: [renamed]).migrate(on: connection)
         }
     }
 
     @Test func refusesAnAppliedIdThisBinaryDoesNotKnow() throws {
         let connection = try Connection.inMemory()
-        try Migrator([Self.countries, Self.people]).migrate(on: connection)
-        let older = Migrator([Self.countries])
+        try Migrator(migrations: [Self.countries, Self.people]).migrate(on: connection)
+        let older = Migrator(migrations: [Self.countries])
         #expect(throws: StoreError.unknownMigration(file: "0002_create_people.sql")) {
             try older.migrate(on: connection)
         }
@@ -130,13 +130,13 @@ import Testing
     @Test func aFailingMigrationLeavesTheDatabaseByteForByteUnchanged() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("sco.db")
-        do { try Migrator([Self.countries, Self.people]).migrate(on: try open(path)) }
+        do { try Migrator(migrations: [Self.countries, Self.people]).migrate(on: try open(path)) }
         let before = try #require(TestSupport.bytes(at: path))
 
         do {
             let connection = try open(path)
             let error = #expect(throws: StoreError.self) {
-                try Migrator([Self.countries, Self.people, Self.failing]).migrate(on: connection)
+                try Migrator(migrations: [Self.countries, Self.people, Self.failing]).migrate(on: connection)
             }
             guard case .migrationFailed(let file, let cause) = error else {
                 Issue.record("expected migrationFailed, got \(String(describing: error))")
@@ -155,16 +155,16 @@ import Testing
     @Test func aFailingFirstMigrationLeavesNoBookkeepingTable() throws {
         let connection = try Connection.inMemory()
         let broken = Migration(id: 1, name: "broken", sql: Self.failing.sql)
-        #expect(throws: StoreError.self) { try Migrator([broken]).migrate(on: connection) }
+        #expect(throws: StoreError.self) { try Migrator(migrations: [broken]).migrate(on: connection) }
         #expect(try tables(connection) == [])
     }
 
     @Test func migrationsBeforeTheFailingOneInTheSameRunStayApplied() throws {
         let connection = try Connection.inMemory()
         #expect(throws: StoreError.self) {
-            try Migrator([Self.countries, Self.people, Self.failing]).migrate(on: connection)
+            try Migrator(migrations: [Self.countries, Self.people, Self.failing]).migrate(on: connection)
         }
-        let status = try Migrator([Self.countries, Self.people, Self.failing]).status(on: connection)
+        let status = try Migrator(migrations: [Self.countries, Self.people, Self.failing]).status(on: connection)
         #expect(status.map(\.isApplied) == [true, true, false])
     }
 
@@ -175,7 +175,7 @@ import Testing
             COMMIT;
             CREATE TABLE b (x INTEGER);
             """)
-        let error = #expect(throws: StoreError.self) { try Migrator([sneaky]).migrate(on: connection) }
+        let error = #expect(throws: StoreError.self) { try Migrator(migrations: [sneaky]).migrate(on: connection) }
         guard case .migrationFailed(let file, let cause) = error else {
             Issue.record("expected migrationFailed, got \(String(describing: error))")
             return
@@ -195,7 +195,7 @@ import Testing
             INSERT INTO notes VALUES ('ZZ');
             """)
         let error = #expect(throws: StoreError.self) {
-            try Migrator([Self.countries, Self.people, dangling]).migrate(on: connection)
+            try Migrator(migrations: [Self.countries, Self.people, dangling]).migrate(on: connection)
         }
         guard case .migrationFailed(let file, let cause) = error else {
             Issue.record("expected migrationFailed, got \(String(describing: error))")
@@ -208,7 +208,7 @@ import Testing
 
     @Test func validateReportsPendingMigrationsUnlessAllowed() throws {
         let connection = try Connection.inMemory()
-        let migrator = Migrator([Self.countries, Self.people])
+        let migrator = Migrator(migrations: [Self.countries, Self.people])
         #expect(throws: StoreError.migrationsPending(files: ["0001_create_countries.sql", "0002_create_people.sql"])) {
             try migrator.validate(on: connection)
         }
@@ -222,7 +222,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let database = try Database(path: directory.file("sco.db"))
         let before = database.dataVersion
-        let migrator = Migrator([Self.countries, Self.people])
+        let migrator = Migrator(migrations: [Self.countries, Self.people])
         #expect(try database.migrate(migrator).count == 2)
         #expect(database.dataVersion > before)
         try database.validate(migrator)
@@ -236,7 +236,7 @@ import Testing
 
     @Test func aDuplicateMigrationIdTraps() async {
         await #expect(processExitsWith: .failure) {
-            _ = Migrator([
+            _ = Migrator(migrations: [
                 Migration(id: 1, name: "a", sql: "SELECT 1"),
                 Migration(id: 1, name: "b", sql: "SELECT 2"),
             ])
