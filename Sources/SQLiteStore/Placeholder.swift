@@ -1,1 +1,0 @@
-// SQLiteStore module placeholder.

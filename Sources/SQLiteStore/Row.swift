@@ -1,0 +1,135 @@
+import CSQLite
+
+/// The current row of a statement being stepped.
+///
+/// A view, not a copy: it reads the statement's current row and is valid only inside the
+/// closure it was handed to. Columns count from 0. Typed reads check the storage class and
+/// throw `StoreError.columnType` on a mismatch (NULL for a non-optional read included); an
+/// integer column reads as a `Double` too. An index out of range is a programmer error and traps.
+public struct Row {
+    let statement: Statement
+
+    private var pointer: OpaquePointer { statement.pointer }
+
+    /// The number of columns.
+    public var count: Int { statement.columnCount }
+
+    /// The name of column `index`.
+    public func columnName(_ index: Int) -> String { statement.columnName(index) }
+
+    /// The index of the column called `name`, if there is one.
+    public func index(of name: String) -> Int? { statement.columnIndex(named: name) }
+
+    /// Whether column `index` is NULL in this row.
+    public func isNull(_ index: Int) -> Bool {
+        columnType(index) == SQLITE_NULL
+    }
+
+    /// Column `index` as whatever storage class it holds.
+    public subscript(_ index: Int) -> SQLiteValue {
+        switch columnType(index) {
+        case SQLITE_INTEGER: .integer(sqlite3_column_int64(pointer, Int32(index)))
+        case SQLITE_FLOAT: .real(sqlite3_column_double(pointer, Int32(index)))
+        case SQLITE_TEXT: .text(text(index))
+        case SQLITE_BLOB: .blob(bytes(index))
+        default: .null
+        }
+    }
+
+    /// The column called `name`; a name the row does not have is a programmer error and traps.
+    public subscript(_ name: String) -> SQLiteValue {
+        self[requiredIndex(of: name)]
+    }
+
+    // MARK: - Typed reads
+
+    /// A 64-bit integer column.
+    public func int64(_ index: Int) throws -> Int64 {
+        try expect(SQLITE_INTEGER, "integer", at: index)
+        return sqlite3_column_int64(pointer, Int32(index))
+    }
+
+    /// An integer column as `Int` (64-bit on every platform this runs on).
+    public func int(_ index: Int) throws -> Int { Int(try int64(index)) }
+
+    /// A real column; an integer column converts exactly up to 2^53.
+    public func double(_ index: Int) throws -> Double {
+        if columnType(index) == SQLITE_INTEGER {
+            return Double(sqlite3_column_int64(pointer, Int32(index)))
+        }
+        try expect(SQLITE_FLOAT, "real", at: index)
+        return sqlite3_column_double(pointer, Int32(index))
+    }
+
+    /// A text column.
+    public func string(_ index: Int) throws -> String {
+        try expect(SQLITE_TEXT, "text", at: index)
+        return text(index)
+    }
+
+    /// A blob column.
+    public func blob(_ index: Int) throws -> [UInt8] {
+        try expect(SQLITE_BLOB, "blob", at: index)
+        return bytes(index)
+    }
+
+    /// An integer column holding 0 or 1 (SQLite's booleans); any other integer is true.
+    public func bool(_ index: Int) throws -> Bool { try int64(index) != 0 }
+
+    /// An integer column, or nil for NULL.
+    public func optionalInt(_ index: Int) throws -> Int? { isNull(index) ? nil : try int(index) }
+
+    /// An integer column, or nil for NULL.
+    public func optionalInt64(_ index: Int) throws -> Int64? { isNull(index) ? nil : try int64(index) }
+
+    /// A real column, or nil for NULL.
+    public func optionalDouble(_ index: Int) throws -> Double? { isNull(index) ? nil : try double(index) }
+
+    /// A text column, or nil for NULL.
+    public func optionalString(_ index: Int) throws -> String? { isNull(index) ? nil : try string(index) }
+
+    /// A blob column, or nil for NULL.
+    public func optionalBlob(_ index: Int) throws -> [UInt8]? { isNull(index) ? nil : try blob(index) }
+
+    /// A boolean column, or nil for NULL.
+    public func optionalBool(_ index: Int) throws -> Bool? { isNull(index) ? nil : try bool(index) }
+
+    // MARK: - Internals
+
+    func requiredIndex(of name: String) -> Int {
+        guard let index = statement.columnIndex(named: name) else {
+            preconditionFailure("no column \(name) in: \(statement.sql)")
+        }
+        return index
+    }
+
+    private func columnType(_ index: Int) -> Int32 {
+        precondition(index >= 0 && index < count, "column \(index) out of 0..<\(count) in: \(statement.sql)")
+        return sqlite3_column_type(pointer, Int32(index))
+    }
+
+    private func expect(_ type: Int32, _ expected: String, at index: Int) throws {
+        let actual = columnType(index)
+        guard actual == type else {
+            throw StoreError.columnType(
+                column: columnName(index), expected: expected, found: self[index].storageClass)
+        }
+    }
+
+    /// Reads text first and its length second, as sqlite.org/c3ref/column_blob.html prescribes.
+    private func text(_ index: Int) -> String {
+        guard let characters = sqlite3_column_text(pointer, Int32(index)) else { return "" }
+        let length = Int(sqlite3_column_bytes(pointer, Int32(index)))
+        return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF8.self)
+    }
+
+    /// A zero-length blob comes back as a NULL pointer; that is an empty array, not an error.
+    private func bytes(_ index: Int) -> [UInt8] {
+        guard let base = sqlite3_column_blob(pointer, Int32(index)) else { return [] }
+        let length = Int(sqlite3_column_bytes(pointer, Int32(index)))
+        return Array(UnsafeRawBufferPointer(start: base, count: length))
+    }
+}
+
+@available(*, unavailable, message: "a row is a view into a statement on one thread")
+extension Row: Sendable {}
