@@ -59,6 +59,15 @@ enum EmbeddedResources {
           ]
         },
         {
+          "text": "Medvedev's search for support in Asia had raised fears that the alliance would turn the furor over Georgia into a broader confrontation between East and West.",
+          "sources": [
+            {
+              "sourceId": "article-2008-08-28-sco-dushanbe",
+              "quote": "Medvedev's search for support in Asia had raised fears that the alliance would turn the furor over Georgia into a broader confrontation between East and West, pitting the United States and Europe against their two main Cold War foes."
+            }
+          ]
+        },
+        {
           "text": "Medvedev said on Thursday (2008-08-28) that the door was open to SCO enlargement, according to RIA-Novosti.",
           "sources": [
             {
@@ -1113,6 +1122,15 @@ enum EmbeddedResources {
           ]
         },
         {
+          "text": "His search for support in Asia had raised fears of a broader confrontation between East and West.",
+          "sources": [
+            {
+              "sourceId": "article-2008-08-28-sco-dushanbe",
+              "quote": "Medvedev's search for support in Asia had raised fears that the alliance would turn the furor over Georgia into a broader confrontation between East and West"
+            }
+          ]
+        },
+        {
           "text": "In Dushanbe on Thursday (2008-08-28) he blamed Georgia for the conflict.",
           "sources": [
             {
@@ -1969,7 +1987,7 @@ enum EmbeddedResources {
       },
       "kind": "ceasefire",
       "title": "A peace deal is signed",
-      "summary": "A peace deal was signed five days after the war began. The cease-fire agreement calls for both sides to withdraw to their previous positions; the West calls the cease-fire EU-brokered.",
+      "summary": "A peace deal was signed five days after the war began. The cease-fire agreement calls for both sides to withdraw to their previous positions; the article calls the cease-fire EU-brokered.",
       "actors": [
         "RU",
         "GE",
@@ -2386,7 +2404,8 @@ enum EmbeddedResources {
       "date": {
         "value": "2008-08",
         "precision": "month",
-        "note": "The article gives no date (\"has already criticized\"): during August 2008."
+        "text": "this month",
+        "note": "The article gives no day (\"has already criticized\"): the fighting \"this month\" is August 2008."
       },
       "kind": "accusation",
       "quote": "The West has already criticized Russia for what it calls a disproportionate use of force in fighting this month with Georgia",
