@@ -75,5 +75,8 @@ import Testing
         let problems = FixtureValidator.load(Data("{\(members)}".utf8)).problems
         #expect(problems.count == FixtureValidator.problemLimit + 1)
         #expect(problems.last?.reason == .tooManyProblems(limit: FixtureValidator.problemLimit))
+        let elements = Array(repeating: "1", count: 50_000).joined(separator: ",")
+        let wide = FixtureValidator.load(Data("{\"formatVersion\": 1, \"events\": [\(elements)]}".utf8)).problems
+        #expect(wide.count == FixtureValidator.problemLimit + 1)
     }
 }

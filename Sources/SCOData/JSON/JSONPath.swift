@@ -27,8 +27,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `other` is this path or lies beneath it.
     public func isPrefix(of other: JSONPath) -> Bool {
-        other.components.count >= components.count
-            && Array(other.components.prefix(components.count)) == components
+        other.components.starts(with: components)
     }
 
     /// `$`, then `.name` for identifier-like keys, `["odd key"]` for others, `[n]` for indexes.

@@ -37,6 +37,10 @@ public enum FixtureValidator {
         }
         var report = ProblemReport(limit: problemLimit)
         FixtureSchema.document.check(tree, at: .root, into: &report)
+        if report.isTruncated {
+            // The report is already full; decoding and cross-checking would add nothing to it.
+            return .failure(FixtureValidationErrors(problems: report.problems))
+        }
         let index = IdentifierIndex(tree, report: &report)
         let records = DecodedRecords(tree, report: &report)
         RecordChecker(index: index, records: records).check(into: &report)
