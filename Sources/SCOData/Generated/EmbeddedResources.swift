@@ -2640,7 +2640,9 @@ enum EmbeddedResources {
         "GE",
         "eka-tkeshelashvili",
         "abkhazia",
-        "south-ossetia"
+        "south-ossetia",
+        "tkeshelashvili-georgians-driven-out",
+        "tkeshelashvili-villages-expelled"
       ],
       "note": "The denial answers the charge as a whole, including tkeshelashvili-georgians-driven-out and tkeshelashvili-villages-expelled.",
       "sources": [
