@@ -1,0 +1,33 @@
+/// The joint declaration the summit adopted; its quoted passages are `Clause`s.
+public struct Declaration: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var organizationId: String
+    public var summitId: String
+    public var adoptedOn: HistoricalDate
+    public var place: String
+    /// How it was endorsed, in a word: "unanimous".
+    public var endorsement: String
+    public var summary: String
+    public var notes: [Note]
+    public var note: String?
+    public var sources: [SourceQuote]
+
+    public init(
+        id: String, title: String, organizationId: String, summitId: String, adoptedOn: HistoricalDate,
+        place: String, endorsement: String, summary: String, notes: [Note] = [], note: String? = nil,
+        sources: [SourceQuote]
+    ) {
+        self.id = id
+        self.title = title
+        self.organizationId = organizationId
+        self.summitId = summitId
+        self.adoptedOn = adoptedOn
+        self.place = place
+        self.endorsement = endorsement
+        self.summary = summary
+        self.notes = notes
+        self.note = note
+        self.sources = sources
+    }
+}

@@ -1,0 +1,36 @@
+/// The whole dataset as one JSON document: what the fixture holds and what export writes.
+public struct FixtureDocument: Codable, Sendable, Equatable {
+    /// The format this code reads and writes.
+    public static let currentFormatVersion = 1
+
+    public var formatVersion: Int
+    public var sources: [Source]
+    public var organizations: [Organization]
+    public var summit: Summit
+    /// JSON key `states`: every state the source names.
+    public var states: [Country]
+    public var people: [Person]
+    public var regions: [Region]
+    public var declaration: Declaration
+    public var clauses: [Clause]
+    public var events: [TimelineEvent]
+    public var statements: [Statement]
+
+    public init(
+        formatVersion: Int = FixtureDocument.currentFormatVersion, sources: [Source], organizations: [Organization],
+        summit: Summit, states: [Country], people: [Person], regions: [Region], declaration: Declaration,
+        clauses: [Clause], events: [TimelineEvent], statements: [Statement]
+    ) {
+        self.formatVersion = formatVersion
+        self.sources = sources
+        self.organizations = organizations
+        self.summit = summit
+        self.states = states
+        self.people = people
+        self.regions = regions
+        self.declaration = declaration
+        self.clauses = clauses
+        self.events = events
+        self.statements = statements
+    }
+}

@@ -1,0 +1,34 @@
+/// A dated happening: who acted, where, and what the source says of it.
+public struct TimelineEvent: Codable, Sendable, Equatable {
+    public var id: String
+    public var date: HistoricalDate
+    public var kind: EventKind
+    public var title: String
+    public var summary: String
+    /// Ids of the states (alpha-2), people and organizations involved.
+    public var actors: [String]
+    /// Ids of the regions involved.
+    public var regions: [String]
+    public var note: String?
+    public var sources: [SourceQuote]
+
+    public init(
+        id: String, date: HistoricalDate, kind: EventKind, title: String, summary: String,
+        actors: [String] = [], regions: [String] = [], note: String? = nil, sources: [SourceQuote]
+    ) {
+        self.id = id
+        self.date = date
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.actors = actors
+        self.regions = regions
+        self.note = note
+        self.sources = sources
+    }
+
+    /// Timeline order: by `date.value` (ISO text, so chronological), then by `id`.
+    public static func timelineOrder(_ lhs: TimelineEvent, _ rhs: TimelineEvent) -> Bool {
+        (lhs.date.value, lhs.id) < (rhs.date.value, rhs.id)
+    }
+}

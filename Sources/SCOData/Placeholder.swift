@@ -1,1 +1,0 @@
-// SCOData module placeholder.

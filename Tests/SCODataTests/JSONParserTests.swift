@@ -1,0 +1,53 @@
+import Testing
+
+@testable import SCOData
+
+/// The parser: bytes in, a value or a located error out.
+@Suite struct JSONParserTests {
+    private func parse(_ text: String) -> Result<JSONValue, JSONSyntaxError> {
+        JSONParser.parse(Array(text.utf8))
+    }
+
+    private func error(_ text: String) -> JSONSyntaxError? {
+        if case .failure(let error) = parse(text) { return error }
+        return nil
+    }
+
+    @Test func refusesMalformedTextWithItsPosition() {
+        #expect(error("[1,\n 2,,]").map { [$0.line, $0.column] } == [2, 4])
+        #expect(error("{\"a\": tru}").map { [$0.line, $0.column] } == [1, 10])
+        #expect(error("\"abc").map(\.message) == "unterminated string")
+        #expect(error("[1] x")?.message.contains("after the document's value") == true)
+        #expect(error("[01]")?.message == "leading zero in a number")
+        #expect(error("[\"\\ud83d\"]")?.message.contains("surrogate") == true)
+        #expect(error("\"tab\there\"")?.message.contains("control character") == true)
+        #expect(error("\u{FEFF}[]") != nil)
+        #expect(error("") != nil)
+    }
+
+    @Test func keepsMembersInOrderWithDuplicates() throws {
+        let value = try parse(#"{"b": 1, "a": [true, false, null], "b": "x"}"#).get()
+        #expect(value == .object([
+            JSONMember(key: "b", value: .number("1")),
+            JSONMember(key: "a", value: .array([.bool(true), .bool(false), .null])),
+            JSONMember(key: "b", value: .string("x")),
+        ]))
+        #expect(value["b"] == .number("1"))
+    }
+
+    @Test func decodesEscapesAndSurrogatePairs() throws {
+        let value = try parse(#"["\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00 —"]"#).get()
+        #expect(value == .array([.string("\"\\/\u{8}\u{C}\n\r\té😀 —")]))
+    }
+
+    @Test func keepsNumbersAsWritten() throws {
+        #expect(try parse("[-0.5e+10, 12, 0]").get() == .array([.number("-0.5e+10"), .number("12"), .number("0")]))
+    }
+
+    @Test func serializationRoundTrips() throws {
+        let text = #"{"a":[1,"x\"y\n\u0001",{"b":null}],"c":true}"#
+        let value = try parse(text).get()
+        #expect(String(decoding: value.serialized(), as: UTF8.self) == text)
+        #expect(try JSONParser.parse(value.serialized()).get() == value)
+    }
+}
