@@ -1,0 +1,12 @@
+// Linux interfaces that Swift's Glibc module does not export: epoll, eventfd and accept4.
+#ifndef SCO_CLINUX_SHIM_H
+#define SCO_CLINUX_SHIM_H
+
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+
+// accept4 is declared only under _GNU_SOURCE, which Glibc's module map does not define.
+extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);
+
+#endif
