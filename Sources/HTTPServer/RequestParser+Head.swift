@@ -77,8 +77,9 @@ extension RequestParser {
             }
             return
         }
-        // "HTTP/1.1" and its CR: anything longer cannot become a valid version.
-        if partial.count - secondSpace - 1 > 9 {
+        // A version is 8 bytes; past 16 the line can only be malformed (reported as the
+        // complete line would be: by its first 16 bytes).
+        if partial.count - secondSpace - 1 > 16 {
             throw .malformedVersion(String(decoding: partial[(secondSpace + 1)...].prefix(16), as: UTF8.self))
         }
     }
