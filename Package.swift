@@ -18,7 +18,8 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .target(name: "HTTPServer", swiftSettings: strict),
+        .systemLibrary(name: "CLinux"),
+        .target(name: "HTTPServer", dependencies: ["CLinux"], swiftSettings: strict),
         .target(name: "SQLiteStore", dependencies: ["CSQLite"], swiftSettings: strict),
         .target(name: "SCOData", dependencies: ["SQLiteStore"], swiftSettings: strict),
         .target(name: "SCOAPI", dependencies: ["SCOData", "HTTPServer"], swiftSettings: strict),

@@ -1,0 +1,219 @@
+/// Reading, answering and writing: what a connection does when its socket is ready.
+extension Connection {
+    /// Why `process` stopped.
+    enum ProcessOutcome {
+        /// The bytes hold no further complete request.
+        case needMore
+        /// The loop's output passed the high-water mark; continue once it is written.
+        case paused
+        /// No more requests will be read on this connection.
+        case closing
+    }
+
+    /// The socket is readable: read once into the loop's buffer and serve what arrived.
+    func readable(loop: EventLoop, now: MonotonicInstant) -> Disposition {
+        if machine.isLingering { return discardInput(loop: loop) }
+        if hasPendingOutput { return .open }
+        let result: IOResult
+        do {
+            result = try Syscall.read(socket.rawValue, into: loop.readBuffer)
+        } catch {
+            return .close
+        }
+        switch result {
+        case .wouldBlock:
+            return .open
+        case .endOfFile:
+            // Complete requests were answered as they arrived; what is left cannot complete.
+            isPeerClosed = true
+            return .close
+        case .processed(let count):
+            return serve(loop: loop, now: now, freshBytes: count)
+        }
+    }
+
+    /// The socket is writable: write pending output, then carry on with held-back requests.
+    func writable(loop: EventLoop, now: MonotonicInstant) -> Disposition {
+        guard hasPendingOutput else { return .open }
+        while hasPendingOutput {
+            let result: IOResult
+            do {
+                result = try outbound.withUnsafeBytes { bytes throws(SocketError) in
+                    try Syscall.send(socket.rawValue, UnsafeRawBufferPointer(rebasing: bytes[outboundOffset...]))
+                }
+            } catch {
+                return .close
+            }
+            guard case .processed(let count) = result else { return .open }
+            outboundOffset += count
+            machine.outputProgressed(at: now)
+        }
+        outbound = []
+        outboundOffset = 0
+        let action = machine.outputDrained(at: now)
+        if machine.closesAfterOutput { return finishOutput(now: now) }
+        if action == .close { return .close }
+        return inbound.isEmpty ? .open : serve(loop: loop, now: now, freshBytes: 0)
+    }
+
+    /// Deadlines: closes idle or stalled connections, answers 408 to late requests.
+    func checkTimeouts(loop: EventLoop, now: MonotonicInstant) -> Disposition {
+        switch machine.timedOut(at: now) {
+        case .none:
+            return .open
+        case .close:
+            return .close
+        case .respondWithTimeoutAndClose:
+            inbound = []
+            let response = HTTPResponse.problem(
+                status: .requestTimeout, detail: "The request was not received within the time allowed."
+            )
+            loop.handler.didRefuse(response, peer: peer)
+            machine.inputFinished()
+            loop.output.removeAll(keepingCapacity: true)
+            ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+                                   keepAlive: false, date: loop.date.bytes, into: &loop.output)
+            return flushLoopOutput(now: now, loop: loop)
+        }
+    }
+
+    /// The server is shutting down: close now if idle, else after the request under way.
+    func drainStarted() -> Disposition {
+        machine.drainStarted() == .close ? .close : .open
+    }
+
+    /// Parses and answers everything complete in `inbound` plus `freshBytes` of the loop's read
+    /// buffer, writing the answers with as few `send` calls as possible.
+    private func serve(loop: EventLoop, now: MonotonicInstant, freshBytes: Int) -> Disposition {
+        var fresh = freshBytes
+        if !inbound.isEmpty, fresh > 0 {
+            inbound.append(contentsOf: UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<fresh]))
+            fresh = 0
+        }
+        while true {
+            loop.output.removeAll(keepingCapacity: true)
+            let outcome: ProcessOutcome
+            if fresh > 0 {
+                // Fast path: parse straight from the loop's buffer, keep only the remainder.
+                let bytes = UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<fresh])
+                let (consumed, result) = process(bytes, loop: loop, now: now)
+                if consumed < fresh {
+                    inbound.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[consumed...]))
+                }
+                fresh = 0
+                outcome = result
+            } else {
+                let (consumed, result) = inbound.withUnsafeBytes { process($0, loop: loop, now: now) }
+                if consumed == inbound.count {
+                    inbound = []
+                } else if consumed > 0 {
+                    inbound.removeFirst(consumed)
+                }
+                outcome = result
+            }
+            machine.requestProgressed(to: parser.progress, at: now)
+            if !loop.output.isEmpty {
+                let disposition = flushLoopOutput(now: now, loop: loop)
+                if disposition == .close || hasPendingOutput || machine.isLingering { return disposition }
+            } else if machine.closesAfterOutput {
+                return finishOutput(now: now)
+            }
+            if outcome != .paused || inbound.isEmpty { return .open }
+        }
+    }
+
+    /// Parses requests from `bytes` and appends their answers to the loop's output.
+    private func process(_ bytes: UnsafeRawBufferPointer, loop: EventLoop, now: MonotonicInstant) -> (Int, ProcessOutcome) {
+        var offset = 0
+        while true {
+            if machine.closesAfterOutput { return (offset, .closing) }
+            if loop.output.count >= loop.configuration.outputHighWaterMark { return (offset, .paused) }
+            let (consumed, result) = parser.parse(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+            offset += consumed
+            switch result {
+            case .needMore:
+                return (offset, .needMore)
+            case .expectsContinue:
+                // Only if the client is really waiting: none of the body has arrived yet.
+                if offset == bytes.count {
+                    loop.output.append(contentsOf: ResponseEncoder.continueResponse)
+                }
+            case .complete(let request):
+                answer(request, loop: loop, now: now)
+            case .failed(let error):
+                refuse(error, loop: loop)
+                return (offset, .closing)
+            }
+        }
+    }
+
+    private func answer(_ request: HTTPRequest, loop: EventLoop, now: MonotonicInstant) {
+        let context = RequestContext(loopIndex: loop.index, peer: peer)
+        let response = loop.handler.respond(to: request, context: context)
+        let keepAlive = request.isKeepAlive && machine.allowsKeepAlive
+            && !response.headers.containsToken("close", in: .connection)
+        ResponseEncoder.encode(response, requestMethod: request.method, requestVersion: request.version,
+                               keepAlive: keepAlive, date: loop.date.bytes, into: &loop.output)
+        machine.requestCompleted(keepAlive: keepAlive, at: now)
+    }
+
+    private func refuse(_ error: HTTPParseError, loop: EventLoop) {
+        let response = HTTPResponse.problem(status: error.status, detail: error.detail)
+        loop.handler.didRefuse(response, peer: peer)
+        ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+                               keepAlive: false, date: loop.date.bytes, into: &loop.output)
+        machine.inputFinished()
+        inbound = []
+    }
+
+    /// Sends the loop's output; whatever the socket does not take is copied to `outbound`.
+    private func flushLoopOutput(now: MonotonicInstant, loop: EventLoop) -> Disposition {
+        let total = loop.output.count
+        var sent = 0
+        var failed = false
+        loop.output.withUnsafeBytes { bytes in
+            while sent < total {
+                do {
+                    guard case .processed(let count) = try Syscall.send(
+                        socket.rawValue, UnsafeRawBufferPointer(rebasing: bytes[sent...])
+                    ) else { return }
+                    sent += count
+                } catch {
+                    failed = true
+                    return
+                }
+            }
+        }
+        if failed { return .close }
+        if sent < total {
+            outbound = Array(loop.output[sent...])
+            outboundOffset = 0
+            machine.outputBlocked(at: now)
+            return .open
+        }
+        if machine.closesAfterOutput { return finishOutput(now: now) }
+        return .open
+    }
+
+    /// Everything is written and no request will follow: close, lingering first if the client
+    /// may still be sending, so its unread bytes do not turn our close into a RST that
+    /// destroys the response before it is read (RFC 9112 §9.6).
+    private func finishOutput(now: MonotonicInstant) -> Disposition {
+        if isPeerClosed { return .close }
+        Syscall.shutdownWrite(socket.rawValue)
+        machine.lingeringStarted(at: now)
+        return .open
+    }
+
+    /// While lingering: read and drop input until the client closes or a few reads are done.
+    private func discardInput(loop: EventLoop) -> Disposition {
+        for _ in 0..<4 {
+            switch try? Syscall.read(socket.rawValue, into: loop.readBuffer) {
+            case .processed: continue
+            case .wouldBlock: return .open
+            case .endOfFile, nil: return .close
+            }
+        }
+        return .open
+    }
+}

@@ -1,0 +1,237 @@
+import CLinux
+import Glibc
+
+/// One event-loop thread's world: an epoll instance, a listening socket, its connections and
+/// the per-loop application handler. Never leaves its thread, so nothing in it is locked.
+final class EventLoop {
+    static let wakeToken: UInt64 = .max
+    static let listenerToken: UInt64 = .max - 1
+    /// How long accepting pauses after EMFILE/ENFILE or at the connection cap.
+    static let acceptBackoff: Duration = .milliseconds(100)
+
+    let index: Int
+    let configuration: HTTPServer.Configuration
+    let handler: any HTTPLoopHandler
+    let shared: ServerShared
+    /// Shared by every connection of the loop: the one buffer `read` fills.
+    let readBuffer: UnsafeMutableRawBufferPointer
+    /// Shared by every connection of the loop: responses are serialized here, then sent.
+    var output: [UInt8] = []
+    var date = HTTPDate()
+
+    private let epoll: FileDescriptor
+    private var listener: FileDescriptor?
+    /// Connections indexed by descriptor.
+    private var connections: [Connection?] = []
+    private(set) var connectionCount = 0
+    private var nextSerial: UInt32 = 1
+    private let events: UnsafeMutableBufferPointer<epoll_event>
+    private let parserLimits: RequestParser.Limits
+    private let timeouts: ConnectionStateMachine.Timeouts
+    private let sweepInterval: Duration
+    private var nextSweep: MonotonicInstant
+    private var acceptPausedUntil: MonotonicInstant?
+    private var drainDeadline: MonotonicInstant?
+
+    /// Makes a loop; `listener` (which it then owns) may be nil for a loop fed by `adopt`.
+    init(index: Int, shared: ServerShared, handler: any HTTPLoopHandler, listener: Int32?) throws(SocketError) {
+        self.index = index
+        self.configuration = shared.configuration
+        self.shared = shared
+        self.handler = handler
+        self.parserLimits = configuration.parserLimits
+        self.timeouts = configuration.timeouts
+        self.sweepInterval = configuration.sweepInterval
+        self.nextSweep = MonotonicInstant.now() + sweepInterval
+        let listenerDescriptor = listener.map(FileDescriptor.init)
+        self.epoll = FileDescriptor(try Syscall.epollCreate())
+        self.readBuffer = .allocate(byteCount: configuration.readBufferSize, alignment: 16)
+        self.events = .allocate(capacity: 512)
+        self.output.reserveCapacity(16 * 1024)
+        try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, shared.wakeFDs[index],
+                                 events: EPOLLIN.rawValue, token: Self.wakeToken)
+        if let listenerDescriptor {
+            try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, listenerDescriptor.rawValue,
+                                     events: EPOLLIN.rawValue, token: Self.listenerToken)
+            self.listener = listenerDescriptor
+        }
+    }
+
+    deinit {
+        for connection in connections {
+            if let connection { closeConnection(connection) }
+        }
+        readBuffer.deallocate()
+        events.deallocate()
+    }
+
+    var isDraining: Bool { drainDeadline != nil }
+
+    /// Runs until shutdown has drained every connection (or the drain timeout passed).
+    func run() {
+        while !runOnce() {}
+    }
+
+    /// Waits for events once (at most until the next deadline) and handles them. Returns true
+    /// when the loop has finished draining and must stop.
+    @discardableResult
+    func runOnce(maximumWait: Duration? = nil) -> Bool {
+        let before = MonotonicInstant.now()
+        var wakeAt = nextSweep
+        if let acceptPausedUntil { wakeAt = min(wakeAt, acceptPausedUntil) }
+        if let drainDeadline { wakeAt = min(wakeAt, drainDeadline) }
+        if let maximumWait { wakeAt = min(wakeAt, before + maximumWait) }
+        let timeout = Int32(clamping: wakeAt.since(before).millisecondsRoundedUp)
+        let count = Syscall.epollWait(epoll.rawValue, events, timeoutMilliseconds: timeout)
+        let now = MonotonicInstant.now()
+        date.refresh()
+        for event in events[..<count] {
+            dispatch(event, now: now)
+        }
+        if drainDeadline == nil, shared.isShuttingDown.load(ordering: .acquiring) {
+            beginDrain(now: now)
+        }
+        if now >= nextSweep {
+            sweep(now: now)
+            nextSweep = now + sweepInterval
+        }
+        if let acceptPausedUntil, now >= acceptPausedUntil {
+            resumeAccepting()
+        }
+        if output.capacity > 4 * configuration.outputHighWaterMark {
+            output = []
+            output.reserveCapacity(16 * 1024)
+        }
+        guard let drainDeadline else { return false }
+        if connectionCount == 0 { return true }
+        if now >= drainDeadline {
+            shared.report(.warning, "drain timeout passed; closing connections",
+                          [("loop", "\(index)"), ("connections", "\(connectionCount)")])
+            for connection in connections {
+                if let connection { closeConnection(connection) }
+            }
+            return true
+        }
+        return false
+    }
+
+    /// Takes ownership of a connected socket and starts serving it.
+    func adopt(_ fd: Int32, peer: String, now: MonotonicInstant) {
+        let socket = FileDescriptor(fd)
+        let serial = nextSerial
+        nextSerial = nextSerial == .max ? 1 : nextSerial + 1
+        let connection = Connection(socket: socket, serial: serial, peer: peer,
+                                    limits: parserLimits, timeouts: timeouts, acceptedAt: now)
+        do {
+            try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue, token: connection.token)
+        } catch {
+            shared.report(.error, "cannot watch an accepted connection", [("error", "\(error)")])
+            return
+        }
+        let slot = Int(fd)
+        if slot >= connections.count {
+            connections.append(contentsOf: repeatElement(nil, count: max(slot + 1 - connections.count, 256)))
+        }
+        connections[slot] = connection
+        connectionCount += 1
+        shared.openConnections.add(1, ordering: .relaxed)
+        if isDraining, connection.drainStarted() == .close {
+            closeConnection(connection)
+        }
+    }
+
+    private func dispatch(_ event: epoll_event, now: MonotonicInstant) {
+        let token = event.data.u64
+        if token == Self.wakeToken {
+            Syscall.drainEventFD(shared.wakeFDs[index])
+            return
+        }
+        if token == Self.listenerToken {
+            acceptConnections(now: now)
+            return
+        }
+        let slot = Int(token & 0xFFFF_FFFF)
+        guard slot < connections.count, let connection = connections[slot],
+              connection.serial == UInt32(truncatingIfNeeded: token >> 32) else { return }
+        let flags = event.events
+        var disposition = Connection.Disposition.open
+        if flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 {
+            disposition = .close
+        } else {
+            if flags & EPOLLIN.rawValue != 0 {
+                disposition = connection.readable(loop: self, now: now)
+            }
+            if disposition == .open, flags & EPOLLOUT.rawValue != 0 {
+                disposition = connection.writable(loop: self, now: now)
+            }
+        }
+        settle(connection, disposition)
+    }
+
+    /// Closes the connection or brings its epoll interest up to date.
+    private func settle(_ connection: Connection, _ disposition: Connection.Disposition) {
+        guard disposition == .open else {
+            closeConnection(connection)
+            return
+        }
+        let wanted = connection.wantedEvents
+        guard wanted != connection.registeredEvents else { return }
+        do {
+            try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_MOD, connection.socket.rawValue,
+                                     events: wanted, token: connection.token)
+            connection.registeredEvents = wanted
+        } catch {
+            closeConnection(connection)
+        }
+    }
+
+    private func closeConnection(_ connection: Connection) {
+        let slot = Int(connection.socket.rawValue)
+        guard slot >= 0, slot < connections.count, connections[slot] === connection else { return }
+        connections[slot] = nil
+        connection.socket.close()
+        connectionCount -= 1
+        shared.openConnections.subtract(1, ordering: .relaxed)
+    }
+
+    private func sweep(now: MonotonicInstant) {
+        for connection in connections {
+            guard let connection, let deadline = connection.machine.deadline, now >= deadline else { continue }
+            settle(connection, connection.checkTimeouts(loop: self, now: now))
+        }
+    }
+
+    /// The listening socket's descriptor, while the loop has one.
+    var currentListener: Int32? { listener?.rawValue }
+
+    /// Stops watching the listener for `acceptBackoff`; the socket stays open and its backlog
+    /// keeps queueing connections.
+    func pauseAccepting(now: MonotonicInstant) {
+        guard let listener, acceptPausedUntil == nil else { return }
+        try? Syscall.epollControl(epoll.rawValue, EPOLL_CTL_DEL, listener.rawValue, events: 0, token: 0)
+        acceptPausedUntil = now + Self.acceptBackoff
+    }
+
+    private func resumeAccepting() {
+        acceptPausedUntil = nil
+        guard let listener, !isDraining else { return }
+        do {
+            try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, listener.rawValue,
+                                     events: EPOLLIN.rawValue, token: Self.listenerToken)
+        } catch {
+            shared.report(.error, "cannot watch the listening socket again", [("error", "\(error)")])
+        }
+    }
+
+    private func beginDrain(now: MonotonicInstant) {
+        drainDeadline = now + configuration.drainTimeout
+        acceptPausedUntil = nil
+        if let listener {
+            listener.close()
+            self.listener = nil
+        }
+        for connection in connections {
+            if let connection { settle(connection, connection.drainStarted()) }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Glibc
+
+/// A point on the monotonic clock in nanoseconds: cheap to read, compare and fake in tests.
+struct MonotonicInstant: Comparable, Hashable, Sendable, CustomStringConvertible {
+    var nanoseconds: Int64
+
+    init(nanoseconds: Int64) {
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Now, from CLOCK_MONOTONIC (immune to wall-clock changes).
+    static func now() -> MonotonicInstant {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return MonotonicInstant(nanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
+    }
+
+    static func < (lhs: MonotonicInstant, rhs: MonotonicInstant) -> Bool {
+        lhs.nanoseconds < rhs.nanoseconds
+    }
+
+    static func + (lhs: MonotonicInstant, rhs: Duration) -> MonotonicInstant {
+        MonotonicInstant(nanoseconds: lhs.nanoseconds &+ rhs.nanoseconds)
+    }
+
+    /// The time from `earlier` to `self`.
+    func since(_ earlier: MonotonicInstant) -> Duration {
+        .nanoseconds(nanoseconds - earlier.nanoseconds)
+    }
+
+    var description: String { "\(nanoseconds)ns" }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, saturating at `Int64.max`.
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        if overflow { return seconds < 0 ? .min : .max }
+        return scaled &+ attoseconds / 1_000_000_000
+    }
+
+    /// The duration in whole milliseconds, rounded up, for `epoll_wait`.
+    var millisecondsRoundedUp: Int64 {
+        let nanos = nanoseconds
+        return nanos <= 0 ? 0 : (nanos / 1_000_000) + (nanos % 1_000_000 == 0 ? 0 : 1)
+    }
+}

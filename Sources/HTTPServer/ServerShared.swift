@@ -1,0 +1,70 @@
+import Glibc
+import Synchronization
+
+/// What the server and its loops share across threads: counters, flags and descriptors that
+/// outlive every loop (the loops hold it strongly, so it is released after the last one).
+final class ServerShared: Sendable {
+    let configuration: HTTPServer.Configuration
+    let openConnections = Atomic<Int>(0)
+    let isShuttingDown = Atomic<Bool>(false)
+    /// One eventfd per loop, written to wake it (shutdown).
+    let wakeFDs: [Int32]
+    /// An eventfd each loop adds 1 to when it has stopped.
+    let stoppedFD: Int32
+    /// Listening sockets not yet taken by their loop; closed here if never taken.
+    private let listeners: Mutex<[Int32?]>
+    /// When a throttled event was last reported, by message, to keep logs from flooding.
+    private let lastReported = Mutex<[String: MonotonicInstant]>([:])
+
+    init(configuration: HTTPServer.Configuration, listeners: [Int32], loopCount: Int) throws(SocketError) {
+        self.configuration = configuration
+        var wakeFDs: [Int32] = []
+        do throws(SocketError) {
+            for _ in 0..<loopCount {
+                wakeFDs.append(try Syscall.makeEventFD())
+            }
+            self.stoppedFD = try Syscall.makeEventFD()
+        } catch {
+            wakeFDs.forEach(Syscall.close)
+            throw error
+        }
+        self.wakeFDs = wakeFDs
+        self.listeners = Mutex(listeners.map { Optional($0) })
+    }
+
+    deinit {
+        wakeFDs.forEach(Syscall.close)
+        Syscall.close(stoppedFD)
+        listeners.withLock { $0.compactMap { $0 }.forEach(Syscall.close) }
+    }
+
+    /// Hands loop `index` its listening socket (once).
+    func takeListener(_ index: Int) -> Int32? {
+        listeners.withLock { list in
+            guard index < list.count else { return nil }
+            defer { list[index] = nil }
+            return list[index]
+        }
+    }
+
+    /// Wakes every loop so it notices a change of the shared flags.
+    func wakeAll() {
+        wakeFDs.forEach(Syscall.signalEventFD)
+    }
+
+    func report(_ level: ServerEventLevel, _ message: String, _ fields: [(String, String)] = []) {
+        configuration.eventSink?.serverEvent(level, message, fields)
+    }
+
+    /// Reports `message` at most once a second.
+    func reportThrottled(_ level: ServerEventLevel, _ message: String, _ fields: [(String, String)] = []) {
+        guard configuration.eventSink != nil else { return }
+        let now = MonotonicInstant.now()
+        let shouldReport = lastReported.withLock { last in
+            if let previous = last[message], now.since(previous) < .seconds(1) { return false }
+            last[message] = now
+            return true
+        }
+        if shouldReport { report(level, message, fields) }
+    }
+}

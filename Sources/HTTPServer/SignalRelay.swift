@@ -1,0 +1,34 @@
+import Glibc
+import Synchronization
+
+/// Turns SIGTERM and SIGINT into a readable eventfd, which `HTTPServer.waitUntilStopped` polls.
+///
+/// A signal handler may only do async-signal-safe things (signal-safety(7)); writing to an
+/// eventfd is one, so the handler does that and nothing else.
+enum SignalRelay {
+    private static let descriptor = Atomic<Int32>(-1)
+
+    /// The eventfd written on each SIGTERM/SIGINT, or -1 before `install()`.
+    static var eventFD: Int32 { descriptor.load(ordering: .acquiring) }
+
+    /// Installs the handlers (once per process) and ignores SIGPIPE.
+    static func install() {
+        signal(SIGPIPE, SIG_IGN)
+        guard descriptor.load(ordering: .acquiring) < 0, let fd = try? Syscall.makeEventFD() else { return }
+        guard descriptor.compareExchange(expected: -1, desired: fd, ordering: .acquiringAndReleasing).exchanged else {
+            Syscall.close(fd)
+            return
+        }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in
+            let saved = errno
+            var one: UInt64 = 1
+            _ = write(SignalRelay.descriptor.load(ordering: .relaxed), &one, MemoryLayout<UInt64>.size)
+            errno = saved
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGINT, &action, nil)
+    }
+}
