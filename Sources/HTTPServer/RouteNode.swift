@@ -44,7 +44,7 @@ enum RouteConstraint: Equatable, Sendable {
 }
 
 /// A node of the routing trie: the handlers for the path so far and the edges onwards.
-struct RouteNode: Sendable {
+struct RouteNode<Value: Sendable>: Sendable {
     struct ParameterEdge: Sendable {
         var name: String
         var constraint: RouteConstraint
@@ -54,12 +54,15 @@ struct RouteNode: Sendable {
     var literals: [String: RouteNode] = [:]
     /// Typed edges first, so `{id:int}` is tried before `{slug}`.
     var parameters: [ParameterEdge] = []
-    var handlers: [HTTPMethod: HTTPHandler] = [:]
+    var handlers: [HTTPMethod: Value] = [:]
+    /// The pattern that registered the handlers here, for metrics and logs.
+    var pattern = ""
 
-    mutating func insert(_ segments: ArraySlice<RouteSegment>, method: HTTPMethod, handler: @escaping HTTPHandler, pattern: String) {
+    mutating func insert(_ segments: ArraySlice<RouteSegment>, method: HTTPMethod, handler: Value, pattern: String) {
         guard let segment = segments.first else {
             precondition(handlers[method] == nil, "Two handlers for \(method) \(pattern)")
             handlers[method] = handler
+            self.pattern = pattern
             return
         }
         let rest = segments.dropFirst()
@@ -117,7 +120,7 @@ struct RouteNode: Sendable {
         for edge in parameters { edge.node.collectMethods(into: &methods) }
     }
 
-    private static func completed(_ methods: Set<HTTPMethod>) -> [HTTPMethod] {
+    static func completed(_ methods: Set<HTTPMethod>) -> [HTTPMethod] {
         var all = methods
         if all.contains(.get) { all.insert(.head) }
         all.insert(.options)

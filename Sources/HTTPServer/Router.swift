@@ -1,12 +1,7 @@
 /// A handler: a request and its context in, a response out; thrown errors become responses.
 public typealias HTTPHandler = @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
 
-/// Routes requests by method and path pattern to handlers.
-///
-/// Patterns are `/`-separated segments: a literal (`member-states`), a parameter (`{code}`) that
-/// captures any one decoded segment, or a typed parameter (`{id:int}`) that captures only
-/// decimal integers. Literal segments win over parameters; a typed parameter is tried before
-/// an untyped one. Matching works on decoded segments, so `%2F` never splits a segment.
+/// Routes requests by method and path pattern to handlers (pattern syntax: see `RouteTable`).
 public struct Router: Sendable {
     /// What `route(_:)` found for a request.
     public enum RouteResult: Sendable {
@@ -16,38 +11,29 @@ public struct Router: Sendable {
         case methodNotAllowed(allow: [HTTPMethod])
     }
 
-    private var root = RouteNode()
-    private var registered: [(method: HTTPMethod, pattern: String)] = []
+    private var table = RouteTable<HTTPHandler>()
 
     public init() {}
 
     /// Every registered (method, pattern), in the order added (HEAD and OPTIONS that the router
     /// answers by itself are not listed).
-    public var routes: [(method: HTTPMethod, pattern: String)] { registered }
+    public var routes: [(method: HTTPMethod, pattern: String)] { table.routes }
 
     /// Registers `handler` for `method` on `pattern`.
     ///
     /// A malformed pattern, or a second handler for the same method and pattern, is a
     /// programmer error and traps.
     public mutating func add(_ method: HTTPMethod, _ pattern: String, _ handler: @escaping HTTPHandler) {
-        let segments = RouteSegment.parse(pattern)
-        root.insert(segments[...], method: method, handler: handler, pattern: pattern)
-        registered.append((method: method, pattern: pattern))
+        table.add(method, pattern, handler)
     }
 
     /// Finds the handler for a request; HEAD falls back to the GET handler (RFC 9110 §9.3.2).
     public func route(_ request: HTTPRequest) -> RouteResult {
-        var parameters = PathParameters()
-        guard let node = root.find(request.pathSegments[...], parameters: &parameters) else {
-            return .notFound
+        switch table.match(request) {
+        case .matched(let handler, let parameters, _): .matched(handler, parameters)
+        case .notFound: .notFound
+        case .methodNotAllowed(let allow, _): .methodNotAllowed(allow: allow)
         }
-        if let handler = node.handlers[request.method] {
-            return .matched(handler, parameters)
-        }
-        if request.method == .head, let handler = node.handlers[.get] {
-            return .matched(handler, parameters)
-        }
-        return .methodNotAllowed(allow: node.allowedMethods)
     }
 
     /// Answers a request: the matched handler's response, or the router's own 404, 405 with
@@ -57,7 +43,7 @@ public struct Router: Sendable {
     /// that does not reveal the error.
     public func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
         if request.method == .options, request.target == "*" {
-            return Self.optionsResponse(allow: root.allMethods)
+            return Self.optionsResponse(allow: table.allMethods)
         }
         switch route(request) {
         case .matched(let handler, let parameters):
@@ -83,13 +69,13 @@ public struct Router: Sendable {
         }
     }
 
-    static func optionsResponse(allow: [HTTPMethod]) -> HTTPResponse {
+    public static func optionsResponse(allow: [HTTPMethod]) -> HTTPResponse {
         var response = HTTPResponse(status: .noContent)
         response.headers.set(.allow, allowValue(allow))
         return response
     }
 
-    static func allowValue(_ methods: [HTTPMethod]) -> String {
+    public static func allowValue(_ methods: [HTTPMethod]) -> String {
         methods.map(\.rawValue).joined(separator: ", ")
     }
 }
