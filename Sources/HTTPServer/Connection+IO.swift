@@ -63,6 +63,8 @@ extension Connection {
             return .open
         case .close:
             return .close
+        case .abort:
+            return .abort
         case .respondWithTimeoutAndClose:
             inbound = []
             let response = HTTPResponse.problem(
@@ -114,7 +116,7 @@ extension Connection {
             machine.requestProgressed(to: parser.progress, at: now)
             if !loop.output.isEmpty {
                 let disposition = flushLoopOutput(now: now, loop: loop)
-                if disposition == .close || hasPendingOutput || machine.isLingering { return disposition }
+                if disposition != .open || hasPendingOutput || machine.isLingering { return disposition }
             } else if machine.closesAfterOutput {
                 return finishOutput(now: now)
             }
