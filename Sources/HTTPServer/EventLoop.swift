@@ -206,6 +206,9 @@ final class EventLoop {
         }
     }
 
+    /// The open connections (for tests).
+    var connectionsForTesting: [Connection] { connections.compactMap { $0 } }
+
     /// The listening socket's descriptor, while the loop has one.
     var currentListener: Int32? { listener?.rawValue }
 
