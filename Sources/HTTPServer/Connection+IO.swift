@@ -73,7 +73,7 @@ extension Connection {
             loop.handler.didRefuse(response, peer: peer)
             machine.inputFinished()
             loop.output.removeAll(keepingCapacity: true)
-            ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+            ResponseEncoder.encode(response, requestMethod: parser.head.method, requestVersion: .http1_1,
                                    keepAlive: false, date: loop.date.bytes, into: &loop.output)
             return flushLoopOutput(now: now, loop: loop)
         }
@@ -162,7 +162,8 @@ extension Connection {
     private func refuse(_ error: HTTPParseError, loop: EventLoop) {
         let response = HTTPResponse.problem(status: error.status, detail: error.detail)
         loop.handler.didRefuse(response, peer: peer)
-        ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+        // The method is known if the request line was read: a HEAD still gets no body.
+        ResponseEncoder.encode(response, requestMethod: parser.head.method, requestVersion: .http1_1,
                                keepAlive: false, date: loop.date.bytes, into: &loop.output)
         machine.inputFinished()
         inbound = []

@@ -202,4 +202,24 @@ import Testing
             #expect(try client.readResponse().text == "item 9")
         }
     }
+
+    @Test func refusesAMalformedHeadRequestWithoutABody() throws {
+        try TestServer.with { server in
+            let client = try RawClient(port: server.boundPort)
+            try client.send("HEAD /hello HTTP/1.1\r\nHost : t\r\n\r\n")
+            let response = try client.readResponse(bodyless: true)
+            #expect(response.status == 400)
+            #expect(Int(response.headers["Content-Length"] ?? "") ?? 0 > 0)
+            #expect(try client.isClosedByServer())
+        }
+    }
+
+    @Test func consumesABodyTheHandlerIgnoresSoTheNextRequestParses() throws {
+        try TestServer.with { server in
+            let client = try RawClient(port: server.boundPort)
+            try client.send("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: 18\r\n\r\nGET /secret HTTP/1GET /items/4 HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try client.readResponse().text == "hello")
+            #expect(try client.readResponse().text == "item 4")
+        }
+    }
 }
