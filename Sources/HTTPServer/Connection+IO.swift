@@ -63,6 +63,8 @@ extension Connection {
             return .open
         case .close:
             return .close
+        case .abort:
+            return .abort
         case .respondWithTimeoutAndClose:
             inbound = []
             let response = HTTPResponse.problem(
@@ -71,7 +73,7 @@ extension Connection {
             loop.handler.didRefuse(response, peer: peer)
             machine.inputFinished()
             loop.output.removeAll(keepingCapacity: true)
-            ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+            ResponseEncoder.encode(response, requestMethod: parser.head.method, requestVersion: .http1_1,
                                    keepAlive: false, date: loop.date.bytes, into: &loop.output)
             return flushLoopOutput(now: now, loop: loop)
         }
@@ -114,7 +116,7 @@ extension Connection {
             machine.requestProgressed(to: parser.progress, at: now)
             if !loop.output.isEmpty {
                 let disposition = flushLoopOutput(now: now, loop: loop)
-                if disposition == .close || hasPendingOutput || machine.isLingering { return disposition }
+                if disposition != .open || hasPendingOutput || machine.isLingering { return disposition }
             } else if machine.closesAfterOutput {
                 return finishOutput(now: now)
             }
@@ -160,7 +162,8 @@ extension Connection {
     private func refuse(_ error: HTTPParseError, loop: EventLoop) {
         let response = HTTPResponse.problem(status: error.status, detail: error.detail)
         loop.handler.didRefuse(response, peer: peer)
-        ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+        // The method is known if the request line was read: a HEAD still gets no body.
+        ResponseEncoder.encode(response, requestMethod: parser.head.method, requestVersion: .http1_1,
                                keepAlive: false, date: loop.date.bytes, into: &loop.output)
         machine.inputFinished()
         inbound = []

@@ -11,6 +11,8 @@ final class Connection {
     enum Disposition: Equatable {
         case open
         case close
+        /// Close with a RST, discarding unsent output.
+        case abort
     }
 
     let socket: FileDescriptor

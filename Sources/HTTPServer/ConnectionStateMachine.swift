@@ -36,8 +36,11 @@ struct ConnectionStateMachine {
     /// What the connection must do.
     enum Action: Equatable {
         case none
-        /// Close now, without a response (idle, stalled writer, lingering over, drained).
+        /// Close now, without a response (idle, lingering over, drained).
         case close
+        /// Reset the connection (RST): the client stopped reading, so its unsent output is
+        /// discarded rather than left in kernel buffers (nginx `reset_timedout_connection`).
+        case abort
         /// Answer 408 Request Timeout and close (RFC 9110 §15.5.9).
         case respondWithTimeoutAndClose
     }
@@ -150,7 +153,8 @@ struct ConnectionStateMachine {
     /// that did not arrive in time.
     func timedOut(at now: MonotonicInstant) -> Action {
         guard let deadline, now >= deadline else { return .none }
-        if lingeringSince != nil || outputStalledSince != nil { return .close }
+        if lingeringSince != nil { return .close }
+        if outputStalledSince != nil { return .abort }
         switch input {
         case .awaitingFirstRequest, .awaitingRequest, .finished: return .close
         case .receivingHead, .receivingBody: return .respondWithTimeoutAndClose

@@ -108,7 +108,7 @@ final class EventLoop {
             shared.report(.warning, "drain timeout passed; closing connections",
                           [("loop", "\(index)"), ("connections", "\(connectionCount)")])
             for connection in connections {
-                if let connection { closeConnection(connection) }
+                if let connection { closeConnection(connection, reset: true) }
             }
             return true
         }
@@ -171,7 +171,7 @@ final class EventLoop {
     /// Closes the connection or brings its epoll interest up to date.
     private func settle(_ connection: Connection, _ disposition: Connection.Disposition) {
         guard disposition == .open else {
-            closeConnection(connection)
+            closeConnection(connection, reset: disposition == .abort)
             return
         }
         let wanted = connection.wantedEvents
@@ -185,10 +185,15 @@ final class EventLoop {
         }
     }
 
-    private func closeConnection(_ connection: Connection) {
+    /// Closes a connection; with `reset`, by RST (SO_LINGER 0), dropping unsent output at once.
+    private func closeConnection(_ connection: Connection, reset: Bool = false) {
         let slot = Int(connection.socket.rawValue)
         guard slot >= 0, slot < connections.count, connections[slot] === connection else { return }
         connections[slot] = nil
+        if reset {
+            var option = linger(l_onoff: 1, l_linger: 0)
+            _ = setsockopt(connection.socket.rawValue, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+        }
         connection.socket.close()
         connectionCount -= 1
         shared.openConnections.subtract(1, ordering: .relaxed)
@@ -200,6 +205,9 @@ final class EventLoop {
             settle(connection, connection.checkTimeouts(loop: self, now: now))
         }
     }
+
+    /// The open connections (for tests).
+    var connectionsForTesting: [Connection] { connections.compactMap { $0 } }
 
     /// The listening socket's descriptor, while the loop has one.
     var currentListener: Int32? { listener?.rawValue }

@@ -87,7 +87,8 @@ public final class HTTPServer: Sendable {
     }
 
     /// Blocks until every loop has stopped after `shutdown()`; while waiting, answers SIGTERM and
-    /// SIGINT with `shutdown()` if `installSignalHandlers()` was called.
+    /// SIGINT with `shutdown()` if `installSignalHandlers()` was called. Call it from one thread
+    /// only (it is what `run()` does after `start()`).
     public func waitUntilStopped() {
         let threads: [pthread_t] = lifecycle.withLock { state in
             guard case .running(let threads) = state else { return [] }

@@ -40,7 +40,7 @@ struct RequestTarget: Sendable, Equatable {
     /// Parses `scheme://authority[path][?query]`, keeping only the path and query.
     private static func parseAbsolute(_ target: String) throws(HTTPParseError) -> RequestTarget {
         let scheme: Substring
-        if target.utf8.starts(with: "http://".utf8) || ASCII.equalsIgnoringCase(target.utf8.prefix(7), "http://".utf8) {
+        if ASCII.equalsIgnoringCase(target.utf8.prefix(7), "http://".utf8) {
             scheme = target.prefix(7)
         } else if ASCII.equalsIgnoringCase(target.utf8.prefix(8), "https://".utf8) {
             scheme = target.prefix(8)

@@ -1,6 +1,9 @@
 /// A handler: a request and its context in, a response out; thrown errors become responses.
 public typealias HTTPHandler = @Sendable (HTTPRequest, RequestContext) throws -> HTTPResponse
 
+/// What `Router.route(_:)` found for a request.
+public typealias RouteResult = Router.RouteResult
+
 /// Routes requests by method and path pattern to handlers (pattern syntax: see `RouteTable`).
 public struct Router: Sendable {
     /// What `route(_:)` found for a request.

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 
 /// Socket address helpers: printing peers and resolving the listening address.

@@ -84,7 +84,7 @@ import Testing
         machine.outputBlocked(at: at(1))
         machine.outputBlocked(at: at(3))  // still blocked: the timer is not restarted
         #expect(machine.timedOut(at: at(6.9)) == .none)
-        #expect(machine.timedOut(at: at(7)) == .close)
+        #expect(machine.timedOut(at: at(7)) == .abort)
     }
 
     @Test func closesAfterLingering() {

@@ -202,4 +202,42 @@ import Testing
             #expect(try client.readResponse().text == "item 9")
         }
     }
+
+    @Test func refusesAMalformedHeadRequestWithoutABody() throws {
+        try TestServer.with { server in
+            let client = try RawClient(port: server.boundPort)
+            try client.send("HEAD /hello HTTP/1.1\r\nHost : t\r\n\r\n")
+            let response = try client.readResponse(bodyless: true)
+            #expect(response.status == 400)
+            #expect(Int(response.headers["Content-Length"] ?? "") ?? 0 > 0)
+            #expect(try client.isClosedByServer())
+        }
+    }
+
+    @Test func consumesABodyTheHandlerIgnoresSoTheNextRequestParses() throws {
+        try TestServer.with { server in
+            let client = try RawClient(port: server.boundPort)
+            try client.send("GET /hello HTTP/1.1\r\nHost: t\r\nContent-Length: 18\r\n\r\nGET /secret HTTP/1GET /items/4 HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try client.readResponse().text == "hello")
+            #expect(try client.readResponse().text == "item 4")
+        }
+    }
+
+    @Test func routesAbsoluteFormTargetsByTheirPath() throws {
+        try TestServer.with { server in
+            let client = try RawClient(port: server.boundPort)
+            try client.send("GET http://elsewhere.example/items/12?x=1 HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try client.readResponse().text == "item 12")
+        }
+    }
+
+    @Test func refusesAnOversizedBodyBeforeSending100Continue() throws {
+        try TestServer.with(configure: { $0.maxBodyBytes = 1000 }) { server in
+            let client = try RawClient(port: server.boundPort)
+            try client.send("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 1001\r\n\r\n")
+            let response = try client.readResponse()
+            #expect(response.status == 413)
+            #expect(try client.isClosedByServer())
+        }
+    }
 }
