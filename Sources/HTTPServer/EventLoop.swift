@@ -88,6 +88,7 @@ final class EventLoop {
         for event in events[..<count] {
             dispatch(event, now: now)
         }
+        if count > 0 { handler.didProcessEvents() }
         if drainDeadline == nil, shared.isShuttingDown.load(ordering: .acquiring) {
             beginDrain(now: now)
         }

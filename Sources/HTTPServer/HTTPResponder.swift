@@ -8,6 +8,13 @@ public protocol HTTPLoopHandler: AnyObject {
     /// The server refused bytes it could not accept (or a request that timed out); it is writing
     /// `response` and closing. For access logs and metrics.
     func didRefuse(_ response: HTTPResponse, peer: String)
+    /// The loop has handled everything one wake-up brought: a place to flush what was batched
+    /// (access-log lines, say) with one system call instead of one per request.
+    func didProcessEvents()
+}
+
+extension HTTPLoopHandler {
+    public func didProcessEvents() {}
 }
 
 /// Makes one `HTTPLoopHandler` per event loop; called on that loop's thread.

@@ -36,7 +36,9 @@ struct ListQueryParser {
             guard !cursor.isEmpty else { throw .badParameter(name: "cursor", detail: "must not be empty.") }
             result.cursor = cursor
         }
-        result.sort = try parseSort(query.first("sort") ?? spec.defaultSort, given: query.contains("sort"))
+        if !spec.sortFields.isEmpty {
+            result.sort = try parseSort(query.first("sort") ?? spec.defaultSort)
+        }
         if let fields = query.first("fields") {
             result.fields = try parseFields(fields)
         }
@@ -68,7 +70,7 @@ struct ListQueryParser {
         return result
     }
 
-    private func parseSort(_ text: String, given: Bool) throws(APIError) -> [SortKey] {
+    private func parseSort(_ text: String) throws(APIError) -> [SortKey] {
         var keys: [SortKey] = []
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
             var name = piece.trimmingSpaces()
@@ -82,7 +84,6 @@ struct ListQueryParser {
             }
             keys.append(SortKey(field: name, isDescending: isDescending))
         }
-        _ = given
         return keys
     }
 

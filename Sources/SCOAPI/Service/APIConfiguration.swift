@@ -1,0 +1,70 @@
+/// How the API layer behaves, apart from the HTTP server's own limits.
+public struct APIConfiguration: Sendable {
+    /// `Cache-Control: public, max-age=N` on cacheable reads, in seconds. Default 60.
+    public var cacheMaxAge: Int = 60
+    /// Origins allowed by CORS: exact origins (`https://example.org`) or `*`. Default none.
+    public var corsOrigins: [String] = []
+    /// `Access-Control-Max-Age` on preflight answers, in seconds. Default 600.
+    public var corsMaxAge: Int = 600
+    /// Whether each request is logged as one JSON line. Default on.
+    public var accessLog: Bool = true
+    /// Encoded responses each event loop keeps; 0 turns the cache off. Default 1,024.
+    public var responseCacheEntries: Int = 1024
+    /// Bearer tokens allowed to write; none means writes are disabled.
+    public var tokens: [APIToken] = []
+
+    public init() {}
+}
+
+/// A named bearer token; the name goes into the audit log, the secret never into any log.
+public struct APIToken: Sendable, Equatable {
+    public var name: String
+    public var secret: String
+
+    public init(name: String, secret: String) {
+        self.name = name
+        self.secret = secret
+    }
+
+    /// Parses `name:secret` pairs separated by commas or newlines (`SCO_API_TOKENS`, a token
+    /// file); blank lines and lines starting with `#` are skipped.
+    public static func parseList(_ text: String) throws(TokenListError) -> [APIToken] {
+        var tokens: [APIToken] = []
+        for (index, raw) in text.split(whereSeparator: { $0 == "," || $0 == "\n" }).enumerated() {
+            let entry = raw.trimmingSpaces().trimmingCharacters(in: "\r")
+            if entry.isEmpty || entry.hasPrefix("#") { continue }
+            guard let colon = entry.firstIndex(of: ":") else { throw .missingName(entry: index + 1) }
+            let name = String(entry[..<colon])
+            let secret = String(entry[entry.index(after: colon)...])
+            guard !name.isEmpty else { throw .missingName(entry: index + 1) }
+            guard secret.count >= 16 else { throw .secretTooShort(name: name) }
+            guard !tokens.contains(where: { $0.name == name }) else { throw .duplicateName(name) }
+            tokens.append(APIToken(name: name, secret: secret))
+        }
+        return tokens
+    }
+}
+
+/// Why a token list could not be read; never quotes a secret.
+public enum TokenListError: Error, CustomStringConvertible, Equatable {
+    case missingName(entry: Int)
+    case secretTooShort(name: String)
+    case duplicateName(String)
+
+    public var description: String {
+        switch self {
+        case .missingName(let entry): "token entry \(entry) is not 'name:secret'"
+        case .secretTooShort(let name): "the token named '\(name)' is shorter than 16 characters"
+        case .duplicateName(let name): "two tokens are named '\(name)'"
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var slice = Substring(self)
+        while slice.first == set { slice.removeFirst() }
+        while slice.last == set { slice.removeLast() }
+        return String(slice)
+    }
+}

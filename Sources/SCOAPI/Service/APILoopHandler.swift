@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HTTPServer
+import SCOData
+import SQLiteStore
+
+/// One event loop's view of the API: its read connection, its response cache, its metrics.
+///
+/// Created on the loop's thread and used only there, so nothing in it is locked; what it shares
+/// with other loops (the database's data version, the metrics registry) is `Sendable`.
+final class APILoopHandler: HTTPLoopHandler {
+    let service: APIService
+    let loopIndex: Int
+    let cache: ResponseCache
+    let loopMetrics: LoopMetrics
+    let accessLog: AccessLog
+    /// Opened on first use; a failure is answered 503 and retried on the next request.
+    private var openedReader: Connection?
+    private var requestIDs: RequestIDGenerator
+    private var nextVersionCheck: Int64 = 0
+
+    init(service: APIService, loopIndex: Int) {
+        self.service = service
+        self.loopIndex = loopIndex
+        self.cache = ResponseCache(capacity: service.configuration.responseCacheEntries)
+        self.loopMetrics = service.metrics.makeLoopMetrics()
+        self.accessLog = AccessLog(logger: service.logger, isEnabled: service.configuration.accessLog)
+        self.requestIDs = RequestIDGenerator(loopIndex: loopIndex)
+    }
+
+    /// The loop's read connection, opened on first use.
+    func reader() throws(APIError) -> Connection {
+        if let openedReader { return openedReader }
+        do {
+            let connection = try service.database.makeReader()
+            openedReader = connection
+            return connection
+        } catch {
+            service.logger.error("cannot open a read connection", [("loop", .int(loopIndex)), ("error", .string("\(error)"))])
+            throw .unavailable(detail: "The database cannot be read right now.")
+        }
+    }
+
+    func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        let started = MonotonicClock.microseconds()
+        let requestID = RequestIDGenerator.accepted(request.headers["X-Request-ID"]) ?? requestIDs.next()
+        var exchange = Exchange(request: request, context: context, requestID: requestID)
+        var response: HTTPResponse
+        do {
+            response = try answer(&exchange)
+        } catch let error as APIError {
+            response = error.makeResponse()
+        } catch let error as SearchQueryError {
+            response = APIError.badParameter(name: "q", detail: error.description).makeResponse()
+        } catch let error as any HTTPResponseError {
+            response = error.makeResponse()
+        } catch {
+            response = failure(error, exchange: exchange)
+        }
+        decorate(&response, exchange)
+        let elapsed = Int(MonotonicClock.microseconds() - started)
+        loopMetrics.record(
+            route: exchange.route, method: request.method.rawValue, status: response.status.code,
+            microseconds: elapsed, cacheHit: exchange.cacheHit)
+        accessLog.record(exchange: exchange, response: response, microseconds: elapsed)
+        return response
+    }
+
+    func didProcessEvents() {
+        accessLog.flush()
+    }
+
+    func didRefuse(_ response: HTTPResponse, peer: String) {
+        loopMetrics.record(route: "refused", method: "-", status: response.status.code, microseconds: 0, cacheHit: nil)
+        accessLog.recordRefusal(response: response, peer: peer)
+    }
+
+    /// An error no layer mapped: logged with the request id, answered as a bare 500 (or a 503
+    /// when SQLite says it is busy), never with the error's text.
+    private func failure(_ error: any Error, exchange: Exchange) -> HTTPResponse {
+        if let sqlite = error as? SQLiteError {
+            loopMetrics.recordDatabaseError()
+            service.logger.error("database error", [
+                ("requestId", .string(exchange.requestID)), ("route", .string(exchange.route)),
+                ("code", .int(Int(sqlite.code.rawValue))), ("error", .string(sqlite.message)),
+            ])
+            if sqlite.code.isA(.busy) || sqlite.code.isA(.locked) {
+                return APIError.unavailable(detail: "The database is busy; try again.").makeResponse()
+            }
+        } else {
+            service.logger.error("request failed", [
+                ("requestId", .string(exchange.requestID)), ("route", .string(exchange.route)),
+                ("error", .string(String(describing: error))),
+            ])
+        }
+        return HTTPResponse.problem(
+            status: .internalServerError,
+            detail: "The server could not complete the request; the log has the details under request id \(exchange.requestID).")
+    }
+
+    /// Bumps the data version when another process committed (a `seed` beside `serve`), at
+    /// most every quarter second per loop, so the cache never outlives data changed elsewhere.
+    func refreshDataVersionIfDue() {
+        let now = MonotonicClock.microseconds()
+        guard now >= nextVersionCheck else { return }
+        nextVersionCheck = now + 250_000
+        _ = try? service.database.refreshDataVersion()
+    }
+}
+
+/// One request on its way through the handler, and what the logs and metrics need of it.
+struct Exchange {
+    let request: HTTPRequest
+    let context: RequestContext
+    let requestID: String
+    /// The route pattern that matched, for metrics labels ("unmatched" when none did).
+    var route = "unmatched"
+    /// Whether the response cache answered: nil when the endpoint is not cached.
+    var cacheHit: Bool?
+    var isCORSAllowed = false
+}
+
+/// Microseconds on the monotonic clock.
+enum MonotonicClock {
+    static func microseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
+    }
+}

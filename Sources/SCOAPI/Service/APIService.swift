@@ -1,0 +1,43 @@
+import HTTPServer
+import SCOData
+import SQLiteStore
+import Synchronization
+
+/// The API as the HTTP server sees it: shared, immutable state, and one loop handler per event
+/// loop that does the work with that loop's own read connection.
+public final class APIService: HTTPResponder {
+    public let database: Database
+    public let configuration: APIConfiguration
+    public let logger: Logger
+    public let metrics: Metrics
+    let routes: RouteTable<Endpoint>
+    /// The OpenAPI document, encoded once.
+    let openAPIDocument: [UInt8]
+    /// Set once the server exists, so `/metrics` can report its open connections.
+    private let server = Mutex<HTTPServer?>(nil)
+
+    public init(database: Database, configuration: APIConfiguration, logger: Logger, startedAt: Double) {
+        self.database = database
+        self.configuration = configuration
+        self.logger = logger
+        self.metrics = Metrics(startedAt: startedAt)
+        self.routes = Endpoint.makeRouteTable()
+        self.openAPIDocument = OpenAPIDocument.make()
+    }
+
+    /// Connects the service to the server that runs it (for the connection gauge).
+    public func attach(_ server: HTTPServer) {
+        self.server.withLock { $0 = server }
+    }
+
+    var openConnections: Int {
+        server.withLock { $0?.openConnections ?? 0 }
+    }
+
+    /// Every (method, pattern) the API routes, for the OpenAPI completeness test.
+    public var routePatterns: [(method: HTTPMethod, pattern: String)] { routes.routes }
+
+    public func makeLoopHandler(loopIndex: Int) -> any HTTPLoopHandler {
+        APILoopHandler(service: self, loopIndex: loopIndex)
+    }
+}

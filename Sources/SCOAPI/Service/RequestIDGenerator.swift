@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Request ids: the client's `X-Request-ID` when it is sane, else `<random>-<loop>-<counter>`.
+struct RequestIDGenerator {
+    private let prefix: String
+    private var counter: UInt64 = 0
+
+    init(loopIndex: Int) {
+        var random: UInt64 = 0
+        withUnsafeMutableBytes(of: &random) { _ = getrandom($0.baseAddress, $0.count, 0) }
+        let hex = String(random & 0xFFFF_FFFF, radix: 16)
+        prefix = String(repeating: "0", count: 8 - hex.count) + hex + "-\(loopIndex)-"
+    }
+
+    mutating func next() -> String {
+        counter &+= 1
+        return prefix + String(counter, radix: 16)
+    }
+
+    /// A client's id is kept when it is 1–128 characters of letters, digits and `-._~:/+=`,
+    /// so it cannot forge log fields or inject header lines.
+    static func accepted(_ value: String?) -> String? {
+        guard let value, !value.isEmpty, value.utf8.count <= 128 else { return nil }
+        let allowed = value.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"):
+                true
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"),
+                 UInt8(ascii: "/"), UInt8(ascii: "+"), UInt8(ascii: "="):
+                true
+            default:
+                false
+            }
+        }
+        return allowed ? value : nil
+    }
+}
