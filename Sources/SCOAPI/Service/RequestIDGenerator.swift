@@ -1,15 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Request ids: the client's `X-Request-ID` when it is sane, else `<random>-<loop>-<counter>`.
 struct RequestIDGenerator {
     private let prefix: String
     private var counter: UInt64 = 0
 
     init(loopIndex: Int) {
-        var random: UInt64 = 0
-        withUnsafeMutableBytes(of: &random) { _ = getrandom($0.baseAddress, $0.count, 0) }
+        let random = UInt64.random(in: 0...UInt64.max)
         let hex = String(random & 0xFFFF_FFFF, radix: 16)
         prefix = String(repeating: "0", count: 8 - hex.count) + hex + "-\(loopIndex)-"
     }
