@@ -27,6 +27,9 @@ let package = Package(
             name: "sco-api",
             dependencies: [
                 "SCOAPI",
+                "HTTPServer",
+                "SCOData",
+                "SQLiteStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,10 +1,160 @@
 import ArgumentParser
+import HTTPServer
+import SCOAPI
 
-/// `sco-api serve` (being wired).
+/// `sco-api serve`: migrate, seed an empty database, and answer HTTP until SIGTERM or SIGINT.
 struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the API (the default command).",
+        discussion: """
+            On a missing or empty database it creates the file, applies the migrations and seeds the \
+            bundled dataset before listening. SIGTERM or SIGINT stops accepting, drains, checkpoints the \
+            WAL and exits 0.
+            """
+    )
+
     @OptionGroup var shared: SharedOptions
 
+    @Option(help: "Address to listen on (env SCO_API_HOST; default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "TCP port; 0 picks a free one (env SCO_API_PORT; default 8080).")
+    var port: Int?
+
+    @Option(help: "Event-loop threads (env SCO_API_THREADS; default: the number of cores).")
+    var threads: Int?
+
+    @Option(help: "Seconds to receive a full header section (env SCO_API_HEADER_TIMEOUT; default 10).")
+    var headerTimeout: Double?
+
+    @Option(help: "Seconds to receive a request body (env SCO_API_BODY_TIMEOUT; default 30).")
+    var bodyTimeout: Double?
+
+    @Option(help: "Seconds a keep-alive connection may sit idle (env SCO_API_IDLE_TIMEOUT; default 60).")
+    var idleTimeout: Double?
+
+    @Option(help: "Seconds a client may leave a response unread (env SCO_API_WRITE_TIMEOUT; default 30).")
+    var writeTimeout: Double?
+
+    @Option(help: "Seconds to drain in-flight requests on shutdown (env SCO_API_DRAIN_TIMEOUT; default 10).")
+    var drainTimeout: Double?
+
+    @Option(help: "Most open client connections (env SCO_API_MAX_CONNECTIONS; default 16384).")
+    var maxConnections: Int?
+
+    @Option(help: "Largest header section in bytes (env SCO_API_MAX_HEADER_BYTES; default 32768).")
+    var maxHeaderBytes: Int?
+
+    @Option(help: "Most header fields (env SCO_API_MAX_HEADER_COUNT; default 100).")
+    var maxHeaderCount: Int?
+
+    @Option(help: "Longest request target in bytes (env SCO_API_MAX_TARGET_LENGTH; default 8192).")
+    var maxTargetLength: Int?
+
+    @Option(help: "Largest request body in bytes (env SCO_API_MAX_BODY_BYTES; default 1048576).")
+    var maxBodyBytes: Int?
+
+    @Option(help: "Cache-Control max-age of cacheable reads, seconds (env SCO_API_CACHE_MAX_AGE; default 60).")
+    var cacheMaxAge: Int?
+
+    @Option(help: "Encoded responses each loop caches; 0 disables (env SCO_API_RESPONSE_CACHE_ENTRIES; default 1024).")
+    var responseCacheEntries: Int?
+
+    @Option(help: "CORS origins allowed, comma-separated, or * (env SCO_API_CORS_ORIGINS; default none).")
+    var corsOrigins: String?
+
+    @Option(help: "on or off: one JSON line per request on stderr (env SCO_API_ACCESS_LOG; default on).")
+    var accessLog: String?
+
+    @Option(help: "File of name:token lines allowed to write (env SCO_API_TOKENS_FILE; tokens also from SCO_API_TOKENS).")
+    var tokensFile: String?
+
+    @Flag(inversion: .prefixedNo, help: "Seed the bundled dataset into an empty database (env SCO_API_SEED; default on).")
+    var seed: Bool?
+
+    func validate() throws {
+        try shared.validate()
+        _ = try settings()
+    }
+
     func run() throws {
-        throw ValidationError("not wired yet")
+        let logger = try shared.makeLogger()
+        let settings = try settings()
+        do {
+            try ServerApplication.run(settings, logger: logger)
+        } catch let error as ServerApplication.StartError {
+            logger.error(error.description)
+            throw ExitCode(error.exitCode)
+        }
+    }
+
+    /// Every option resolved: flag, then variable, then default; a bad value is a usage error.
+    func settings(_ env: EnvironmentResolver = .process) throws -> ServerApplication.Settings {
+        var server = HTTPServer.Configuration()
+        server.host = env.resolve(host, variable: "SCO_API_HOST", option: "--host", default: server.host)
+        server.port = try env.resolve(port, variable: "SCO_API_PORT", option: "--port", default: server.port) { Int($0) }
+        guard (0...65535).contains(server.port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        server.threads = try env.resolve(threads, variable: "SCO_API_THREADS", option: "--threads", default: server.threads) { Int($0) }
+        guard (1...256).contains(server.threads) else { throw ValidationError("--threads must be between 1 and 256.") }
+        server.headerTimeout = try seconds(headerTimeout, "SCO_API_HEADER_TIMEOUT", "--header-timeout", server.headerTimeout, env)
+        server.bodyTimeout = try seconds(bodyTimeout, "SCO_API_BODY_TIMEOUT", "--body-timeout", server.bodyTimeout, env)
+        server.idleTimeout = try seconds(idleTimeout, "SCO_API_IDLE_TIMEOUT", "--idle-timeout", server.idleTimeout, env)
+        server.writeTimeout = try seconds(writeTimeout, "SCO_API_WRITE_TIMEOUT", "--write-timeout", server.writeTimeout, env)
+        server.drainTimeout = try seconds(drainTimeout, "SCO_API_DRAIN_TIMEOUT", "--drain-timeout", server.drainTimeout, env)
+        server.maxConnections = try count(maxConnections, "SCO_API_MAX_CONNECTIONS", "--max-connections", server.maxConnections, env)
+        server.maxHeaderBytes = try count(maxHeaderBytes, "SCO_API_MAX_HEADER_BYTES", "--max-header-bytes", server.maxHeaderBytes, env)
+        server.maxHeaderCount = try count(maxHeaderCount, "SCO_API_MAX_HEADER_COUNT", "--max-header-count", server.maxHeaderCount, env)
+        server.maxTargetLength = try count(maxTargetLength, "SCO_API_MAX_TARGET_LENGTH", "--max-target-length", server.maxTargetLength, env)
+        server.maxBodyBytes = try count(maxBodyBytes, "SCO_API_MAX_BODY_BYTES", "--max-body-bytes", server.maxBodyBytes, env)
+
+        var api = APIConfiguration()
+        api.cacheMaxAge = try env.resolve(cacheMaxAge, variable: "SCO_API_CACHE_MAX_AGE", option: "--cache-max-age", default: api.cacheMaxAge) { Int($0) }
+        guard api.cacheMaxAge >= 0 else { throw ValidationError("--cache-max-age must not be negative.") }
+        api.responseCacheEntries = try env.resolve(
+            responseCacheEntries, variable: "SCO_API_RESPONSE_CACHE_ENTRIES", option: "--response-cache-entries",
+            default: api.responseCacheEntries) { Int($0) }
+        guard api.responseCacheEntries >= 0 else { throw ValidationError("--response-cache-entries must not be negative.") }
+        let origins = env.resolve(corsOrigins, variable: "SCO_API_CORS_ORIGINS", option: "--cors-origins", default: "")
+        api.corsOrigins = origins.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        let accessLogText = env.resolve(accessLog, variable: "SCO_API_ACCESS_LOG", option: "--access-log", default: "on")
+        switch accessLogText.lowercased() {
+        case "on", "true", "1", "yes": api.accessLog = true
+        case "off", "false", "0", "no": api.accessLog = false
+        default: throw ValidationError("--access-log must be on or off; got '\(accessLogText)'.")
+        }
+        api.tokens = try TokenSettings.load(flagFile: tokensFile, env: env)
+        let shouldSeed = try env.resolve(seed, variable: "SCO_API_SEED", option: "--seed/--no-seed", default: true) {
+            switch $0.lowercased() {
+            case "on", "true", "1", "yes": true
+            case "off", "false", "0", "no": false
+            default: nil
+            }
+        }
+        return ServerApplication.Settings(
+            databasePath: shared.databasePath(env), server: server, api: api, seedIfEmpty: shouldSeed)
+    }
+
+    private func seconds(
+        _ flag: Double?, _ variable: String, _ option: String, _ fallback: Duration, _ env: EnvironmentResolver
+    ) throws -> Duration {
+        let value = try env.resolve(flag, variable: variable, option: option, default: -1) { Double($0) }
+        if value == -1, flag == nil { return fallback }
+        guard value > 0, value <= 86_400 else { throw ValidationError("\(option) must be a number of seconds above 0.") }
+        return .milliseconds(Int64((value * 1000).rounded()))
+    }
+
+    private func count(_ flag: Int?, _ variable: String, _ option: String, _ fallback: Int, _ env: EnvironmentResolver) throws -> Int {
+        let value = try env.resolve(flag, variable: variable, option: option, default: fallback) { Int($0) }
+        guard value > 0 else { throw ValidationError("\(option) must be a positive integer.") }
+        return value
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
+        while slice.last == " " || slice.last == "\t" { slice.removeLast() }
+        return String(slice)
     }
 }

@@ -37,38 +37,51 @@ extension APILoopHandler {
     }
 
     /// `/readyz`: the database answers, its migrations are at head and the dataset is there.
+    ///
+    /// Ready: 200 with each check. Not ready: a 503 problem document whose `detail` names the
+    /// failing check and whose `checks` member lists them all.
     private func readiness() -> HTTPResponse {
-        var json = JSONWriter(capacity: 256)
-        let status: HTTPStatus
+        let report: ReadinessCheck
         do {
-            let connection = try reader()
-            let report = try ReadinessCheck.run(on: connection)
-            status = report.isReady ? .ok : .serviceUnavailable
-            json.beginObject()
-            json.key("status")
-            json.string(report.isReady ? "ready" : "not-ready")
-            json.key("checks")
-            json.beginObject()
-            for check in report.checks {
-                json.key(check.name)
-                json.beginObject()
-                json.key("ok")
-                json.bool(check.isOK)
-                json.key("detail")
-                json.string(check.detail)
-                json.endObject()
-            }
-            json.endObject()
-            json.endObject()
+            report = try ReadinessCheck.run(on: try reader())
         } catch {
             return APIError.unavailable(detail: "The database cannot be read: \(error)").makeResponse()
         }
-        if status == .ok {
+        var json = JSONWriter(capacity: 256)
+        json.beginObject()
+        if !report.isReady {
+            json.key("type")
+            json.string("/problems/not-ready")
+            json.key("title")
+            json.string(HTTPStatus.serviceUnavailable.reasonPhrase)
+            json.key("status")
+            json.int(503)
+            json.key("detail")
+            json.string(report.checks.filter { !$0.isOK }.map { "\($0.name): \($0.detail)" }.joined(separator: "; "))
+        }
+        if report.isReady {
+            json.key("status")
+            json.string("ready")
+        }
+        json.key("checks")
+        json.beginObject()
+        for check in report.checks {
+            json.key(check.name)
+            json.beginObject()
+            json.key("ok")
+            json.bool(check.isOK)
+            json.key("detail")
+            json.string(check.detail)
+            json.endObject()
+        }
+        json.endObject()
+        json.endObject()
+        if report.isReady {
             var response = Self.json(json.bytes)
             response.headers.set(.cacheControl, "no-store")
             return response
         }
-        var response = HTTPResponse(status: status, body: json.bytes)
+        var response = HTTPResponse(status: .serviceUnavailable, body: json.bytes)
         response.headers.set(.contentType, HTTPResponse.problemContentType)
         response.headers.set(.retryAfter, "1")
         return response
