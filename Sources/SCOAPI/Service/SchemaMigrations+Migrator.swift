@@ -3,7 +3,7 @@ import SQLiteStore
 
 extension SchemaMigrations {
     /// The migrator over the embedded `Migrations/*.sql`.
-    static var migrator: Migrator {
+    public static var migrator: Migrator {
         Migrator(migrations: all.map { file in
             // "0001_initial.sql" -> "initial": the migrator spells the file name back itself.
             var name = Substring(file.name)
