@@ -7,8 +7,8 @@ import SCOData
 /// writes them, lists of text joined by `; `, a date as its ISO value, anything nested (sources,
 /// notes) as its compact JSON.
 protocol APIRecord {
-    /// Every top-level key, in the order it is written.
-    static var fieldNames: [String] { get }
+    /// Every top-level key with its JSON Schema, in the order it is written.
+    static var fieldSchemas: [(name: String, schema: FieldSchema)] { get }
     /// The record's id as the API addresses it (`/v1/people/{id}`).
     var recordID: String { get }
     /// Writes the value of one of `fieldNames`.
@@ -16,10 +16,13 @@ protocol APIRecord {
 }
 
 extension APIRecord {
+    /// Every top-level key, in the order it is written.
+    static var fieldNames: [String] { fieldSchemas.map(\.name) }
+
     /// Writes the record as one object holding the selected keys.
     func write(to json: inout JSONWriter, fields: FieldSelection) {
         json.beginObject()
-        for name in Self.fieldNames where fields.includes(name) {
+        for (name, _) in Self.fieldSchemas where fields.includes(name) {
             json.key(name)
             writeField(name, to: &json)
         }

@@ -1,7 +1,16 @@
 import SCOData
 
 extension Country: APIRecord {
-    static let fieldNames = ["code", "alpha3", "name", "isFormer", "roles", "notes", "note", "sources"]
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("code", .code),
+        ("alpha3", .string),
+        ("name", .string),
+        ("isFormer", .bool),
+        ("roles", .enumArray(CountryRole.allCases.map(\.rawValue))),
+        ("notes", .notes),
+        ("note", .nullableString),
+        ("sources", .sources),
+    ]
     var recordID: String { code }
 
     func writeField(_ name: String, to json: inout JSONWriter) {
@@ -20,7 +29,17 @@ extension Country: APIRecord {
 }
 
 extension Person: APIRecord {
-    static let fieldNames = ["id", "name", "nameInSource", "title", "stateCode", "organizationId", "notes", "note", "sources"]
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("name", .string),
+        ("nameInSource", .nullableString),
+        ("title", .string),
+        ("stateCode", .nullableString),
+        ("organizationId", .nullableString),
+        ("notes", .notes),
+        ("note", .nullableString),
+        ("sources", .sources),
+    ]
     var recordID: String { id }
 
     func writeField(_ name: String, to json: inout JSONWriter) {
@@ -40,7 +59,17 @@ extension Person: APIRecord {
 }
 
 extension Region: APIRecord {
-    static let fieldNames = ["id", "name", "kind", "stateCode", "parentId", "capitalId", "notes", "note", "sources"]
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("name", .string),
+        ("kind", .enumeration(RegionKind.allCases.map(\.rawValue))),
+        ("stateCode", .nullableString),
+        ("parentId", .nullableString),
+        ("capitalId", .nullableString),
+        ("notes", .notes),
+        ("note", .nullableString),
+        ("sources", .sources),
+    ]
     var recordID: String { id }
 
     func writeField(_ name: String, to json: inout JSONWriter) {
@@ -60,7 +89,16 @@ extension Region: APIRecord {
 }
 
 extension Clause: APIRecord {
-    static let fieldNames = ["id", "declarationId", "position", "text", "addresses", "summary", "note", "sources"]
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("declarationId", .string),
+        ("position", .integer),
+        ("text", .string),
+        ("addresses", .stringArray),
+        ("summary", .string),
+        ("note", .nullableString),
+        ("sources", .sources),
+    ]
     var recordID: String { id }
 
     func writeField(_ name: String, to json: inout JSONWriter) {
@@ -79,7 +117,17 @@ extension Clause: APIRecord {
 }
 
 extension TimelineEvent: APIRecord {
-    static let fieldNames = ["id", "date", "kind", "title", "summary", "actors", "regions", "note", "sources"]
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("date", .date),
+        ("kind", .enumeration(EventKind.allCases.map(\.rawValue))),
+        ("title", .string),
+        ("summary", .string),
+        ("actors", .stringArray),
+        ("regions", .stringArray),
+        ("note", .nullableString),
+        ("sources", .sources),
+    ]
     var recordID: String { id }
 
     func writeField(_ name: String, to json: inout JSONWriter) {
@@ -99,9 +147,23 @@ extension TimelineEvent: APIRecord {
 }
 
 extension Statement: APIRecord {
-    static let fieldNames = [
-        "id", "speakerId", "speakerRole", "date", "place", "regionId", "venueId", "reportedById", "kind", "quote",
-        "isDirectQuote", "respondsTo", "summary", "about", "note", "sources",
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("speakerId", .string),
+        ("speakerRole", .nullableString),
+        ("date", .date),
+        ("place", .nullableString),
+        ("regionId", .nullableString),
+        ("venueId", .nullableString),
+        ("reportedById", .nullableString),
+        ("kind", .enumeration(StatementKind.allCases.map(\.rawValue))),
+        ("quote", .string),
+        ("isDirectQuote", .bool),
+        ("respondsTo", .nullableString),
+        ("summary", .string),
+        ("about", .stringArray),
+        ("note", .nullableString),
+        ("sources", .sources),
     ]
     var recordID: String { id }
 
@@ -129,7 +191,16 @@ extension Statement: APIRecord {
 }
 
 extension Source: APIRecord {
-    static let fieldNames = ["id", "title", "publisher", "agency", "publishedOn", "language", "note", "text"]
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("title", .string),
+        ("publisher", .string),
+        ("agency", .nullableString),
+        ("publishedOn", .string),
+        ("language", .string),
+        ("note", .nullableString),
+        ("text", .string),
+    ]
     var recordID: String { id }
 
     func writeField(_ name: String, to json: inout JSONWriter) {
@@ -148,8 +219,17 @@ extension Source: APIRecord {
 }
 
 extension Organization: APIRecord {
-    static let fieldNames = [
-        "id", "name", "abbreviation", "kind", "founded", "purpose", "stateCode", "notes", "note", "sources",
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("name", .string),
+        ("abbreviation", .nullableString),
+        ("kind", .enumeration(OrganizationKind.allCases.map(\.rawValue))),
+        ("founded", .nullableDate),
+        ("purpose", .nullableString),
+        ("stateCode", .nullableString),
+        ("notes", .notes),
+        ("note", .nullableString),
+        ("sources", .sources),
     ]
     var recordID: String { id }
 
@@ -171,9 +251,19 @@ extension Organization: APIRecord {
 }
 
 extension Summit: APIRecord {
-    static let fieldNames = [
-        "id", "name", "organizationId", "place", "placeId", "countryCode", "hostStateCode", "date", "declarationId",
-        "notes", "note", "sources",
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("name", .string),
+        ("organizationId", .string),
+        ("place", .string),
+        ("placeId", .nullableString),
+        ("countryCode", .nullableString),
+        ("hostStateCode", .nullableString),
+        ("date", .date),
+        ("declarationId", .nullableString),
+        ("notes", .notes),
+        ("note", .nullableString),
+        ("sources", .sources),
     ]
     var recordID: String { id }
 
@@ -197,9 +287,18 @@ extension Summit: APIRecord {
 }
 
 extension Declaration: APIRecord {
-    static let fieldNames = [
-        "id", "title", "organizationId", "summitId", "adoptedOn", "place", "endorsement", "summary", "notes", "note",
-        "sources",
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("id", .string),
+        ("title", .string),
+        ("organizationId", .string),
+        ("summitId", .string),
+        ("adoptedOn", .date),
+        ("place", .string),
+        ("endorsement", .string),
+        ("summary", .string),
+        ("notes", .notes),
+        ("note", .nullableString),
+        ("sources", .sources),
     ]
     var recordID: String { id }
 
