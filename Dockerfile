@@ -33,11 +33,14 @@ ARG SQLITE_VERSION
 RUN apt-get update \
     && apt-get install -y --no-install-recommends "libsqlite3-0=${SQLITE_VERSION}" \
     && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system --gid 10001 sco-api \
-    && useradd --system --uid 10001 --gid 10001 --home-dir /data --no-create-home \
+    && groupadd --gid 10001 sco-api \
+    && useradd --uid 10001 --gid 10001 --home-dir /data --no-create-home \
         --shell /usr/sbin/nologin sco-api \
     && install -d -o 10001 -g 10001 -m 0750 /data
 COPY --from=build /out/sco-api /usr/local/bin/sco-api
+
+LABEL org.opencontainers.image.title="sco-api" \
+      org.opencontainers.image.description="The 2008 SCO summit in Dushanbe and the August 2008 Russia-Georgia war, as a JSON API"
 
 # The server listens on every interface of the container; publish it on 127.0.0.1 from the host.
 ENV SCO_API_HOST=0.0.0.0 \

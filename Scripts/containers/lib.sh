@@ -2,6 +2,7 @@
 # Shared by Scripts/container-smoke and Scripts/container-standins: where things are, which
 # container engine to drive, and the podman settings the project's machines need.
 # Sourced, never run; it defines functions and a few variables and changes nothing by itself.
+# shellcheck disable=SC2034  # the variables are for the scripts that source this file
 
 containers_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$containers_dir/../.." && pwd)
