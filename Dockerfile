@@ -19,12 +19,12 @@ RUN apt-get update \
     && apt-get install -y --no-install-recommends "libsqlite3-dev=${SQLITE_VERSION}" \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-# The manifest alone resolves the dependencies, so this layer survives edits to the sources.
-COPY Package.swift ./
-RUN swift package resolve
 COPY . .
-# --static-swift-stdlib leaves libc, libm, libstdc++, libgcc_s and libsqlite3 as the only shared libraries.
-RUN swift build -c release --static-swift-stdlib --product sco-api \
+# --static-swift-stdlib leaves libc, libm, libstdc++, libgcc_s and libsqlite3 as the only shared
+# libraries. The build folder is a cache mount (BuildKit, buildah): a rebuild on the same machine
+# reuses the fetched packages and the modules that did not change, so the binary is copied out.
+RUN --mount=type=cache,target=/src/.build,sharing=locked \
+    swift build -c release --static-swift-stdlib --product sco-api \
     && install -D -m 0755 "$(swift build -c release --show-bin-path)/sco-api" /out/sco-api
 
 FROM ${RUNTIME_IMAGE} AS runtime
