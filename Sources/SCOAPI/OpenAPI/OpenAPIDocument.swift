@@ -1,6 +1,186 @@
-/// The OpenAPI 3.1 description of the API (being written).
+import SCOData
+
+/// The OpenAPI 3.1 document at `/openapi.json`, built from the route table, the list specs and
+/// the records' field schemas, so it describes exactly what the router serves.
 enum OpenAPIDocument {
     static func make() -> [UInt8] {
-        Array(#"{"openapi":"3.1.0","info":{"title":"sco-api","version":"1.0.0"},"paths":{}}"#.utf8)
+        var json = JSONWriter(capacity: 64 * 1024)
+        makeNode().write(to: &json)
+        return json.bytes
+    }
+
+    static func makeNode() -> OpenAPINode {
+        var paths: [(String, OpenAPINode)] = []
+        var byPattern: [String: [(String, OpenAPINode)]] = [:]
+        var order: [String] = []
+        for route in Endpoint.routes {
+            if byPattern[route.pattern] == nil { order.append(route.pattern) }
+            byPattern[route.pattern, default: []].append((route.method.rawValue.lowercased(), operation(route.endpoint, pattern: route.pattern)))
+        }
+        for pattern in order {
+            paths.append((pattern, .object(byPattern[pattern]!)))
+        }
+        return .object([
+            ("openapi", .string("3.1.0")),
+            ("info", .object([
+                ("title", .string("sco-api")),
+                ("version", .string("1.0.0")),
+                ("summary", .string("The 2008 SCO summit in Dushanbe and the August 2008 Russia–Georgia war as structured data.")),
+                ("description", .string("""
+                    Every record carries `sources`: exact quotes from the article it was built from. Lists are \
+                    `{items, total, limit, next}` with keyset cursors (`next` is an opaque cursor for `cursor=`, also \
+                    in a `Link: rel="next"` header); CSV and NDJSON by `Accept` or `format=`. Errors are RFC 9457 \
+                    problem documents. Responses carry strong ETags; `If-None-Match` gives 304.
+                    """)),
+                ("license", .object([("name", .string("Data quoted from a 2008 news report; code MIT"))])),
+            ])),
+            ("servers", .array([.object([("url", .string("/"))])])),
+            ("paths", .object(paths)),
+            ("components", .object([("schemas", .object(schemas()))])),
+        ])
+    }
+
+    // MARK: - Operations
+
+    private static func operation(_ endpoint: Endpoint, pattern: String) -> OpenAPINode {
+        var parameters: [OpenAPINode] = []
+        for segment in pattern.split(separator: "/") where segment.hasPrefix("{") {
+            let name = String(segment.dropFirst().dropLast())
+            parameters.append(.object([
+                ("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
+                ("description", .string(name == "code"
+                    ? "ISO 3166-1 alpha-2 or alpha-3 code, any case (ru, RUS)." : "The record's id (a slug).")),
+                ("schema", .object([("type", .string("string")), ("minLength", .int(1))])),
+            ]))
+        }
+        var responses: [(String, OpenAPINode)] = []
+        switch endpoint.documentation.shape {
+        case .list(let spec, let record):
+            parameters += listParameters(spec)
+            responses.append(("200", .object([
+                ("description", .string("A page of records.")),
+                ("headers", .object([("ETag", etagHeader), ("Link", linkHeader)])),
+                ("content", .object([
+                    ("application/json", .object([("schema", .ref("\(record)List"))])),
+                    ("application/x-ndjson", .object([("schema", .object([("type", .string("string"))]))])),
+                    ("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
+                ])),
+            ])))
+        case .single(let record):
+            parameters.append(fieldsParameter(endpoint.documentation.fieldNames))
+            parameters.append(formatParameter(["json"]))
+            responses.append(("200", .object([
+                ("description", .string("The record.")),
+                ("headers", .object([("ETag", etagHeader)])),
+                ("content", .object([("application/json", .object([("schema", .ref(record))]))])),
+            ])))
+        case .document(let schema, let mediaType):
+            responses.append(("200", .object([
+                ("description", .string("The document.")),
+                ("content", .object([(mediaType, .object([("schema", schema)]))])),
+            ])))
+        }
+        if endpoint.isCacheable {
+            responses.append(("304", .object([("description", .string("Not modified: the ETag in If-None-Match is current."))])))
+        }
+        if endpoint == .ready {
+            responses.append(("503", problemResponse("Not ready: the problem's `checks` member says what failed.")))
+        }
+        responses.append(("default", problemResponse("An RFC 9457 problem: 400 bad parameter, 404 unknown id, 406 not acceptable, …")))
+        var members: [(String, OpenAPINode)] = [
+            ("operationId", .string(endpoint.rawValue)),
+            ("summary", .string(endpoint.documentation.summary)),
+        ]
+        if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
+        members.append(("responses", .object(responses)))
+        return .object(members)
+    }
+
+    private static func problemResponse(_ description: String) -> OpenAPINode {
+        .object([
+            ("description", .string(description)),
+            ("content", .object([("application/problem+json", .object([("schema", .ref("Problem"))]))])),
+        ])
+    }
+
+    private static let etagHeader: OpenAPINode = .object([
+        ("description", .string("Strong validator of this representation.")),
+        ("schema", .object([("type", .string("string"))])),
+    ])
+
+    private static let linkHeader: OpenAPINode = .object([
+        ("description", .string("`<…>; rel=\"next\"` when there is a next page.")),
+        ("schema", .object([("type", .string("string"))])),
+    ])
+
+    private static func listParameters(_ spec: ListQuerySpec) -> [OpenAPINode] {
+        var parameters: [OpenAPINode] = []
+        if spec.extraParameters.contains("q") {
+            parameters.append(query("q", required: true,
+                description: "FTS5 query: words, \"phrases\", prefix* terms, AND/OR/NOT. A syntax error is a 400.",
+                schema: .object([("type", .string("string")), ("minLength", .int(1))])))
+        }
+        for filter in spec.filters {
+            var pattern: [(String, OpenAPINode)] = [("type", .string("string"))]
+            if case .oneOf(let values) = filter.values {
+                let alternatives = values.map { NSRegularExpressionLite.escape($0) }.joined(separator: "|")
+                pattern.append(("pattern", .string("^(\(alternatives))(,(\(alternatives)))*$")))
+            } else {
+                pattern.append(("pattern", .string("^[^,]+(,[^,]+)*$")))
+            }
+            parameters.append(query(filter.name,
+                description: "\(filter.summary) Comma-separated alternatives.", schema: .object(pattern)))
+        }
+        if spec.hasDateRange {
+            let date: OpenAPINode = .object([
+                ("type", .string("string")),
+                ("pattern", .string("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")),
+            ])
+            parameters.append(query("from", description: "Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", schema: date))
+            parameters.append(query("to", description: "Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", schema: date))
+        }
+        if !spec.sortFields.isEmpty {
+            let keys = spec.sortFields.map { "-?\($0)" }.joined(separator: "|")
+            parameters.append(query("sort",
+                description: "Sort keys, comma-separated, `-` for descending; default `\(spec.defaultSort)`. The id breaks ties.",
+                schema: .object([("type", .string("string")), ("pattern", .string("^(\(keys))(,(\(keys)))*$"))])))
+        }
+        parameters.append(fieldsParameter(spec.fieldNames))
+        parameters.append(query("limit", description: "Page size, 1 to 500 (larger is lowered to 500); default 50.",
+            schema: .object([("type", .string("integer")), ("minimum", .int(1))])))
+        parameters.append(query("cursor", description: "The `next` value of the previous page.",
+            schema: .object([("type", .string("string")), ("minLength", .int(1))])))
+        parameters.append(formatParameter(["json", "csv", "ndjson"]))
+        return parameters
+    }
+
+    private static func fieldsParameter(_ names: [String]) -> OpenAPINode {
+        let alternatives = names.joined(separator: "|")
+        return query("fields", description: "Keys to include, comma-separated: \(names.joined(separator: ", ")).",
+            schema: .object([("type", .string("string")), ("pattern", .string("^(\(alternatives))(,(\(alternatives)))*$"))]))
+    }
+
+    private static func formatParameter(_ formats: [String]) -> OpenAPINode {
+        query("format", description: "Representation, for clients that cannot set Accept.",
+              schema: .object([("type", .string("string")), ("enum", .strings(formats))]))
+    }
+
+    private static func query(_ name: String, required: Bool = false, description: String, schema: OpenAPINode) -> OpenAPINode {
+        .object([
+            ("name", .string(name)), ("in", .string("query")), ("required", .bool(required)),
+            ("description", .string(description)), ("schema", schema),
+        ])
+    }
+}
+
+/// Regular-expression escaping for the few characters our enum values could hold.
+enum NSRegularExpressionLite {
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\^$.|?*+()[]{}".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 }

@@ -5,6 +5,7 @@ enum FieldSchema: Sendable {
     /// An ISO 3166-1 alpha-2 code.
     case code
     case integer
+    case number
     case bool
     case stringArray
     case enumeration([String])

@@ -1,0 +1,61 @@
+import SCOData
+
+/// What the OpenAPI document says of each endpoint.
+struct EndpointDocumentation {
+    enum Shape {
+        /// A list of `record` (component schema name), queried as `spec` says.
+        case list(ListQuerySpec, record: String)
+        /// One record, by the component schema name.
+        case single(record: String)
+        /// A fixed document with its schema and media type.
+        case document(OpenAPINode, mediaType: String)
+    }
+
+    var summary: String
+    var shape: Shape
+    var fieldNames: [String] = []
+}
+
+extension Endpoint {
+    var documentation: EndpointDocumentation {
+        switch self {
+        case .index: .init(summary: "Links to every collection.", shape: .document(.ref("Index"), mediaType: "application/json"))
+        case .organization: single("The Shanghai Cooperation Organisation.", Organization.self)
+        case .organizations: list("Organizations and bodies the article names.", .organizations, Organization.self)
+        case .organizationByID: single("One organization by id.", Organization.self)
+        case .summit: single("The Dushanbe summit of 28 August 2008.", Summit.self)
+        case .memberStates: list("The six member states.", .memberStates, Country.self)
+        case .memberState: single("One member state by ISO 3166-1 alpha-2 or alpha-3 code.", Country.self)
+        case .observers: list("States with observer status or that attended as observers.", .observers, Country.self)
+        case .observer: single("One observer by ISO 3166-1 alpha-2 or alpha-3 code.", Country.self)
+        case .states: list("Every state the article names, with its roles.", .states, Country.self)
+        case .state: single("One state by ISO 3166-1 alpha-2 or alpha-3 code.", Country.self)
+        case .declaration: single("The joint declaration.", Declaration.self)
+        case .clauses: list("The declaration's quoted passages, in order.", .clauses, Clause.self)
+        case .clause: single("One clause of the declaration.", Clause.self)
+        case .timeline: list("Dated events, 1968 to 28 August 2008.", .timeline, TimelineEvent.self)
+        case .event: single("One timeline event.", TimelineEvent.self)
+        case .statements: list("Statements, claims, denials and appeals, with their speakers.", .statements, Statement.self)
+        case .statement: single("One statement.", Statement.self)
+        case .regions: list("Regions and places.", .regions, Region.self)
+        case .region: single("One region.", Region.self)
+        case .people: list("People the article names.", .people, Person.self)
+        case .person: single("One person.", Person.self)
+        case .search: list("Full-text search over clauses, statements and events, best match first.", .search, SearchHitRecord.self)
+        case .sources: list("The source documents every quote comes from.", .sources, Source.self)
+        case .source: single("One source document, with its full text.", Source.self)
+        case .openAPI: .init(summary: "This document.", shape: .document(.object([("type", .string("object"))]), mediaType: "application/json"))
+        case .health: .init(summary: "Liveness: the process answers.", shape: .document(.ref("Health"), mediaType: "application/json"))
+        case .ready: .init(summary: "Readiness: database readable, migrations at head, dataset present.", shape: .document(.ref("Ready"), mediaType: "application/json"))
+        case .metrics: .init(summary: "Prometheus metrics.", shape: .document(.object([("type", .string("string"))]), mediaType: "text/plain"))
+        }
+    }
+
+    private func list<Record: APIRecord>(_ summary: String, _ spec: ListQuerySpec, _ record: Record.Type) -> EndpointDocumentation {
+        EndpointDocumentation(summary: summary, shape: .list(spec, record: OpenAPIDocument.schemaName(record)), fieldNames: Record.fieldNames)
+    }
+
+    private func single<Record: APIRecord>(_ summary: String, _ record: Record.Type) -> EndpointDocumentation {
+        EndpointDocumentation(summary: summary, shape: .single(record: OpenAPIDocument.schemaName(record)), fieldNames: Record.fieldNames)
+    }
+}

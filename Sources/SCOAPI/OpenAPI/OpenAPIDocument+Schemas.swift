@@ -1,0 +1,147 @@
+import SCOData
+
+extension OpenAPIDocument {
+    /// The component name of a record's schema.
+    static func schemaName<Record: APIRecord>(_ record: Record.Type) -> String {
+        switch record {
+        case is Country.Type: "State"
+        case is TimelineEvent.Type: "Event"
+        case is SearchHitRecord.Type: "SearchHit"
+        default: String(describing: record)
+        }
+    }
+
+    static var recordTypes: [any APIRecord.Type] { [
+        Country.self, Person.self, Region.self, Clause.self, TimelineEvent.self, Statement.self, Source.self,
+        Organization.self, Summit.self, Declaration.self, SearchHitRecord.self,
+    ] }
+
+    static func schemas() -> [(String, OpenAPINode)] {
+        var schemas: [(String, OpenAPINode)] = []
+        for type in recordTypes {
+            let name = schemaName(type)
+            schemas.append((name, recordSchema(type)))
+            schemas.append(("\(name)List", listSchema(of: name)))
+        }
+        let nullableString: OpenAPINode = .object([("type", .strings(["string", "null"]))])
+        schemas.append(("HistoricalDate", .object([
+            ("type", .string("object")),
+            ("description", .string("A date as precise as the source allows; `value` is ISO 8601 cut to `precision` (\"night\": the night beginning that day). `text` is the source's own phrase.")),
+            ("required", .strings(["value", "precision", "text", "note"])),
+            ("properties", .object([
+                ("value", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))])),
+                ("precision", .object([("type", .string("string")), ("enum", .strings(DatePrecision.allCases.map(\.rawValue)))])),
+                ("text", nullableString),
+                ("note", nullableString),
+            ])),
+        ])))
+        schemas.append(("SourceQuote", .object([
+            ("type", .string("object")),
+            ("description", .string("An exact quote (a substring) of the source's text.")),
+            ("required", .strings(["sourceId", "quote"])),
+            ("properties", .object([
+                ("sourceId", .object([("type", .string("string"))])),
+                ("quote", .object([("type", .string("string")), ("minLength", .int(1))])),
+            ])),
+        ])))
+        schemas.append(("Note", .object([
+            ("type", .string("object")),
+            ("required", .strings(["text", "sources"])),
+            ("properties", .object([
+                ("text", .object([("type", .string("string"))])),
+                ("sources", .object([("type", .string("array")), ("minItems", .int(1)), ("items", .ref("SourceQuote"))])),
+            ])),
+        ])))
+        schemas.append(("Problem", .object([
+            ("type", .string("object")),
+            ("description", .string("RFC 9457 problem details.")),
+            ("required", .strings(["type", "title", "status"])),
+            ("properties", .object([
+                ("type", .object([("type", .string("string"))])),
+                ("title", .object([("type", .string("string"))])),
+                ("status", .object([("type", .string("integer"))])),
+                ("detail", .object([("type", .string("string"))])),
+                ("parameter", .object([("type", .string("string")), ("description", .string("The query parameter at fault."))])),
+                ("errors", .object([("type", .string("array")), ("items", .object([
+                    ("type", .string("object")),
+                    ("properties", .object([("pointer", .object([("type", .string("string"))])), ("detail", .object([("type", .string("string"))]))])),
+                ]))])),
+            ])),
+        ])))
+        schemas.append(("Index", .object([
+            ("type", .string("object")),
+            ("required", .strings(["name", "links"])),
+            ("properties", .object([
+                ("name", .object([("type", .string("string"))])),
+                ("description", .object([("type", .string("string"))])),
+                ("openapi", .object([("type", .string("string"))])),
+                ("links", .object([("type", .string("object")), ("additionalProperties", .object([("type", .string("string"))]))])),
+            ])),
+        ])))
+        schemas.append(("Health", .object([
+            ("type", .string("object")),
+            ("required", .strings(["status"])),
+            ("properties", .object([("status", .object([("type", .string("string")), ("enum", .strings(["ok"]))]))])),
+        ])))
+        let check: OpenAPINode = .object([
+            ("type", .string("object")),
+            ("properties", .object([("ok", .object([("type", .string("boolean"))])), ("detail", .object([("type", .string("string"))]))])),
+        ])
+        schemas.append(("Ready", .object([
+            ("type", .string("object")),
+            ("required", .strings(["status", "checks"])),
+            ("properties", .object([
+                ("status", .object([("type", .string("string")), ("enum", .strings(["ready"]))])),
+                ("checks", .object([("type", .string("object")), ("additionalProperties", check)])),
+            ])),
+        ])))
+        return schemas
+    }
+
+    /// A record's schema; keys are not `required` because `fields=` may leave any out.
+    private static func recordSchema(_ type: any APIRecord.Type) -> OpenAPINode {
+        var properties: [(String, OpenAPINode)] = []
+        for (name, schema) in type.fieldSchemas {
+            properties.append((name, node(for: schema)))
+        }
+        return .object([
+            ("type", .string("object")),
+            ("description", .string("Every key is present unless `fields=` left it out.")),
+            ("properties", .object(properties)),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    private static func listSchema(of record: String) -> OpenAPINode {
+        .object([
+            ("type", .string("object")),
+            ("required", .strings(["items", "total", "limit", "next"])),
+            ("properties", .object([
+                ("items", .object([("type", .string("array")), ("items", .ref(record))])),
+                ("total", .object([("type", .string("integer")), ("minimum", .int(0)), ("description", .string("Rows matching the filters, over all pages."))])),
+                ("limit", .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(500))])),
+                ("next", .object([("type", .strings(["string", "null"])), ("description", .string("Cursor of the next page; null on the last."))])),
+            ])),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
+    private static func node(for schema: FieldSchema) -> OpenAPINode {
+        switch schema {
+        case .string: .object([("type", .string("string"))])
+        case .nullableString: .object([("type", .strings(["string", "null"]))])
+        case .code: .object([("type", .string("string")), ("pattern", .string("^[A-Z]{2}$"))])
+        case .integer: .object([("type", .string("integer"))])
+        case .number: .object([("type", .string("number"))])
+        case .bool: .object([("type", .string("boolean"))])
+        case .stringArray: .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))])
+        case .enumeration(let values): .object([("type", .string("string")), ("enum", .strings(values))])
+        case .enumArray(let values):
+            .object([("type", .string("array")), ("items", .object([("type", .string("string")), ("enum", .strings(values))]))])
+        case .date: .ref("HistoricalDate")
+        case .nullableDate: .object([("oneOf", .array([.ref("HistoricalDate"), .object([("type", .string("null"))])]))])
+        case .sources: .object([("type", .string("array")), ("minItems", .int(1)), ("items", .ref("SourceQuote"))])
+        case .notes: .object([("type", .string("array")), ("items", .ref("Note"))])
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import SCOData
+
+/// The query each list endpoint takes; the parser checks requests against these and the
+/// OpenAPI document describes them, so the two cannot disagree.
+extension ListQuerySpec {
+    static let memberStates = ListQuerySpec(
+        filters: [], sortFields: ["code", "name"], defaultSort: "code", fieldNames: Country.fieldNames)
+
+    static let observers = ListQuerySpec(
+        filters: [Filter(name: "role", values: .oneOf(["observer", "attending-as-observer"]),
+                         summary: "Observer status, or attendance as an observer at the summit.")],
+        sortFields: ["code", "name"], defaultSort: "code", fieldNames: Country.fieldNames)
+
+    static let states = ListQuerySpec(
+        filters: [Filter(name: "role", values: .oneOf(CountryRole.allCases.map(\.rawValue)),
+                         summary: "States having any of these roles.")],
+        sortFields: ["code", "name"], defaultSort: "code", fieldNames: Country.fieldNames)
+
+    static let clauses = ListQuerySpec(
+        filters: [], sortFields: ["position", "id"], defaultSort: "position", fieldNames: Clause.fieldNames)
+
+    static let timeline = ListQuerySpec(
+        filters: [
+            Filter(name: "kind", values: .oneOf(EventKind.allCases.map(\.rawValue)), summary: "Event kinds."),
+            Filter(name: "actor", values: .text,
+                   summary: "Ids of actors: state codes (alpha-2, e.g. RU), people or organizations."),
+            Filter(name: "region", values: .text, summary: "Region ids (e.g. south-ossetia)."),
+        ],
+        sortFields: ["date", "id", "kind", "title"], defaultSort: "date,id", fieldNames: TimelineEvent.fieldNames,
+        hasDateRange: true)
+
+    static let statements = ListQuerySpec(
+        filters: [
+            Filter(name: "speaker", values: .text, summary: "Speaker ids: people, states, organizations or regions."),
+            Filter(name: "kind", values: .oneOf(StatementKind.allCases.map(\.rawValue)), summary: "Statement kinds."),
+            Filter(name: "about", values: .text, summary: "Ids of what the statement is about."),
+        ],
+        sortFields: ["date", "id", "speaker", "kind"], defaultSort: "date,id", fieldNames: Statement.fieldNames,
+        hasDateRange: true)
+
+    static let regions = ListQuerySpec(
+        filters: [
+            Filter(name: "kind", values: .oneOf(RegionKind.allCases.map(\.rawValue)), summary: "Region kinds."),
+            Filter(name: "state", values: .text, summary: "Codes of the states the regions lie in."),
+        ],
+        sortFields: ["id", "name"], defaultSort: "id", fieldNames: Region.fieldNames)
+
+    static let people = ListQuerySpec(
+        filters: [
+            Filter(name: "state", values: .text, summary: "Codes of the people's states."),
+            Filter(name: "organization", values: .text, summary: "Ids of the people's organizations."),
+        ],
+        sortFields: ["id", "name"], defaultSort: "id", fieldNames: Person.fieldNames)
+
+    static let organizations = ListQuerySpec(
+        filters: [Filter(name: "kind", values: .oneOf(OrganizationKind.allCases.map(\.rawValue)), summary: "Organization kinds.")],
+        sortFields: ["id", "name"], defaultSort: "id", fieldNames: Organization.fieldNames)
+
+    static let sources = ListQuerySpec(
+        filters: [], sortFields: ["id", "publishedOn"], defaultSort: "id", fieldNames: Source.fieldNames)
+
+    static let search = ListQuerySpec(
+        filters: [Filter(name: "type", values: .oneOf(["clause", "statement", "event"]), summary: "Record types to search.")],
+        sortFields: [], defaultSort: "", fieldNames: SearchHitRecord.fieldNames, extraParameters: ["q"])
+}
+
+/// A search hit as the API writes it.
+struct SearchHitRecord: APIRecord {
+    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+        ("type", .enumeration(["clause", "statement", "event"])),
+        ("id", .string),
+        ("title", .string),
+        ("snippet", .string),
+        ("rank", .number),
+        ("href", .string),
+    ]
+
+    var type: String
+    var id: String
+    var title: String
+    var snippet: String
+    var rank: Double
+
+    var recordID: String { id }
+
+    var href: String {
+        switch type {
+        case "clause": "/v1/declaration/clauses/\(id)"
+        case "statement": "/v1/statements/\(id)"
+        default: "/v1/timeline/\(id)"
+        }
+    }
+
+    func writeField(_ name: String, to json: inout JSONWriter) {
+        switch name {
+        case "type": json.string(type)
+        case "id": json.string(id)
+        case "title": json.string(title)
+        case "snippet": json.string(snippet)
+        case "rank": json.double(rank)
+        case "href": json.string(href)
+        default: json.null()
+        }
+    }
+}
