@@ -1,0 +1,75 @@
+import HTTPServer
+import Testing
+@testable import SCOAPI
+
+@Suite struct RepresentationTests {
+    private func request(accept: String? = nil, target: String = "/v1/timeline") throws -> HTTPRequest {
+        var headers = HTTPHeaders()
+        if let accept { headers.add(.accept, accept) }
+        return try HTTPRequest(target: target, headers: headers)
+    }
+
+    @Test func defaultsToJSONWithoutAccept() throws {
+        #expect(try Representation.negotiate(request: request(), offered: Representation.allCases) == .json)
+        #expect(try Representation.negotiate(request: request(accept: "*/*"), offered: Representation.allCases) == .json)
+    }
+
+    @Test func picksCSVAndNDJSONByAccept() throws {
+        #expect(try Representation.negotiate(request: request(accept: "text/csv"), offered: Representation.allCases) == .csv)
+        #expect(try Representation.negotiate(
+            request: request(accept: "application/x-ndjson"), offered: Representation.allCases) == .ndjson)
+    }
+
+    @Test func honoursQualityValues() throws {
+        let accept = "application/json;q=0.5, text/csv;q=0.9, */*;q=0.1"
+        #expect(try Representation.negotiate(request: request(accept: accept), offered: Representation.allCases) == .csv)
+    }
+
+    @Test func refusesAnAcceptThatMatchesNothingWith406() throws {
+        #expect(throws: APIError.notAcceptable(offered: ["application/json", "text/csv", "application/x-ndjson"])) {
+            try Representation.negotiate(request: request(accept: "image/png"), offered: Representation.allCases)
+        }
+        #expect(throws: APIError.self) {
+            try Representation.negotiate(request: request(accept: "text/csv"), offered: [.json])
+        }
+        #expect(throws: APIError.self) {
+            try Representation.negotiate(request: request(accept: "application/json;q=0"), offered: [.json])
+        }
+    }
+
+    @Test func formatParameterWinsOverAccept() throws {
+        let csv = try request(accept: "application/json", target: "/v1/timeline?format=csv")
+        #expect(try Representation.negotiate(request: csv, offered: Representation.allCases) == .csv)
+        let bad = try request(target: "/v1/timeline?format=xml")
+        #expect(throws: APIError.badParameter(name: "format", detail: "must be one of json, csv, ndjson.")) {
+            try Representation.negotiate(request: bad, offered: Representation.allCases)
+        }
+    }
+}
+
+@Suite struct EntityTagTests {
+    @Test func equalBytesGiveEqualTagsAndDifferentBytesDiffer() {
+        let a = EntityTag.make(for: Array("abc".utf8), representation: .json)
+        #expect(a == EntityTag.make(for: Array("abc".utf8), representation: .json))
+        #expect(a != EntityTag.make(for: Array("abd".utf8), representation: .json))
+        #expect(a != EntityTag.make(for: Array("abc".utf8), representation: .csv))
+        #expect(a.hasPrefix("\"json-") && a.hasSuffix("\""))
+    }
+
+    @Test func ifNoneMatchUsesWeakComparisonAndLists() {
+        let tag = "\"json-0123456789abcdef\""
+        #expect(EntityTag.noneMatchHits(tag, tag: tag))
+        #expect(EntityTag.noneMatchHits("W/\(tag)", tag: tag))
+        #expect(EntityTag.noneMatchHits("\"other\", \(tag)", tag: tag))
+        #expect(EntityTag.noneMatchHits("*", tag: tag))
+        #expect(!EntityTag.noneMatchHits("\"other\"", tag: tag))
+    }
+
+    @Test func ifMatchUsesStrongComparison() {
+        let tag = "\"json-0123456789abcdef\""
+        #expect(EntityTag.matchHits(tag, tag: tag))
+        #expect(!EntityTag.matchHits("W/\(tag)", tag: tag))
+        #expect(EntityTag.matchHits("*", tag: tag))
+        #expect(!EntityTag.matchHits("*", tag: nil))
+    }
+}
