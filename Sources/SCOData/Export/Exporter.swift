@@ -1,0 +1,98 @@
+import Foundation
+import SQLiteStore
+
+/// Writes the database back out as a fixture document.
+///
+/// Records come out in the order they were seeded (each table's `ordinal`), records added
+/// since after them in insertion order, so seeding a fixture and exporting it gives back an
+/// equal document, and exporting an edited database then seeding the export reproduces it.
+/// Everything is read in one transaction: one consistent snapshot.
+public enum Exporter {
+    /// The whole dataset as a document.
+    public static func export(from connection: Connection) throws -> FixtureDocument {
+        try connection.transaction(.deferred) {
+            let reader = DatasetReader(connection: connection)
+            guard let summit = try reader.summits.summit() else { throw DatasetError.incomplete(missing: "summit") }
+            guard let declaration = try reader.declarations.declaration() else {
+                throw DatasetError.incomplete(missing: "declaration")
+            }
+            return FixtureDocument(
+                formatVersion: FixtureDocument.currentFormatVersion,
+                sources: try all("\(SQLiteSourceRepository.columns) FROM sources src", SQLiteSourceRepository.decode, connection),
+                organizations: try all(
+                    "\(SQLiteOrganizationRepository.columns) FROM organizations o", SQLiteOrganizationRepository.decode, connection),
+                summit: summit,
+                states: try states(connection),
+                people: try all("\(SQLitePersonRepository.columns) FROM people p", SQLitePersonRepository.decode, connection),
+                regions: try all("\(SQLiteRegionRepository.columns) FROM regions r", SQLiteRegionRepository.decode, connection),
+                declaration: declaration,
+                clauses: try connection.query(
+                    "SELECT \(SQLiteDeclarationRepository.clauseColumns) FROM clauses c ORDER BY c.position, c.id", [],
+                    SQLiteDeclarationRepository.decodeClause),
+                events: try events(connection),
+                statements: try statements(connection))
+        }
+    }
+
+    /// The export as JSON bytes (`FixtureDocument.jsonData`: pretty, sorted keys), which
+    /// `FixtureValidator.load` and `sco-api seed` read back.
+    public static func exportData(from connection: Connection) throws -> Data {
+        try export(from: connection).jsonData()
+    }
+
+    /// Exports through a new read-only connection of `database`.
+    public static func export(from database: Database) throws -> FixtureDocument {
+        try export(from: try database.makeReader())
+    }
+
+    // MARK: Tables
+
+    /// Every row of a table with an `ordinal`, seeded ones first in fixture order.
+    /// `selectFrom` is `columns FROM table alias`, spelled by this file.
+    private static func all<T>(_ selectFrom: String, _ decode: (Row) throws -> T, _ connection: Connection) throws -> [T] {
+        try connection.query("SELECT \(selectFrom) ORDER BY ordinal IS NULL, ordinal, rowid", [], decode)
+    }
+
+    private static func states(_ connection: Connection) throws -> [Country] {
+        let roles = try related("SELECT state_code, role FROM state_roles ORDER BY state_code, position", connection)
+        return try all("\(SQLiteStateRepository.columns) FROM states st", SQLiteStateRepository.decode, connection).map { state in
+            var state = state
+            state.roles = try (roles[state.code] ?? []).map { text in
+                guard let role = CountryRole(rawValue: text) else {
+                    throw DatasetError.corruptValue(table: "state_roles", column: "role", detail: "unknown value \"\(text)\"")
+                }
+                return role
+            }
+            return state
+        }
+    }
+
+    private static func events(_ connection: Connection) throws -> [TimelineEvent] {
+        let actors = try related("SELECT event_id, actor_id FROM event_actors ORDER BY event_id, position", connection)
+        let regions = try related("SELECT event_id, region_id FROM event_regions ORDER BY event_id, position", connection)
+        return try all("\(SQLiteTimelineRepository.columns) FROM events e", SQLiteTimelineRepository.decode, connection).map { event in
+            var event = event
+            event.actors = actors[event.id] ?? []
+            event.regions = regions[event.id] ?? []
+            return event
+        }
+    }
+
+    private static func statements(_ connection: Connection) throws -> [Statement] {
+        let about = try related("SELECT statement_id, subject_id FROM statement_subjects ORDER BY statement_id, position", connection)
+        return try all("\(SQLiteStatementRepository.columns) FROM statements s", SQLiteStatementRepository.decode, connection).map { statement in
+            var statement = statement
+            statement.about = about[statement.id] ?? []
+            return statement
+        }
+    }
+
+    /// (record id, related id) rows grouped by record.
+    private static func related(_ sql: String, _ connection: Connection) throws -> [String: [String]] {
+        var related: [String: [String]] = [:]
+        try connection.forEachRow(sql) { row in
+            related[try row.string(0), default: []].append(try row.string(1))
+        }
+        return related
+    }
+}

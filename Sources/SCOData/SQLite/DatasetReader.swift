@@ -1,0 +1,101 @@
+import SQLiteStore
+
+/// Reads the dataset through one connection: one per event loop, never shared between threads.
+///
+/// Creating one is cheap (no I/O); the repositories it hands out are small views that share its
+/// connection, so their statements come from that connection's statement cache. It keeps the
+/// lists' totals between requests, valid while the data is unchanged: `PRAGMA data_version`
+/// moves when another connection commits (sqlite.org/pragma.html#pragma_data_version) and
+/// `totalChanges` when this one writes, and a move of either drops every cached total.
+public final class DatasetReader {
+    /// The connection every repository of this reader uses.
+    public let connection: Connection
+    private var totals: [String: Int] = [:]
+    private var totalsStamp: (dataVersion: Int64, changes: Int)?
+    /// Totals kept at most; past it the cache starts over (a crude bound, for hostile filters).
+    private let totalsCapacity = 512
+
+    /// A reader over `connection`, usually `Database.makeReader()` on the loop's thread.
+    public init(connection: Connection) {
+        self.connection = connection
+    }
+
+    public var timeline: SQLiteTimelineRepository { SQLiteTimelineRepository(reader: self) }
+    public var statements: SQLiteStatementRepository { SQLiteStatementRepository(reader: self) }
+    public var states: SQLiteStateRepository { SQLiteStateRepository(reader: self) }
+    public var people: SQLitePersonRepository { SQLitePersonRepository(reader: self) }
+    public var regions: SQLiteRegionRepository { SQLiteRegionRepository(reader: self) }
+    public var organizations: SQLiteOrganizationRepository { SQLiteOrganizationRepository(reader: self) }
+    public var sources: SQLiteSourceRepository { SQLiteSourceRepository(reader: self) }
+    public var summits: SQLiteSummitRepository { SQLiteSummitRepository(reader: self) }
+    public var declarations: SQLiteDeclarationRepository { SQLiteDeclarationRepository(reader: self) }
+    public var search: SQLiteSearchRepository { SQLiteSearchRepository(reader: self) }
+
+    // MARK: - Running lists
+
+    /// Runs `body` in one read transaction, so a page, its total and its related rows come from
+    /// one snapshot of the database (inside a caller's transaction it is a savepoint).
+    func read<T>(_ body: () throws -> T) throws -> T {
+        try connection.transaction(.deferred, body)
+    }
+
+    /// One page of a keyset list: checks the position against the fingerprint and the sort
+    /// keys, counts (or recalls) the total, and reads `limit` rows after the position.
+    /// `key` gives an item's sort-key values, in the order of `query.order`.
+    func page<Item>(
+        _ query: KeysetQuery, limit: Int, position: ListPosition?, fingerprint: String,
+        decode: (Row) throws -> Item, key: (Item) -> [ListPosition.Value]
+    ) throws -> Page<Item> {
+        precondition(limit > 0, "a page holds at least one item")
+        try check(position, for: query, fingerprint: fingerprint)
+        let total = try total(fingerprint: fingerprint) {
+            let count = query.countSQL
+            return try connection.queryFirst(count.sql, count.bindings) { try $0.int(0) } ?? 0
+        }
+        // One row more than the page shows says whether there is a next page.
+        let page = query.pageSQL(after: position?.values, limit: limit + 1)
+        var items = try connection.query(page.sql, page.bindings, decode)
+        var next: ListPosition?
+        if items.count > limit {
+            items.removeLast(items.count - limit)
+            next = ListPosition(fingerprint: fingerprint, values: key(items[items.count - 1]))
+        }
+        return Page(items: items, total: total, next: next)
+    }
+
+    /// Throws `CursorError.doesNotMatchQuery` unless `position` was made for this query: the
+    /// same fingerprint, one value per sort key, each of the key's kind.
+    func check(_ position: ListPosition?, for query: KeysetQuery, fingerprint: String) throws(CursorError) {
+        guard let position else { return }
+        guard position.fingerprint == fingerprint, position.values.count == query.order.count,
+              zip(position.values, query.order).allSatisfy({ $0.isKind($1.kind) })
+        else { throw .doesNotMatchQuery }
+    }
+
+    /// The total for `fingerprint`, counted once per state of the data.
+    private func total(fingerprint: String, count: () throws -> Int) throws -> Int {
+        let stamp = (dataVersion: try connection.externalDataVersion(), changes: connection.totalChanges)
+        if totalsStamp.map({ $0 != stamp }) ?? true || totals.count >= totalsCapacity {
+            totals.removeAll(keepingCapacity: true)
+            totalsStamp = stamp
+        }
+        if let total = totals[fingerprint] { return total }
+        let total = try count()
+        totals[fingerprint] = total
+        return total
+    }
+
+    /// Related ids for a set of records, grouped by record, from a query of (record id,
+    /// related id) rows taking the record ids as one JSON array (`json_each(?)`).
+    func relatedIDs(_ sql: String, for ids: [String]) throws -> [String: [String]] {
+        var related: [String: [String]] = [:]
+        guard !ids.isEmpty else { return related }
+        try connection.forEachRow(sql, [StoredJSON.text(strings: ids)]) { row in
+            related[try row.string(0), default: []].append(try row.string(1))
+        }
+        return related
+    }
+}
+
+@available(*, unavailable, message: "a reader belongs to its connection's thread")
+extension DatasetReader: Sendable {}

@@ -1,0 +1,53 @@
+import SQLiteStore
+
+/// Typed reads of the dataset's columns, failing with `DatasetError.corruptValue` (naming the
+/// table and column) when a stored value does not fit the model.
+extension Row {
+    /// A closed-set value (a kind, a role, a precision) from a text column.
+    func value<Value: RawRepresentable>(_ index: Int, as type: Value.Type, table: String) throws -> Value
+    where Value.RawValue == String {
+        let text = try string(index)
+        guard let value = Value(rawValue: text) else {
+            throw DatasetError.corruptValue(table: table, column: columnName(index), detail: "unknown value \"\(text)\"")
+        }
+        return value
+    }
+
+    /// A date stored in four columns from `index`: value, precision, text, note.
+    func date(at index: Int, table: String) throws -> HistoricalDate {
+        HistoricalDate(
+            value: try string(index),
+            precision: try value(index + 1, as: DatePrecision.self, table: table),
+            text: try optionalString(index + 2),
+            note: try optionalString(index + 3))
+    }
+
+    /// A date that may be absent (all four columns NULL).
+    func optionalDate(at index: Int, table: String) throws -> HistoricalDate? {
+        isNull(index) ? nil : try date(at: index, table: table)
+    }
+
+    /// A `sources` column: the record's quotes.
+    func quotes(_ index: Int, table: String) throws -> [SourceQuote] {
+        try json(index, table: table, StoredJSON.quotes)
+    }
+
+    /// A `notes` column.
+    func notes(_ index: Int, table: String) throws -> [Note] {
+        try json(index, table: table, StoredJSON.notes)
+    }
+
+    /// A JSON list of strings (`addresses`).
+    func strings(_ index: Int, table: String) throws -> [String] {
+        try json(index, table: table, StoredJSON.strings)
+    }
+
+    private func json<T>(_ index: Int, table: String, _ parse: (String) throws(StoredJSON.ShapeError) -> T) throws -> T {
+        let text = try string(index)
+        do {
+            return try parse(text)
+        } catch {
+            throw DatasetError.corruptValue(table: table, column: columnName(index), detail: error.detail)
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import SQLiteStore
+
+/// The timeline over SQLite: filters and order in SQL on the `events_by_*` indexes, actors and
+/// regions of a whole page fetched with one query each (never one per event).
+public struct SQLiteTimelineRepository: TimelineRepository {
+    let reader: DatasetReader
+
+    static let columns: StaticString =
+        "e.id, e.date_value, e.date_precision, e.date_text, e.date_note, e.kind, e.title, e.summary, e.note, e.sources"
+
+    public func event(id: String) throws -> TimelineEvent? {
+        try reader.read {
+            guard let event = try reader.connection.queryFirst(
+                "SELECT \(Self.columns) FROM events e WHERE e.id = ?", [id], Self.decode)
+            else { return nil }
+            return try attachRelated([event])[0]
+        }
+    }
+
+    public func events(_ query: TimelineQuery) throws -> Page<TimelineEvent> {
+        try reader.read {
+            let page = try reader.page(
+                Self.keysetQuery(query), limit: query.limit, position: query.position,
+                fingerprint: Self.fingerprint(query), decode: Self.decode, key: { Self.key($0, query.sort) })
+            return Page(items: try attachRelated(page.items), total: page.total, next: page.next)
+        }
+    }
+
+    // MARK: SQL
+
+    static func keysetQuery(_ query: TimelineQuery) -> KeysetQuery {
+        let order = query.sort.keys.map { key in
+            let column: KeysetQuery.OrderColumn = switch key.field {
+            case .date: .init("e.date_value", .text)
+            case .id: .init("e.id", .text)
+            case .kind: .init("e.kind", .text)
+            case .title: .init("e.title", .text)
+            }
+            return column.descending(key.isDescending)
+        }
+        var sql = KeysetQuery(select: columns, from: "events e", order: order)
+        sql.filter("e.kind {in}", anyOf: query.kinds.map(\.rawValue))
+        sql.filter("e.id IN (SELECT event_id FROM event_actors WHERE actor_id {in})", anyOf: query.actors)
+        sql.filter("e.id IN (SELECT event_id FROM event_regions WHERE region_id {in})", anyOf: query.regions)
+        if let from = query.from { sql.filter("e.date_value >= ?", .text(DateBounds.lower(from))) }
+        if let to = query.to { sql.filter("e.date_value <= ?", .text(DateBounds.upper(to))) }
+        return sql
+    }
+
+    static func fingerprint(_ query: TimelineQuery) -> String {
+        var fingerprint = QueryFingerprint(list: "timeline")
+        fingerprint.add("kind", anyOf: query.kinds.map(\.rawValue))
+        fingerprint.add("actor", anyOf: query.actors)
+        fingerprint.add("region", anyOf: query.regions)
+        fingerprint.add("from", query.from)
+        fingerprint.add("to", query.to)
+        fingerprint.add(sort: query.sort)
+        return fingerprint.value
+    }
+
+    static func key(_ event: TimelineEvent, _ sort: ListSort<TimelineSortField>) -> [ListPosition.Value] {
+        sort.keys.map { key in
+            switch key.field {
+            case .date: .text(event.date.value)
+            case .id: .text(event.id)
+            case .kind: .text(event.kind.rawValue)
+            case .title: .text(event.title)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    /// An event from `columns`; actors and regions are attached afterwards.
+    static func decode(_ row: Row) throws -> TimelineEvent {
+        TimelineEvent(
+            id: try row.string(0),
+            date: try row.date(at: 1, table: "events"),
+            kind: try row.value(5, as: EventKind.self, table: "events"),
+            title: try row.string(6),
+            summary: try row.string(7),
+            note: try row.optionalString(8),
+            sources: try row.quotes(9, table: "events"))
+    }
+
+    /// The events with their actors and regions, in the order the fixture lists them.
+    func attachRelated(_ events: [TimelineEvent]) throws -> [TimelineEvent] {
+        let ids = events.map(\.id)
+        let actors = try reader.relatedIDs(
+            "SELECT event_id, actor_id FROM event_actors WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position",
+            for: ids)
+        let regions = try reader.relatedIDs(
+            "SELECT event_id, region_id FROM event_regions WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position",
+            for: ids)
+        return events.map { event in
+            var event = event
+            event.actors = actors[event.id] ?? []
+            event.regions = regions[event.id] ?? []
+            return event
+        }
+    }
+}

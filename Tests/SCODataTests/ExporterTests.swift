@@ -1,0 +1,74 @@
+import Foundation
+import SQLiteStore
+import Testing
+
+@testable import SCOData
+
+/// Export writes the database as a fixture: seed then export is the identity.
+@Suite struct ExporterTests {
+    @Test func seedThenExportGivesBackAnEqualDocument() throws {
+        let store = try SeededStore()
+        let exported = try Exporter.export(from: store.reader.connection)
+        let fixture = try Bundled.document()
+        #expect(exported == fixture)
+        // Piece by piece too, so a failure says where.
+        #expect(exported.events == fixture.events)
+        #expect(exported.statements == fixture.statements)
+        #expect(exported.states == fixture.states)
+        #expect(exported.organizations == fixture.organizations)
+        #expect(exported.clauses == fixture.clauses)
+    }
+
+    @Test func exportedBytesAreAValidFixtureOfTheSameDocument() throws {
+        let store = try SeededStore()
+        let data = try Exporter.exportData(from: store.reader.connection)
+        let reloaded = try FixtureValidator.load(data).get()
+        #expect(reloaded == (try Bundled.document()))
+        #expect(try Seeder.checksum(of: reloaded) == (try Seeder.status(on: store.reader.connection))?.checksum)
+    }
+
+    @Test func exportThenSeedReproducesAnEditedDatabase() throws {
+        let store = try SeededStore()
+        try store.database.write { connection in
+            try connection.run("UPDATE events SET title = 'Edited', summary = 'Edited summary' WHERE id = 'peace-deal-signed'")
+            try connection.run(
+                """
+                INSERT INTO events (id, date_value, date_precision, kind, title, summary, sources)
+                SELECT 'added-event', '2008-08-29', 'day', 'diplomatic', 'Added', 'Added later', sources FROM events WHERE id = 'sco-founded'
+                """)
+            try connection.run("INSERT INTO event_actors (event_id, position, state_code) VALUES ('added-event', 0, 'RU')")
+            try connection.run("INSERT INTO event_regions (event_id, region_id, position) VALUES ('added-event', 'south-ossetia', 0)")
+            try connection.run("UPDATE states SET name = 'Edited name' WHERE code = 'CN'")
+        }
+        let edited = try Exporter.export(from: store.database)
+        #expect(edited.events.last?.id == "added-event", "records added after the seed come last")
+        #expect(edited.events.last?.actors == ["RU"])
+        #expect(edited != (try Bundled.document()))
+
+        let copy = try SeededStore(seed: false)
+        let report = try Seeder.seed(data: try edited.jsonData(), into: copy.database)
+        #expect(report.counts.events == edited.events.count)
+        #expect(try Exporter.export(from: copy.reader.connection) == edited)
+
+        // Seeding the export over the edited original replaces it with itself.
+        let replaced = try Seeder.seed(document: edited, into: store.database, mode: .replace)
+        #expect(replaced.discardedEdits > 0)
+        #expect(try Exporter.export(from: store.reader.connection) == edited)
+    }
+
+    @Test func refusesToExportADatabaseWithoutTheSummit() throws {
+        let store = try SeededStore(seed: false)
+        #expect(throws: DatasetError.incomplete(missing: "summit")) { try Exporter.export(from: store.reader.connection) }
+    }
+
+    @Test func aStoredValueOfTheWrongShapeIsACorruptValueError() throws {
+        let store = try SeededStore()
+        try store.write("UPDATE events SET sources = '[1]' WHERE id = 'sco-founded'")
+        #expect {
+            try Exporter.export(from: store.reader.connection)
+        } throws: { error in
+            guard case .corruptValue(let table, let column, _) = error as? DatasetError else { return false }
+            return table == "events" && column == "sources"
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import SQLiteStore
+import Testing
+
+@testable import SCOData
+
+/// States, people, regions, organizations, sources, the summit, the declaration and its clauses.
+@Suite struct RecordRepositoryTests {
+    let store: SeededStore
+    let document: FixtureDocument
+
+    init() throws {
+        store = try SeededStore()
+        document = try Bundled.document()
+    }
+
+    @Test func statesByEitherCodeInAnyCase() throws {
+        let russia = try #require(document.states.first { $0.code == "RU" })
+        for code in ["RU", "ru", "rU", "RUS", "rus", "Rus"] {
+            #expect(try store.reader.states.state(code: code) == russia, "\(code)")
+        }
+        for code in ["", "R", "RUSS", "XX", "ıt", "R U", "ru\u{0}"] {
+            #expect(try store.reader.states.state(code: code) == nil, "\(code)")
+        }
+        #expect(try store.reader.states.state(code: "su")?.isFormer == true)
+    }
+
+    @Test func memberStatesAndObservers() throws {
+        let members = try store.reader.states.states(StateQuery(roles: [.member], limit: 100))
+        #expect(members.items.map(\.code) == ["CN", "KG", "KZ", "RU", "TJ", "UZ"])
+        #expect(members.items.first { $0.code == "RU" }?.roles == [.member, .partyToConflict])
+        let observers = try store.reader.states.states(StateQuery(roles: [.observer, .attendingAsObserver], limit: 100))
+        #expect(observers.items.map(\.code) == ["AF", "IN", "IR", "MN", "PK"])
+        #expect(observers.total == 5)
+        let all = try walk(limit: 4) { position in
+            try store.reader.states.states(StateQuery(sort: ListSort([.init(.name, descending: true)]), limit: 4, position: position))
+        }
+        #expect(all.items == sortedByKeys(document.states) { [($0.name, true), ($0.code, true)] })
+        #expect(all.totals == [document.states.count])
+    }
+
+    @Test func peopleByStateAndOrganization() throws {
+        let russians = try store.reader.people.people(PersonQuery(states: ["RU"]))
+        #expect(russians.items.map(\.id) == ["anvar-azimov", "dmitry-medvedev"])
+        let either = try store.reader.people.people(PersonQuery(states: ["GE"], organizations: ["osce"]))
+        #expect(either.items.isEmpty, "filters combine with AND")
+        let osce = try store.reader.people.people(PersonQuery(states: ["RU", "GE"], organizations: ["osce"]))
+        #expect(osce.items.map(\.id) == ["anvar-azimov"])
+        let byName = try walk(limit: 2) { position in
+            try store.reader.people.people(PersonQuery(sort: ListSort(.name), limit: 2, position: position))
+        }
+        #expect(byName.items == sortedByKeys(document.people) { [($0.name, false), ($0.id, false)] })
+        for person in document.people {
+            #expect(try store.reader.people.person(id: person.id) == person)
+        }
+    }
+
+    @Test func regionsByKindAndState() throws {
+        let cities = try store.reader.regions.regions(RegionQuery(kinds: [.city]))
+        #expect(cities.items.map(\.id) == ["dushanbe", "moscow", "tskhinvali", "vienna"])
+        let georgian = try store.reader.regions.regions(RegionQuery(kinds: [.separatistRegion, .coast], states: ["GE"]))
+        #expect(georgian.items.map(\.id) == ["abkhazia", "georgia-black-sea-coast", "south-ossetia"])
+        let all = try walk(limit: 3) { position in
+            try store.reader.regions.regions(RegionQuery(limit: 3, position: position))
+        }
+        #expect(all.items == sortedByKeys(document.regions) { [($0.id, false)] })
+        #expect(try store.reader.regions.region(id: "south-ossetia")?.capitalId == "tskhinvali")
+    }
+
+    @Test func organizationsByIdAndKind() throws {
+        let sco = try #require(try store.reader.organizations.organization(id: "sco"))
+        #expect(sco == document.organizations.first { $0.id == "sco" })
+        #expect(sco.founded?.value == "2001")
+        let bodies = try store.reader.organizations.organizations(OrganizationQuery(kinds: [.governmentBody, .thinkTank]))
+        #expect(bodies.items.map(\.id) == ["carnegie-moscow-center", "georgia-interior-ministry", "the-kremlin"])
+        let all = try walk(limit: 5) { position in
+            try store.reader.organizations.organizations(
+                OrganizationQuery(sort: ListSort([.init(.name, descending: true)]), limit: 5, position: position))
+        }
+        #expect(all.items == sortedByKeys(document.organizations) { [($0.name, true), ($0.id, true)] })
+    }
+
+    @Test func sourcesSummitAndDeclaration() throws {
+        let sources = try store.reader.sources.sources(SourceQuery(sort: ListSort(.publishedOn)))
+        #expect(sources.items == document.sources)
+        #expect(try store.reader.sources.source(id: document.sources[0].id) == document.sources[0])
+        #expect(try store.reader.summits.summit() == document.summit)
+        #expect(try store.reader.declarations.declaration() == document.declaration)
+    }
+
+    @Test func clausesInQuotedOrder() throws {
+        let clauses = try walk(limit: 2) { position in
+            try store.reader.declarations.clauses(ClauseQuery(limit: 2, position: position))
+        }
+        #expect(clauses.items == document.clauses.sorted { $0.position < $1.position })
+        let reversed = try store.reader.declarations.clauses(ClauseQuery(sort: ListSort([.init(.position, descending: true)])))
+        #expect(reversed.items.map(\.position) == [5, 4, 3, 2, 1])
+        let second = try #require(try store.reader.declarations.clauses(ClauseQuery(limit: 1)).next)
+        #expect(second.values == [.integer(1), .text(document.clauses.first { $0.position == 1 }!.id)])
+        for clause in document.clauses {
+            #expect(try store.reader.declarations.clause(id: clause.id) == clause)
+        }
+    }
+
+    @Test func anUnseededDatabaseHasNoSummitOrDeclaration() throws {
+        let empty = try SeededStore(seed: false)
+        #expect(try empty.reader.summits.summit() == nil)
+        #expect(try empty.reader.declarations.declaration() == nil)
+        let page = try empty.reader.timeline.events(TimelineQuery())
+        #expect(page == Page(items: [], total: 0, next: nil))
+    }
+}
