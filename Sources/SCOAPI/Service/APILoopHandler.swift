@@ -17,6 +17,8 @@ final class APILoopHandler: HTTPLoopHandler {
     let accessLog: AccessLog
     /// Opened on first use; a failure is answered 503 and retried on the next request.
     private var openedReader: Connection?
+    /// The repositories over `openedReader`, made on first use.
+    var openedDataset: DatasetReader?
     private var requestIDs: RequestIDGenerator
     private var nextVersionCheck: Int64 = 0
 
@@ -51,8 +53,8 @@ final class APILoopHandler: HTTPLoopHandler {
             response = try answer(&exchange)
         } catch let error as APIError {
             response = error.makeResponse()
-        } catch let error as SearchQueryError {
-            response = APIError.badParameter(name: "q", detail: error.description).makeResponse()
+        } catch let error as CursorError {
+            response = APIError.badParameter(name: "cursor", detail: error.description).makeResponse()
         } catch let error as any HTTPResponseError {
             response = error.makeResponse()
         } catch {

@@ -1,0 +1,85 @@
+import HTTPServer
+import SCOData
+
+extension APILoopHandler {
+    /// A page in the negotiated representation, with `Link: rel="next"` when there is more.
+    ///
+    /// JSON: `{"items": […], "total": n, "limit": n, "next": "<cursor>" | null}`. NDJSON: one
+    /// record per line. CSV (RFC 4180): a header row of the selected fields, then a row per record.
+    /// The page, its total and its cursor are in the `Link` header and `X-Total-Count` for the
+    /// line formats, which have nowhere else to put them.
+    func encodeList<Record: APIRecord>(
+        _ page: Page<Record>, list: ListQuery, request: HTTPRequest, representation: Representation
+    ) throws -> HTTPResponse {
+        let next = page.next.map(CursorCodec.encode)
+        var body: [UInt8]
+        switch representation {
+        case .json:
+            var json = JSONWriter(capacity: 512 + page.items.count * 768)
+            json.beginObject()
+            json.key("items")
+            json.beginArray()
+            for item in page.items { item.write(to: &json, fields: list.fields) }
+            json.endArray()
+            json.key("total")
+            json.int(page.total)
+            json.key("limit")
+            json.int(list.limit)
+            json.key("next")
+            json.string(next)
+            json.endObject()
+            body = json.bytes
+        case .ndjson:
+            var json = JSONWriter(capacity: 512 + page.items.count * 768)
+            for item in page.items {
+                item.write(to: &json, fields: list.fields)
+                json.newline()
+            }
+            body = json.bytes
+        case .csv:
+            var csv = CSVWriter()
+            let columns = list.fields.selected(from: Record.fieldNames)
+            csv.row(columns)
+            for item in page.items { csv.row(columns.map { item.csvCell($0) }) }
+            body = csv.bytes
+        }
+        var response = HTTPResponse(body: body)
+        response.headers.set(.contentType, representation.contentType)
+        response.headers.set("X-Total-Count", String(page.total))
+        if let next {
+            response.headers.set(.link, "<\(Self.nextLink(request: request, cursor: next))>; rel=\"next\"")
+        }
+        return response
+    }
+
+    /// The request's own path and query with `cursor` replaced by the next page's.
+    static func nextLink(request: HTTPRequest, cursor: String) -> String {
+        var parts: [String] = []
+        for (name, value) in request.query where name != "cursor" {
+            parts.append(QueryEncoding.encode(name) + "=" + QueryEncoding.encode(value))
+        }
+        parts.append("cursor=" + QueryEncoding.encode(cursor))
+        return request.path + "?" + parts.joined(separator: "&")
+    }
+}
+
+/// Percent-encoding of query names and values (RFC 3986 §3.4: unreserved characters stay).
+enum QueryEncoding {
+    static func encode(_ text: String) -> String {
+        var encoded = ""
+        let hex = Array("0123456789ABCDEF")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "*"), UInt8(ascii: ","):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                encoded.append("%")
+                encoded.append(hex[Int(byte >> 4)])
+                encoded.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return encoded
+    }
+}
