@@ -58,6 +58,7 @@ struct Seed: ParsableCommand {
                 return
             }
             let path = shared.databasePath()
+            shared.createDefaultDirectoryIfUsed()
             let (database, _) = try Dataset.open(path: path, createIfMissing: true, seedIfEmpty: false)
             let report = try Seeder.seed(data: data, into: database, mode: replace ? .replace : .keepEdits)
             _ = try? database.checkpoint(.truncate)
