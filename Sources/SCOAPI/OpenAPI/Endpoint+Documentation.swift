@@ -51,6 +51,23 @@ extension Endpoint {
         }
     }
 
+    /// A real id or code for the path parameter, so the document's examples resolve.
+    var exampleID: String {
+        switch self {
+        case .memberState: "KZ"
+        case .observer: "IR"
+        case .state: "GE"
+        case .clause: "territorial-integrity"
+        case .event: "georgian-offensive-on-south-ossetia"
+        case .statement: "azimov-denies-ethnic-cleansing"
+        case .region: "south-ossetia"
+        case .person: "dmitry-medvedev"
+        case .organizationByID: "osce"
+        case .source: "article-2008-08-28-sco-dushanbe"
+        default: ""
+        }
+    }
+
     private func list<Record: APIRecord>(_ summary: String, _ spec: ListQuerySpec, _ record: Record.Type) -> EndpointDocumentation {
         EndpointDocumentation(summary: summary, shape: .list(spec, record: OpenAPIDocument.schemaName(record)), fieldNames: Record.fieldNames)
     }

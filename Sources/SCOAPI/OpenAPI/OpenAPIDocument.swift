@@ -51,6 +51,7 @@ enum OpenAPIDocument {
                 ("description", .string(name == "code"
                     ? "ISO 3166-1 alpha-2 or alpha-3 code, any case (ru, RUS)." : "The record's id (a slug).")),
                 ("schema", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ("example", .string(endpoint.exampleID)),
             ]))
         }
         var responses: [(String, OpenAPINode)] = []
