@@ -21,7 +21,7 @@ public struct SQLiteSearchRepository: SearchRepository {
         // Prepared here, outside the catch below: a failure to prepare is the server's own
         // error, not the query's. The query text is a bound value, so it only fails in step.
         _ = try connection.cached(sql.countSQL.sql)
-        _ = try connection.cached(sql.pageSQL(after: query.position?.values, limit: query.limit + 1).sql)
+        _ = try connection.cached(sql.pageSQL(after: query.position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: query.limit)).sql)
         do {
             return try reader.read {
                 try reader.page(
