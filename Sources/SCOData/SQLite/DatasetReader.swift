@@ -20,6 +20,11 @@ public final class DatasetReader {
         self.connection = connection
     }
 
+    /// A reader over a new read-only connection of `database`, for the calling thread.
+    public convenience init(database: Database) throws {
+        self.init(connection: try database.makeReader())
+    }
+
     public var timeline: SQLiteTimelineRepository { SQLiteTimelineRepository(reader: self) }
     public var statements: SQLiteStatementRepository { SQLiteStatementRepository(reader: self) }
     public var states: SQLiteStateRepository { SQLiteStateRepository(reader: self) }
