@@ -79,6 +79,12 @@ struct KeysetQuery {
         ("SELECT count(*) FROM \(source)" + whereClause(conditions), conditionBindings)
     }
 
+    /// One row more than a page shows, which says whether there is a next page (without
+    /// overflowing for `Int.max`, where there can be no next page anyway).
+    static func rowsToFetch(forPageOf limit: Int) -> Int {
+        limit == Int.max ? limit : limit + 1
+    }
+
     /// The page after `position` (the first page when nil), `limit` rows at most.
     func pageSQL(after position: [ListPosition.Value]?, limit: Int) -> (sql: String, bindings: [SQLiteValue]) {
         var terms = conditions
