@@ -24,8 +24,9 @@ extension APILoopHandler {
             // The method is refused like the core's own refusals: answered, then closed.
             response.headers.set(.connection, "close")
             return response
-        case .matched(let endpoint, let parameters, let pattern):
+        case .matched(let route, let parameters, let pattern):
             exchange.route = pattern
+            let endpoint = service.endpoints[route]
             let offered: [Representation] = endpoint.isList ? Representation.allCases : [.json]
             let representation: Representation
             switch endpoint {

@@ -66,10 +66,11 @@ enum Endpoint: String, Sendable, CaseIterable {
         (.get, "/metrics", .metrics),
     ]
 
-    static func makeRouteTable() -> RouteTable<Endpoint> {
-        var table = RouteTable<Endpoint>()
-        for route in routes { table.add(route.method, route.pattern, route.endpoint) }
-        return table
+    /// The trie over `routes`: route number `n` is `routes[n]`.
+    static func makeRouteTrie() -> RouteTrie {
+        var trie = RouteTrie()
+        for route in routes { trie.add(route.method, route.pattern) }
+        return trie
     }
 
     /// Whether answers may come from the response cache (they depend only on the data and the
