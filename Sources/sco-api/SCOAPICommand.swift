@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `sco-api` command line: subcommands only; each parses, wires and calls library code.
 @main
@@ -14,4 +17,13 @@ struct SCOAPICommand: ParsableCommand {
         subcommands: [Serve.self, Migrate.self, Seed.self, Export.self, Healthcheck.self],
         defaultSubcommand: Serve.self
     )
+
+    /// Ignores SIGXFSZ before any subcommand runs: under RLIMIT_FSIZE (`ulimit -f`, `prlimit
+    /// --fsize`) a write past the limit then fails with EFBIG, which SQLite reports and rolls
+    /// back, instead of the signal's default action killing the process mid-transaction
+    /// (setrlimit(2), RLIMIT_FSIZE).
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
