@@ -1,4 +1,11 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An error reported by SQLite: its result code, its message and the SQL that caused it.
 ///
@@ -24,12 +31,23 @@ public struct SQLiteError: Error, Hashable, Sendable {
     }
 
     /// Reads the error state of `db` after a call returned `code`.
+    ///
+    /// For I/O-class failures (IOERR, FULL, CANTOPEN) the message also names the OS error
+    /// SQLite saw (`sqlite3_system_errno`), so "disk I/O error" says "No space left on device"
+    /// or "File too large".
     init(code: Int32, db: OpaquePointer?, sql: String? = nil) {
-        let message: String
+        var message: String
         if let db, let text = sqlite3_errmsg(db) {
             message = String(cString: text)
         } else {
             message = sqlite3_errstr(code).map { String(cString: $0) } ?? "unknown error"
+        }
+        let primary = code & 0xFF
+        if let db, primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN {
+            let systemError = sqlite3_system_errno(db)
+            if systemError != 0, let text = strerror(systemError) {
+                message += " (\(String(cString: text)))"
+            }
         }
         let offset = db.map { Int(sqlite3_error_offset($0)) } ?? -1
         self.init(code: ResultCode(rawValue: code), message: message, sql: sql, offset: offset >= 0 ? offset : nil)
