@@ -79,7 +79,8 @@ final class APILoopHandler: HTTPLoopHandler {
     }
 
     /// An error no layer mapped: logged with the request id, answered as a bare 500 (or a 503
-    /// when SQLite says it is busy), never with the error's text.
+    /// when SQLite says it is busy, or that the file is damaged, full or unreadable), never
+    /// with the error's text.
     private func failure(_ error: any Error, exchange: Exchange) -> HTTPResponse {
         if let sqlite = error as? SQLiteError {
             loopMetrics.recordDatabaseError()
@@ -89,6 +90,14 @@ final class APILoopHandler: HTTPLoopHandler {
             ])
             if sqlite.code.isA(.busy) || sqlite.code.isA(.locked) {
                 return APIError.unavailable(detail: "The database is busy; try again.").makeResponse()
+            }
+            if Self.storageFaults.contains(sqlite.code.primary) {
+                // The file, the disk or the OS failed, not the request: a damaged page, a full
+                // disk, an I/O error (sqlite.org/rescode.html). Retrying may help once an
+                // operator acts, so it is a 503, like a database that cannot be opened.
+                return APIError.unavailable(
+                    detail: "The database cannot be read or written right now; the log has the details under request id \(exchange.requestID)."
+                ).makeResponse()
             }
         } else {
             service.logger.error("request failed", [
@@ -100,6 +109,11 @@ final class APILoopHandler: HTTPLoopHandler {
             status: .internalServerError,
             detail: "The server could not complete the request; the log has the details under request id \(exchange.requestID).")
     }
+
+    /// SQLite primary result codes that mean the storage failed rather than the request.
+    private static let storageFaults: Set<ResultCode> = [
+        .corrupt, .notADatabase, .ioError, .full, .cantOpen, .readOnly, .noMemory, .noLFS,
+    ]
 
     /// Bumps the data version when another process committed (a `seed` beside `serve`), at
     /// most every quarter second per loop, so the cache never outlives data changed elsewhere.
