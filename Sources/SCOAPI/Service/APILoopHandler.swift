@@ -79,41 +79,50 @@ final class APILoopHandler: HTTPLoopHandler {
     }
 
     /// An error no layer mapped: logged with the request id, answered as a bare 500 (or a 503
-    /// when SQLite says it is busy, or that the file is damaged, full or unreadable), never
+    /// when SQLite says it is busy, or when the file is damaged, full or unreadable), never
     /// with the error's text.
     private func failure(_ error: any Error, exchange: Exchange) -> HTTPResponse {
-        if let sqlite = error as? SQLiteError {
+        let sqlite = error as? SQLiteError
+        var fields: [(String, LogValue)] = [("requestId", .string(exchange.requestID)), ("route", .string(exchange.route))]
+        if let sqlite { fields.append(("code", .int(Int(sqlite.code.rawValue)))) }
+        fields.append(("error", .string(sqlite?.message ?? String(describing: error))))
+        if sqlite != nil || Self.isStorageFault(error) {
             loopMetrics.recordDatabaseError()
-            service.logger.error("database error", [
-                ("requestId", .string(exchange.requestID)), ("route", .string(exchange.route)),
-                ("code", .int(Int(sqlite.code.rawValue))), ("error", .string(sqlite.message)),
-            ])
-            if sqlite.code.isA(.busy) || sqlite.code.isA(.locked) {
-                return APIError.unavailable(detail: "The database is busy; try again.").makeResponse()
-            }
-            if Self.storageFaults.contains(sqlite.code.primary) {
-                // The file, the disk or the OS failed, not the request: a damaged page, a full
-                // disk, an I/O error (sqlite.org/rescode.html). Retrying may help once an
-                // operator acts, so it is a 503, like a database that cannot be opened.
-                return APIError.unavailable(
-                    detail: "The database cannot be read or written right now; the log has the details under request id \(exchange.requestID)."
-                ).makeResponse()
-            }
+            service.logger.error("database error", fields)
         } else {
-            service.logger.error("request failed", [
-                ("requestId", .string(exchange.requestID)), ("route", .string(exchange.route)),
-                ("error", .string(String(describing: error))),
-            ])
+            service.logger.error("request failed", fields)
+        }
+        if let sqlite, sqlite.code.isA(.busy) || sqlite.code.isA(.locked) {
+            return APIError.unavailable(detail: "The database is busy; try again.").makeResponse()
+        }
+        if Self.isStorageFault(error) {
+            // The file, the disk or the OS failed, not the request. Retrying may help once an
+            // operator acts, so it is a 503, like a database that cannot be opened.
+            return APIError.unavailable(
+                detail: "The database cannot be read or written right now; the log has the details under request id \(exchange.requestID)."
+            ).makeResponse()
         }
         return HTTPResponse.problem(
             status: .internalServerError,
             detail: "The server could not complete the request; the log has the details under request id \(exchange.requestID).")
     }
 
-    /// SQLite primary result codes that mean the storage failed rather than the request.
-    private static let storageFaults: Set<ResultCode> = [
-        .corrupt, .notADatabase, .ioError, .full, .cantOpen, .readOnly, .noMemory, .noLFS,
-    ]
+    /// Whether `error` says the storage failed rather than the request: SQLite finding a page
+    /// corrupt, the disk full, an I/O error (sqlite.org/rescode.html), or a stored row that
+    /// does not decode (a short read of a truncated file, which SQLite fills with zeros).
+    static func isStorageFault(_ error: any Error) -> Bool {
+        switch error {
+        case let sqlite as SQLiteError:
+            return [.corrupt, .notADatabase, .ioError, .full, .cantOpen, .readOnly, .noMemory, .noLFS]
+                .contains(sqlite.code.primary)
+        case DatasetError.corruptValue:
+            return true
+        case StoreError.columnType:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Bumps the data version when another process committed (a `seed` beside `serve`), at
     /// most every quarter second per loop, so the cache never outlives data changed elsewhere.
