@@ -60,7 +60,13 @@ struct Seed: ParsableCommand {
             let path = shared.databasePath()
             shared.createDefaultDirectoryIfUsed()
             let (database, _) = try Dataset.open(path: path, createIfMissing: true, seedIfEmpty: false)
-            let report = try Seeder.seed(data: data, into: database, mode: replace ? .replace : .keepEdits)
+            let report: SeedReport
+            do {
+                report = try Seeder.seed(data: data, into: database, mode: replace ? .replace : .keepEdits)
+            } catch let error as SQLiteError {
+                // A full disk or RLIMIT_FSIZE lands here: say that nothing was kept.
+                throw SeedFailure("seeding \(name) failed and was rolled back; \(path) is as it was: \(error)")
+            }
             _ = try? database.checkpoint(.truncate)
             if report.unchanged {
                 print("Unchanged: \(path) already holds \(name) (checksum \(report.checksum.prefix(12))); nothing was written.")
