@@ -14,18 +14,23 @@ from harness import request
 TCP_ESTABLISHED = 1
 
 
-async def read_response(reader, is_head=False):
-    """Reads one response: (status, body). Raises on EOF or malformed bytes."""
+async def read_response(reader, is_head=False, with_close=False):
+    """Reads one response: (status, body), or with `with_close` (status, body, whether it
+    says `Connection: close`). Raises on EOF or malformed bytes."""
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split(" ")[1])
     length = 0
+    closes = False
     for line in lines[1:]:
         name, _, value = line.partition(":")
-        if name.strip().lower() == "content-length":
+        name = name.strip().lower()
+        if name == "content-length":
             length = int(value.strip())
+        elif name == "connection":
+            closes = "close" in value.lower()
     body = b"" if is_head or status in (204, 304) else await reader.readexactly(length)
-    return status, body
+    return (status, body, closes) if with_close else (status, body)
 
 
 async def read_until_closed(reader, limit):

@@ -32,13 +32,15 @@ def raise_nofile(wanted):
     return resource.getrlimit(resource.RLIMIT_NOFILE)[0]
 
 
-def request(path, method="GET", headers=(), close=False):
+def request(path, method="GET", headers=(), close=False, body=None):
     """The bytes of one HTTP/1.1 request."""
     lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "User-Agent: sco-torture"]
     lines += [f"{name}: {value}" for name, value in headers]
     if close:
         lines.append("Connection: close")
-    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+    if body is not None:
+        lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + (body or b"")
 
 
 class Response:
@@ -93,10 +95,10 @@ class ResponseParser:
             out.append(Response(status, headers, body))
 
 
-def fetch(port, path, method="GET", headers=(), timeout=5.0):
+def fetch(port, path, method="GET", headers=(), timeout=5.0, body=None):
     """One request on a fresh connection; returns a Response or raises OSError/ValueError."""
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as sock:
-        sock.sendall(request(path, method, headers, close=True))
+        sock.sendall(request(path, method, headers, close=True, body=body))
         parser = ResponseParser()
         parser.expect_head(method == "HEAD")
         deadline = time.monotonic() + timeout
@@ -113,7 +115,10 @@ def fetch(port, path, method="GET", headers=(), timeout=5.0):
 class Server:
     """One `sco-api serve` process on port 0, optionally under resource limits."""
 
-    def __init__(self, binary, workdir, database, args=(), nofile=None, fsize=None, name="server"):
+    def __init__(self, binary, workdir, database, args=(), nofile=None, fsize=None, name="server",
+                 drop_access_log=False, env=None):
+        self.drop_access_log = drop_access_log
+        self.extra_env = env or {}
         self.binary = binary
         self.workdir = workdir
         self.database = database
@@ -136,9 +141,18 @@ class Server:
         command = [self.binary, "serve", "--host", "127.0.0.1", "--port", "0",
                    "--database", self.database] + self.args
         env = {k: v for k, v in os.environ.items() if not k.startswith("SCO_API_")}
+        env.update(self.extra_env)
         with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, stdin=subprocess.DEVNULL,
+            sink = log
+            if self.drop_access_log:
+                # Long runs: the access log lines go (after the server wrote them); the rest stays.
+                self.filter = subprocess.Popen(["grep", "--line-buffered", "-v", '"message":"request"'],
+                                               stdin=subprocess.PIPE, stdout=log)
+                sink = self.filter.stdin
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=sink, stdin=subprocess.DEVNULL,
                                             preexec_fn=self._limits, env=env, cwd=self.workdir)
+            if self.drop_access_log:
+                self.filter.stdin.close()
         out = b""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
