@@ -44,7 +44,11 @@ final class EventLoop {
         self.sweepInterval = configuration.sweepInterval
         self.nextSweep = MonotonicInstant.now() + sweepInterval
         let listenerDescriptor = listener.map(FileDescriptor.init)
-        self.epoll = FileDescriptor(try Syscall.epollCreate())
+        if let epoll = shared.takeEpoll(index) {
+            self.epoll = FileDescriptor(epoll)
+        } else {
+            self.epoll = FileDescriptor(try Syscall.epollCreate())
+        }
         self.readBuffer = .allocate(byteCount: configuration.readBufferSize, alignment: 16)
         self.events = .allocate(capacity: 512)
         self.output.reserveCapacity(16 * 1024)

@@ -27,7 +27,9 @@ public final class HTTPServer: Sendable {
     /// Binds and listens on `configuration.host`:`configuration.port` with one socket per loop.
     ///
     /// Also raises the soft RLIMIT_NOFILE to the hard limit, and reports through the event sink
-    /// if even that is too low for `maxConnections`.
+    /// if even that is too low for `maxConnections`. Every descriptor the server needs besides
+    /// its connections (listeners, epoll instances, eventfds) is made here, so a process at
+    /// its descriptor limit fails here rather than serving nothing after it said it listens.
     public init(configuration: Configuration, responder: any HTTPResponder) throws {
         configuration.validate()
         self.configuration = configuration
@@ -42,6 +44,7 @@ public final class HTTPServer: Sendable {
                 if port == 0 { port = try SocketAddress.localPort(of: fd) }
             }
             self.boundPort = port
+            try SignalRelay.prepare()
             self.shared = try ServerShared(configuration: configuration, listeners: listeners,
                                            loopCount: configuration.threads)
         } catch {

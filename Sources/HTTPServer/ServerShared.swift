@@ -13,22 +13,29 @@ final class ServerShared: Sendable {
     let stoppedFD: Int32
     /// Listening sockets not yet taken by their loop; closed here if never taken.
     private let listeners: Mutex<[Int32?]>
+    /// One epoll instance per loop, made here so that running out of descriptors fails
+    /// `HTTPServer.init` instead of a loop thread after the server said it was serving.
+    private let epolls: Mutex<[Int32?]>
     /// When a throttled event was last reported, by message, to keep logs from flooding.
     private let lastReported = Mutex<[String: MonotonicInstant]>([:])
 
     init(configuration: HTTPServer.Configuration, listeners: [Int32], loopCount: Int) throws(SocketError) {
         self.configuration = configuration
         var wakeFDs: [Int32] = []
+        var epolls: [Int32] = []
         do throws(SocketError) {
             for _ in 0..<loopCount {
                 wakeFDs.append(try Syscall.makeEventFD())
+                epolls.append(try Syscall.epollCreate())
             }
             self.stoppedFD = try Syscall.makeEventFD()
         } catch {
             wakeFDs.forEach(Syscall.close)
+            epolls.forEach(Syscall.close)
             throw error
         }
         self.wakeFDs = wakeFDs
+        self.epolls = Mutex(epolls.map { Optional($0) })
         self.listeners = Mutex(listeners.map { Optional($0) })
     }
 
@@ -36,6 +43,16 @@ final class ServerShared: Sendable {
         wakeFDs.forEach(Syscall.close)
         Syscall.close(stoppedFD)
         listeners.withLock { $0.compactMap { $0 }.forEach(Syscall.close) }
+        epolls.withLock { $0.compactMap { $0 }.forEach(Syscall.close) }
+    }
+
+    /// Hands loop `index` its epoll instance (once); nil when already taken.
+    func takeEpoll(_ index: Int) -> Int32? {
+        epolls.withLock { list in
+            guard index < list.count else { return nil }
+            defer { list[index] = nil }
+            return list[index]
+        }
     }
 
     /// Hands loop `index` its listening socket (once).

@@ -11,14 +11,20 @@ enum SignalRelay {
     /// The eventfd written on each SIGTERM/SIGINT, or -1 before `install()`.
     static var eventFD: Int32 { descriptor.load(ordering: .acquiring) }
 
+    /// Makes the eventfd now (once per process), so that a process out of descriptors fails
+    /// where it can still say so, not later with SIGTERM left at its default action.
+    static func prepare() throws(SocketError) {
+        guard descriptor.load(ordering: .acquiring) < 0 else { return }
+        let fd = try Syscall.makeEventFD()
+        if !descriptor.compareExchange(expected: -1, desired: fd, ordering: .acquiringAndReleasing).exchanged {
+            Syscall.close(fd)
+        }
+    }
+
     /// Installs the handlers (once per process) and ignores SIGPIPE.
     static func install() {
         signal(SIGPIPE, SIG_IGN)
-        guard descriptor.load(ordering: .acquiring) < 0, let fd = try? Syscall.makeEventFD() else { return }
-        guard descriptor.compareExchange(expected: -1, desired: fd, ordering: .acquiringAndReleasing).exchanged else {
-            Syscall.close(fd)
-            return
-        }
+        guard (try? prepare()) != nil else { return }
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
             let saved = errno
