@@ -15,7 +15,7 @@ final class APILoopHandler: HTTPLoopHandler {
     let cache: ResponseCache
     let loopMetrics: LoopMetrics
     let accessLog: AccessLog
-    /// Opened on first use; a failure is answered 503 and retried on the next request.
+    /// Opened when the loop starts; a failure is answered 503 and retried on the next request.
     private var openedReader: Connection?
     /// The repositories over `openedReader`, made on first use.
     var openedDataset: DatasetReader?
@@ -29,9 +29,12 @@ final class APILoopHandler: HTTPLoopHandler {
         self.loopMetrics = service.metrics.makeLoopMetrics()
         self.accessLog = AccessLog(logger: service.logger, isEnabled: service.configuration.accessLog)
         self.requestIDs = RequestIDGenerator(loopIndex: loopIndex)
+        // Now, while descriptors are plentiful: a loop that first asked for its connection
+        // when clients held every descriptor would answer 503 until some of them closed.
+        _ = try? reader()
     }
 
-    /// The loop's read connection, opened on first use.
+    /// The loop's read connection (opened at start, or again after a failure).
     func reader() throws(APIError) -> Connection {
         if let openedReader { return openedReader }
         do {

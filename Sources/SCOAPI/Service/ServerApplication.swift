@@ -55,6 +55,9 @@ public enum ServerApplication {
             throw StartError(
                 description: "cannot listen on \(configuration.host):\(configuration.port): \(error)", exitCode: 1)
         }
+        if let shortfall = DescriptorBudget.shortfall(loops: configuration.threads) {
+            throw StartError(description: shortfall, exitCode: 1)
+        }
         service.attach(server)
         server.installSignalHandlers()
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
