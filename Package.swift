@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"], swiftSettings: strict),
         .testTarget(name: "SCODataTests", dependencies: ["SCOData"], swiftSettings: strict),
         .testTarget(name: "SCOAPITests", dependencies: ["SCOAPI"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["sco-api"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["sco-api", "SQLiteStore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
