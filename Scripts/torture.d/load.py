@@ -9,7 +9,7 @@ import threading
 import time
 
 import abuse
-from harness import GoodClient, Outcome, Server, fetch, raise_nofile
+from harness import GoodClient, Outcome, Server, fetch, raise_nofile, request
 
 HEADER_TIMEOUT = 3
 WRITE_TIMEOUT = 3
@@ -216,3 +216,68 @@ def resets(ctx):
         outcome.check(left is not None and left <= 2, f"{left} connections still open after every client reset")
 
     return run_with_server(ctx, "reset", body)
+
+
+def drain(ctx):
+    """SIGTERM with thousands of keep-alive connections open and large answers being read:
+    idle connections are closed at once, answers under way finish, the exit status is 0."""
+    count = min(ctx.options.connections, 5000)
+    raise_nofile(count + 4096)
+    outcome = Outcome("drain")
+    server = Server(ctx.binary, ctx.workdir, ctx.database_copy("drain"), LOAD_ARGS + ["--drain-timeout", "10"],
+                    name="drain").start()
+    try:
+        summit = fetch(server.port, "/v1/summit").body
+        openapi = fetch(server.port, "/openapi.json").body
+
+        async def scenario():
+            streams, failures = await abuse.open_many(server.port, count, first=("/v1/summit", summit))
+            # Slow readers: each asks for 20 large answers and reads them a little at a time.
+            readers = []
+            first = 0
+            for _ in range(20):
+                reader, writer = await asyncio.open_connection("127.0.0.1", server.port, limit=1 << 16)
+                writer.write(request("/openapi.json") * 20)
+                status, body = await abuse.read_response(reader)  # answers are flowing
+                first += status == 200 and body == openapi
+                readers.append((reader, writer))
+
+            async def read_all(reader):
+                got = 0
+                try:
+                    async with asyncio.timeout(20):
+                        for _ in range(19):
+                            status, body = await abuse.read_response(reader)
+                            got += status == 200 and body == openapi
+                            await asyncio.sleep(0.05)
+                except (OSError, TimeoutError, asyncio.IncompleteReadError):
+                    pass
+                return got
+
+            async def wait_closed(reader):
+                try:
+                    async with asyncio.timeout(20):
+                        return await reader.read(1) == b""
+                except (OSError, TimeoutError):
+                    return False
+
+            signalled = time.monotonic()
+            stopping = asyncio.create_task(asyncio.to_thread(server.stop, 30))
+            idle_closed = await asyncio.gather(*(wait_closed(r) for r, _ in streams))
+            idle_seconds = time.monotonic() - signalled
+            answers = await asyncio.gather(*(read_all(r) for r, _ in readers))
+            status = await stopping
+            return failures, sum(idle_closed), idle_seconds, first + sum(answers), status, time.monotonic() - signalled
+
+        failures, closed, idle_seconds, answers, status, total = asyncio.run(scenario())
+        outcome.figures["keep-alive connections"] = count
+        outcome.figures["closed at SIGTERM"] = f"{closed} in {idle_seconds:.2f}s"
+        outcome.figures["large answers finished"] = f"{answers}/{20 * 20}"
+        outcome.figures["exit"] = f"{status} after {total:.1f}s"
+        outcome.check(failures == 0, f"{failures} connections failed before the signal")
+        outcome.check(closed == count, f"only {closed} of {count} idle connections were closed at SIGTERM")
+        outcome.check(answers == 20 * 20, f"only {answers} of 400 answers under way were finished")
+        outcome.check(status == 0, f"exit status {status} after SIGTERM")
+    finally:
+        server.kill()
+    return outcome
