@@ -146,10 +146,10 @@ enum WriteFixtures {
             try store.edit { writer in try writer.create(.event(WriteFixtures.event(id: "sco-founded"))) }
         }
         let generated = try store.edit { writer in
-            (try writer.newID(for: .event, from: "SCO founded"), try writer.newID(for: .event, from: "Crème brûlée — über "), try writer.newID(for: .event, from: "!!!"))
+            (try writer.newID(for: .event, from: "SCO founded"), try writer.newID(for: .event, from: "Crème brûlée — Über Çağrı "), try writer.newID(for: .event, from: "!!!"))
         }
         #expect(generated.0 == "sco-founded-2")
-        #expect(generated.1 == "creme-brulee-uber")
+        #expect(generated.1 == "creme-brulee-uber-cagri")
         #expect(generated.2 == "event")
     }
 

@@ -107,6 +107,7 @@ import Testing
     @Test func slugsAreLowercaseASCIIWordsCutAtAWord() {
         #expect(Slug.make(from: "Russia recognizes South Ossetia & Abkhazia", fallback: "event") == "russia-recognizes-south-ossetia-abkhazia")
         #expect(Slug.make(from: "  --  ", fallback: "event") == "event")
+        #expect(Slug.make(from: "Cre\u{0300}me", fallback: "event") == "creme")
         let long = Slug.make(from: String(repeating: "word ", count: 40), fallback: "event", maximumLength: 22)
         #expect(long == "word-word-word-word")
         #expect(IdentifierIndex.isSlug(long))
