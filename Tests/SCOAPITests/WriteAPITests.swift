@@ -136,7 +136,9 @@ extension APIHarness {
         #expect(try authenticator.authenticate(["Authorization": "bearer   first-secret-0123456789"]) == "a")
         #expect(throws: APIError.self) { try authenticator.authenticate(["Authorization": "Bearer first-secret-012345678"]) }
         #expect(WriteAuthenticator.bearerToken("Bearer abc==") == "abc==")
-        #expect(WriteAuthenticator.bearerToken("Bearer a=bc") == nil)
+        #expect(WriteAuthenticator.bearerToken("Bearer a=b!c:d") == "a=b!c:d")
+        #expect(WriteAuthenticator.bearerToken("Bearer ab\u{7F}") == nil)
+        #expect(WriteAuthenticator.bearerToken("Bearer ") == nil)
         #expect(WriteAuthenticator.bearerToken("Bearer ab c") == nil)
         #expect(WriteAuthenticator.bearerToken("Bearerabc") == nil)
         #expect(WriteAuthenticator.constantTimeEquals([1, 2, 3], [1, 2, 3]))
