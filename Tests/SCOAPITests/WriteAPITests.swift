@@ -106,6 +106,16 @@ extension APIHarness {
         #expect((mismatched.object["errors"] as? [[String: Any]])?.first?["pointer"] as? String == "/id")
         let renamed = try api.write(.patch, "/v1/timeline/sco-founded", #"{"id": "renamed"}"#, ifMatch: try api.etag("/v1/timeline/sco-founded"))
         #expect(renamed.status == .unprocessableContent)
+        // The body is judged before the preconditions: an invalid edit is a 422 with or without If-Match.
+        let invalidEdit = try api.write(.patch, "/v1/timeline/sco-founded", #"{"kind": "party"}"#)
+        #expect(invalidEdit.status == .unprocessableContent)
+        let declaration = try #require(try api.json("/v1/declaration")["id"] as? String)
+        let positionZero = try api.write(.post, "/v1/declaration/clauses", """
+            {"id": "zero", "declarationId": "\(declaration)", "position": 0, "text": "China", "addresses": [], "summary": "s",
+             "sources": [{"sourceId": "\(WriteSupport.article)", "quote": "China"}]}
+            """)
+        #expect(positionZero.status == .unprocessableContent, "\(positionZero.text)")
+        #expect((positionZero.object["errors"] as? [[String: Any]])?.map { $0["pointer"] as? String } == ["/position"])
     }
 
     @Test func tokensAre401Or403AndNeverLogged() throws {

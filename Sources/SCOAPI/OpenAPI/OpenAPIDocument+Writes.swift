@@ -127,7 +127,10 @@ extension OpenAPIDocument {
             let name = schemaName(kind)
             let fields = recordType(kind).fieldSchemas
             let required = kind.requiredFieldNames.filter { $0 != "id" }
-            let properties = fields.map { field in (field.name, inputNode(field.schema, field: field.name)) }
+            // `id` may be null or absent: POST makes one, PUT takes the path's.
+            let properties = fields.map { field in
+                (field.name, field.name == "id" ? inputNode(.nullableString, field: "id") : inputNode(field.schema, field: field.name))
+            }
             schemas.append(("\(name)Input", .object([
                 ("type", .string("object")),
                 ("description", .string("""

@@ -13,8 +13,9 @@ import SQLiteStore
 /// version, so every loop's cached responses are stale from that moment on.
 ///
 /// Order of checks: the token (403 when writes are disabled, 401), the query (400), the media
-/// type (415) and the JSON (400) before the transaction; inside it, the record's existence
-/// (404), the preconditions (412, 428), the body's validity (422) and conflicts (409). A request
+/// type (415) and the JSON (400) before the transaction; inside it, the record's existence for
+/// PATCH and DELETE (404), the body's validity (422, and 409 for an id another record has),
+/// then the preconditions (412, 428), then conflicts with other records (409). A request
 /// whose effect is already in place — the same PUT or PATCH again, a DELETE of a record that
 /// was deleted — answers 2xx without writing, whatever its preconditions: RFC 9110 §13.1.1
 /// allows it, and it makes retries after a lost response safe.
@@ -43,6 +44,11 @@ extension APILoopHandler {
             return outcome.response()
         } catch let error as WriteError {
             throw error.apiError
+        } catch let error as SQLiteError where error.primaryCode == .constraint {
+            // Validation is meant to leave no constraint to fail; if one does, the write was
+            // still refused whole, and the client hears why rather than a 500.
+            service.logger.warning("a write broke a constraint validation let through", [("error", .string(error.message))])
+            throw APIError.conflict(detail: "The record breaks a rule of the database: \(error.message).")
         }
     }
 
@@ -85,12 +91,12 @@ extension APILoopHandler {
                 break
             }
         }
+        let record = try writer.validate(body, as: kind)
         let current = try writer.record(kind, id: id)
         if let refusal = conditions.refusal(currentETag: current.map(RecordRepresentation.etag), path: location(kind, id)) {
-            if let current, (try? writer.validate(body, as: kind)) == current { return .current(current) }
+            if let current, record == current { return .current(current) }
             throw refusal
         }
-        let record = try writer.validate(body, as: kind)
         guard let current else {
             try writer.create(record)
             return .created(record)
@@ -114,11 +120,11 @@ extension APILoopHandler {
         if case .object = patched, patched["id"] != .string(id) {
             throw WriteError.invalid([WriteProblem(pointer: "/id", message: "the id cannot be changed; it is '\(id)'")])
         }
+        let record = try writer.validate(patched, as: kind)
         if let refusal = conditions.refusal(currentETag: RecordRepresentation.etag(current), path: location(kind, id)) {
-            if (try? writer.validate(patched, as: kind)) == current { return .current(current) }
+            if record == current { return .current(current) }
             throw refusal
         }
-        let record = try writer.validate(patched, as: kind)
         if record != current { try writer.replace(current, with: record, as: .update) }
         return .current(record)
     }

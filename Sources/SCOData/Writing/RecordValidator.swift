@@ -71,7 +71,7 @@ struct RecordValidator {
 
     /// A clause's position: 1 or more, and no other clause of its declaration's.
     private func positionProblems(_ clause: Clause) throws -> [WriteProblem] {
-        if clause.position < 1 { return [] }  // reported by the structural pass or below
+        if clause.position < 1 { return [WriteProblem(pointer: "/position", message: "a position is 1 or more")] }
         let holder = try connection.queryFirst(
             "SELECT id FROM clauses WHERE declaration_id = ? AND position = ? AND id <> ?",
             [clause.declarationId, clause.position, clause.id]) { try $0.string(0) }
