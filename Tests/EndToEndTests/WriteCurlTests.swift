@@ -40,6 +40,26 @@ import Testing
         #expect(log.contains(#""token":"e2e""#))
     }
 
+    @Test func exportIncludesWritesAndSeedRefusesToDiscardThem() throws {
+        let server = try ServerProcess(environment: WriteTestData.environment)
+        let posted = try curl(server.baseURL + "/v1/timeline", [
+            "-H", "Authorization: Bearer \(WriteTestData.secret)", "-H", "Content-Type: application/json",
+            "--data-binary", String(decoding: WriteTestData.event("exported-event"), as: UTF8.self),
+        ])
+        #expect(posted.status == 201, "\(posted.body)")
+        #expect(server.terminate() == 0)
+        let exported = try runCommand(ServerProcess.binary.path, ["export", "--database", server.databasePath])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("\"id\" : \"exported-event\""))
+        let seeded = try runCommand(ServerProcess.binary.path, ["seed", "--database", server.databasePath])
+        #expect(seeded.status != 0, "a seed over edits is refused without --replace")
+        #expect(seeded.stderr.contains("edited"), "\(seeded.stderr)")
+        let replaced = try runCommand(ServerProcess.binary.path, ["seed", "--replace", "--database", server.databasePath])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let after = try runCommand(ServerProcess.binary.path, ["export", "--database", server.databasePath])
+        #expect(!after.stdout.contains("exported-event"))
+    }
+
     @Test func withoutTokensWritesAre403AndTheLogSaysSo() throws {
         let server = try ServerProcess()
         let refused = try curl(server.baseURL + "/v1/timeline", ["-H", "Content-Type: application/json", "--data", "{}"])
