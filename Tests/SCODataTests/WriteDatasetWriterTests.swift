@@ -111,7 +111,7 @@ import Testing
             try store.edit { writer in try writer.replace(.source(source), with: .source(shortened)) }
         } throws: { error in
             guard case .quotesWouldBreak(let places) = error as? WriteError else { return false }
-            return places.contains { $0.contains("quote is not an exact substring") }
+            return places.contains("organization 'sco' (/sources/0/quote)") && places.contains { $0.hasPrefix("event '") }
         }
         #expect(try store.reader.sources.source(id: WriteFixtures.article) == source)
         var extended = source

@@ -52,8 +52,9 @@ public struct DatasetWriter {
         precondition(operation == .replace || operation == .update, "a replacement is logged as replace or update")
         try RecordStore(connection: connection).update(record)
         if case .source(let old) = current, case .source(let new) = record, old.text != new.text {
-            let problems = FixtureValidator.problems(in: try Exporter.export(from: connection))
-            if !problems.isEmpty { throw WriteError.quotesWouldBreak(problems.map(\.description)) }
+            let document = try Exporter.export(from: connection)
+            let problems = FixtureValidator.problems(in: document)
+            if !problems.isEmpty { throw WriteError.quotesWouldBreak(problems.map { Self.place($0, in: document) }) }
         }
         return try log(operation, record.kind, id: record.id, before: current, after: record)
     }
@@ -79,6 +80,33 @@ public struct DatasetWriter {
             candidate = "\(base)-\(suffix)"
         }
         return candidate
+    }
+
+    /// Where a problem of an exported document lies, as a record and a pointer into it:
+    /// `organization 'sco' (/sources/0/quote)`.
+    static func place(_ problem: FixtureProblem, in document: FixtureDocument) -> String {
+        let components = problem.path.components
+        guard case .key(let list)? = components.first else { return problem.description }
+        var record: String?
+        var depth = 1
+        if case .index(let index)? = components.dropFirst().first {
+            depth = 2
+            record = switch list {
+            case "sources": document.sources.indices.contains(index) ? "source '\(document.sources[index].id)'" : nil
+            case "organizations": document.organizations.indices.contains(index) ? "organization '\(document.organizations[index].id)'" : nil
+            case "states": document.states.indices.contains(index) ? "state '\(document.states[index].code)'" : nil
+            case "people": document.people.indices.contains(index) ? "person '\(document.people[index].id)'" : nil
+            case "regions": document.regions.indices.contains(index) ? "region '\(document.regions[index].id)'" : nil
+            case "clauses": document.clauses.indices.contains(index) ? "clause '\(document.clauses[index].id)'" : nil
+            case "events": document.events.indices.contains(index) ? "event '\(document.events[index].id)'" : nil
+            case "statements": document.statements.indices.contains(index) ? "statement '\(document.statements[index].id)'" : nil
+            default: nil
+            }
+        } else if list == "summit" || list == "declaration" {
+            record = list == "summit" ? "summit '\(document.summit.id)'" : "declaration '\(document.declaration.id)'"
+        }
+        guard let record else { return problem.description }
+        return "\(record) (\(WriteProblem.pointer(components.dropFirst(depth))))"
     }
 
     private func log(

@@ -18,7 +18,7 @@ public enum WriteError: Error, Sendable, Equatable, CustomStringConvertible {
         case .referenced(let id, let referrers):
             return "'\(id)' is referred to by \(Self.list(referrers)); change or delete those first"
         case .quotesWouldBreak(let places):
-            return "the new text no longer contains what \(Self.list(places)) quote from it"
+            return "the new text would no longer contain what these quote from it: \(Self.list(places))"
         }
     }
 
