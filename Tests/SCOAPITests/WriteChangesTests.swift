@@ -19,6 +19,11 @@ import Testing
         let patched = try api.write(.patch, "/v1/timeline/sco-rebuffs-russia", #"{"note": "n"}"#, ifMatch: tag)
         #expect(try api.write(.delete, "/v1/timeline/sco-rebuffs-russia", ifMatch: patched.headers[.etag]).status == .noContent)
 
+        // Refused writes leave no entry.
+        #expect(try api.write(.post, "/v1/timeline", #"{"title": 1}"#).status == .unprocessableContent)
+        #expect(try api.write(.patch, "/v1/timeline/sco-founded", #"{"note": "n"}"#, ifMatch: tag).status == .preconditionFailed)
+        #expect(try api.write(.delete, "/v1/timeline/peace-deal-signed", ifMatch: try api.etag("/v1/timeline/peace-deal-signed")).status == .conflict)
+
         let first = try api.send("/v1/changes?since=\(since)&limit=2")
         let page = first.object
         let items = try #require(page["items"] as? [[String: Any]])

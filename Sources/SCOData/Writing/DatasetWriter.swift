@@ -68,10 +68,10 @@ public struct DatasetWriter {
         return try log(.delete, current.kind, id: current.id, before: current, after: nil)
     }
 
-    /// A new id made from `text` (see `Slug`) that no record of any kind has: the slug, or the
-    /// slug with `-2`, `-3`… appended.
+    /// A new id made from `text` (see `Slug`; at most 60 characters) that no record of any kind
+    /// has: the slug, or the slug with `-2`, `-3`… appended.
     public func newID(for kind: RecordKind, from text: String) throws -> String {
-        let base = Slug.make(from: text, fallback: kind.rawValue, maximumLength: RecordValidator.maximumIDLength - 8)
+        let base = Slug.make(from: text, fallback: kind.rawValue, maximumLength: 60)
         let lookup = IdentifierLookup(connection: connection)
         var candidate = base
         var suffix = 1
