@@ -38,6 +38,15 @@ import Testing
         return examples
     }
 
+    /// The write token the README exports (`export SCO_API_TOKEN=…`), which the examples use as
+    /// `$SCO_API_TOKEN` and the test server is given as `SCO_API_TOKENS=readme:<token>`.
+    static func token() throws -> String {
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let prefix = "export SCO_API_TOKEN="
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(prefix) }, "the README exports SCO_API_TOKEN")
+        return String(line.dropFirst(prefix.count))
+    }
+
     @Test func theReadmeHasACurlExampleForEveryRoute() throws {
         let examples = try Self.examples()
         #expect(examples.count >= 29)
@@ -54,17 +63,24 @@ import Testing
         }
     }
 
+    /// Each line runs once, in order, as a user would paste it (writes change what later lines
+    /// see, and a POST must not run twice): its curl also dumps the response head (`-D`) to a
+    /// file, whose last status line is the answer's status.
     @Test func everyCurlExampleAnswersAsDocumented() throws {
-        let server = try ServerProcess(arguments: ["--access-log", "off"])
+        let token = try Self.token()
+        let server = try ServerProcess(arguments: ["--access-log", "off"], environment: ["SCO_API_TOKENS": "readme:\(token)"])
         defer { server.terminate() }
+        let headFile = server.directory.appendingPathComponent("readme-head").path
         for example in try Self.examples() {
             let line = example.line.replacingOccurrences(of: "http://127.0.0.1:8080", with: server.baseURL)
-            let run = try runCommand("/bin/bash", ["-o", "pipefail", "-c", line])
+            try? FileManager.default.removeItem(atPath: headFile)
+            let dumped = "curl -D \(headFile) " + line.dropFirst("curl ".count)
+            let run = try runCommand("/bin/bash", ["-o", "pipefail", "-c", dumped], environment: ["SCO_API_TOKEN": token])
             #expect(run.status == 0, "\(example.line) exited \(run.status): \(run.stderr)")
             #expect(!run.stdout.isEmpty, "\(example.line) printed nothing")
-            let request = line.components(separatedBy: " | ")[0]
-            let status = try runCommand("/bin/bash", ["-c", request + " -o /dev/null -w '%{http_code}'"])
-            #expect(status.stdout.hasSuffix(String(example.expectedStatus)), "\(example.line): \(status.stdout)")
+            let head = (try? String(contentsOfFile: headFile, encoding: .utf8)) ?? ""
+            let status = head.split(separator: "\r\n").last { $0.hasPrefix("HTTP/") }?.split(separator: " ").dropFirst().first
+            #expect(status.map(String.init) == String(example.expectedStatus), "\(example.line): \(head)")
         }
     }
 }

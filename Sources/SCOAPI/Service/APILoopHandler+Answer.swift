@@ -36,6 +36,9 @@ extension APILoopHandler {
                 representation = try Representation.negotiate(request: request, offered: offered)
             }
             guard endpoint.isCacheable else {
+                if let write = endpoint.write {
+                    return try self.write(write.kind, write.action, parameters: parameters, exchange: &exchange)
+                }
                 return try build(endpoint, parameters: parameters, request: request, representation: representation)
             }
             refreshDataVersionIfDue()

@@ -13,6 +13,8 @@ public final class APIService: HTTPResponder {
     let routes: RouteTrie
     /// The endpoint of each route number of `routes`.
     let endpoints: [Endpoint]
+    /// Checks the bearer tokens of writes.
+    let authenticator: WriteAuthenticator
     /// The OpenAPI document, encoded once.
     let openAPIDocument: [UInt8]
     /// Set once the server exists, so `/metrics` can report its open connections.
@@ -25,6 +27,7 @@ public final class APIService: HTTPResponder {
         self.metrics = Metrics(startedAt: startedAt)
         self.routes = Endpoint.makeRouteTrie()
         self.endpoints = Endpoint.routes.map(\.endpoint)
+        self.authenticator = WriteAuthenticator(tokens: configuration.tokens)
         self.openAPIDocument = OpenAPIDocument.make()
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SQLiteStore
 
 /// Loads a fixture into the database: validated whole first, then written in one transaction.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SQLiteStore
 
 /// Opens the server's database in one call: open or create the file, apply pending
