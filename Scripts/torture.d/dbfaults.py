@@ -140,7 +140,7 @@ def disk_full(ctx):
         if os.path.exists(path):
             ok, detail = integrity(path)
             outcome.check(ok, f"fresh database left behind is damaged: {detail}")
-        outcome.figures["fresh"] = stderr.strip().splitlines()[-1][-90:] if stderr.strip() else ""
+        outcome.figures["fresh"] = dbtools.short_message(stderr)
     finally:
         tiny.close()
     # 2-4. A seeded database on a 2 MiB disk.
@@ -153,12 +153,18 @@ def disk_full(ctx):
         status, _, stderr = run_cli(ctx, ["seed", "--replace", "--database", path, big], timeout=300)
         outcome.check(status == 1, f"seed --replace onto a full disk: {describe_status(status)}, expected exit 1")
         outcome.check("full" in stderr or "No space" in stderr, f"seed onto a full disk: unclear message: {stderr.strip()[-200:]}")
-        outcome.figures["seed"] = stderr.strip()[-90:]
+        outcome.figures["seed"] = dbtools.short_message(stderr)
         ok, detail = integrity(path)
         outcome.check(ok, f"after the failed seed: {detail}")
         outcome.check(dbtools.dataset_state(path) == before, "the failed seed changed the data")
-        # 3. Serving while the disk fills up: reads go on, shutdown is clean.
-        server = Server(ctx.binary, small.directory, path, name="diskfull").start()
+        # 3. Serving while the disk fills up: reads go on, writes are 503 problems until
+        #    space is freed, shutdown is clean, and every acknowledged write is kept.
+        server = Server(ctx.binary, small.directory, path, name="diskfull", env=dbtools.WRITE_ENV).start()
+        writes = dbtools.has_write_api(server.port)
+        acknowledged = []
+        if writes:
+            outcome.check(dbtools.post_event(server.port, "before-full").status == 201, "a write before the disk filled failed")
+            acknowledged.append("before-full")
         small.fill()
         wrong = 0
         for probe in dbtools.PROBES:
@@ -167,8 +173,24 @@ def disk_full(ctx):
                 wrong += 1
                 outcome.failures.append(f"full disk: {probe} answered {response.status}")
         outcome.figures["reads on a full disk"] = f"{len(dbtools.PROBES) - wrong}/{len(dbtools.PROBES)} ok"
+        if writes:
+            answers = [dbtools.post_event(server.port, f"while-full-{i}") for i in range(20)]
+            unavailable = [a for a in answers if a.status == 503 and a.header("content-type") == "application/problem+json"]
+            acknowledged += [f"while-full-{i}" for i, a in enumerate(answers) if a.status == 201]
+            outcome.figures["writes on a full disk"] = f"{len(unavailable)}x 503, {len(acknowledged) - 1}x 201"
+            outcome.check(len(unavailable) + len(acknowledged) - 1 == 20,
+                          f"writes on a full disk answered {sorted({a.status for a in answers})}, not 503 problems")
+            outcome.check(any(b"full" in a.body for a in unavailable), "the 503 does not say the disk is full")
+            small.free()
+            outcome.check(dbtools.post_event(server.port, "after-full").status == 201, "a write after space was freed failed")
+            acknowledged.append("after-full")
         status = server.stop()
         outcome.check(status == 0, f"serving on a full disk: SIGTERM gave {describe_status(status)}")
+        if writes:
+            kept = dbtools.event_ids(path)
+            lost = [i for i in acknowledged if i not in kept]
+            outcome.check(not lost, f"acknowledged writes lost on the full disk: {lost}")
+            before = dbtools.dataset_state(path)
         # 4. Starting on a full disk with no -shm file to create: refused with the reason.
         for suffix in ("-wal", "-shm"):
             if os.path.exists(path + suffix):
@@ -177,7 +199,7 @@ def disk_full(ctx):
         status, _, stderr = run_cli(ctx, ["serve", "--port", "0", "--database", path], timeout=30)
         outcome.check(status == 1, f"serve on a full disk: {describe_status(status)}, expected exit 1")
         outcome.check("No space" in stderr or "full" in stderr, f"serve on a full disk: unclear message: {stderr.strip()[-200:]}")
-        outcome.figures["start on full disk"] = stderr.strip().splitlines()[-1][-80:] if stderr.strip() else ""
+        outcome.figures["start on full disk"] = dbtools.short_message(stderr)
         small.free()
         ok, detail = integrity(path)
         outcome.check(ok, f"after serving on a full disk: {detail}")
@@ -209,10 +231,44 @@ def file_size_limit(ctx):
     limit = os.path.getsize(path) + 256 * 1024
     status, _, stderr = run_cli(ctx, ["seed", "--replace", "--database", path, big], fsize=limit, timeout=300)
     outcome.check(status == 1, f"seed --replace past the limit: {describe_status(status)}, expected exit 1")
-    outcome.figures["seed past the limit"] = f"{describe_status(status)}: {stderr.strip()[-80:]}"
+    outcome.figures["seed past the limit"] = f"{describe_status(status)}: {dbtools.short_message(stderr)}"
     ok, detail = integrity(path)
     outcome.check(ok, f"after the failed seed: {detail}")
     outcome.check(dbtools.dataset_state(path) == before, "the failed seed changed the data")
     status, _, _ = run_cli(ctx, ["seed", "--database", path])
     outcome.check(status == 0, "the database cannot be seeded again once the limit is gone")
+    _writes_past_the_limit(ctx, outcome, directory)
     return outcome
+
+
+def _writes_past_the_limit(ctx, outcome, directory):
+    """The write API under RLIMIT_FSIZE: writes past it are 503 problems; the server lives on."""
+    path = os.path.join(directory, "writes.sqlite")
+    shutil.copyfile(ctx.seeded, path)
+    limit = os.path.getsize(path) + 256 * 1024
+    server = Server(ctx.binary, directory, path, fsize=limit, name="fsize-writes", env=dbtools.WRITE_ENV).start()
+    if not dbtools.has_write_api(server.port):
+        server.stop()
+        return
+    acknowledged = []
+    refused = None
+    for number in range(3000):
+        response = dbtools.post_event(server.port, f"fsize-{number}")
+        if response.status == 201:
+            acknowledged.append(f"fsize-{number}")
+            continue
+        refused = response
+        break
+    outcome.check(refused is not None, "3,000 writes fitted under the limit: the scenario did not reach it")
+    if refused is not None:
+        outcome.check(refused.status == 503 and refused.header("content-type") == "application/problem+json",
+                      f"a write past the limit answered {refused.status}")
+    outcome.check(server.alive(), "the server died at the file size limit (SIGXFSZ?)")
+    outcome.check(fetch(server.port, "/v1/timeline?limit=5").status == 200, "reads failed at the file size limit")
+    outcome.figures["writes before the limit"] = len(acknowledged)
+    status = server.stop()
+    outcome.check(status == 0, f"the server at the limit gave {describe_status(status)} on SIGTERM")
+    ok, detail = integrity(path)
+    outcome.check(ok, f"after writes past the limit: {detail}")
+    lost = [i for i in acknowledged if i not in dbtools.event_ids(path)]
+    outcome.check(not lost, f"{len(lost)} acknowledged writes lost at the limit")

@@ -3,6 +3,7 @@ that opened a damaged file, checking a file's integrity, mounting small filesyst
 import hashlib
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -34,6 +35,22 @@ def describe_status(status):
     if isinstance(status, int) and status < 0:
         return f"killed by {signal.Signals(-status).name}"
     return f"exit {status}"
+
+
+def short_message(stderr, width=110):
+    """The gist of what a command said on failure: its last line, the log line's message,
+    without the SQL statement, cut to `width`."""
+    lines = [line for line in stderr.strip().splitlines() if line.strip()]
+    if not lines:
+        return ""
+    line = lines[-1]
+    if line.startswith("{"):
+        try:
+            line = json.loads(line).get("message", line)
+        except ValueError:
+            pass
+    line = re.sub(r"/[^\s:;]*/([^/\s:;]+)", r"\1", line.split(" — in: ")[0])
+    return line if len(line) <= width else line[:width // 2 - 1] + "…" + line[-(width // 2):]
 
 
 def digest(path):
@@ -71,6 +88,14 @@ def dataset_state(path):
     finally:
         connection.close()
     return (row[0] if row else None), events, states, search
+
+
+def event_ids(path):
+    connection = sqlite3.connect(path, timeout=10)
+    try:
+        return {row[0] for row in connection.execute("SELECT id FROM events")}
+    finally:
+        connection.close()
 
 
 def references(ctx):
@@ -115,6 +140,32 @@ def serve_damaged(ctx, path, refs, outcome, label):
     outcome.check(status == 0, f"{label}: SIGTERM exit status {describe_status(status)}")
     outcome.check(digest(path) == before, f"{label}: serving changed the damaged file")
     return "served", answers
+
+
+TOKEN = "torture-token-0123456789abcdef"
+WRITE_ENV = {"SCO_API_TOKENS": f"torture:{TOKEN}"}
+
+
+def event_body(event_id):
+    """A valid new timeline event (POST /v1/timeline)."""
+    return json.dumps({
+        "id": event_id, "date": {"value": "2008-08-28", "precision": "day"}, "kind": "diplomatic",
+        "title": f"Torture write {event_id}", "summary": "An event written by Scripts/torture.",
+        "actors": ["CN", "KZ"], "regions": ["south-ossetia"],
+        "sources": [{"sourceId": "article-2008-08-28-sco-dushanbe",
+                     "quote": "none of the other alliance members joined Russia in recognizing the independence claims"}],
+    }).encode()
+
+
+def post_event(port, event_id):
+    """POSTs a new event with the torture token; returns the Response."""
+    headers = [("Content-Type", "application/json"), ("Authorization", f"Bearer {TOKEN}")]
+    return fetch(port, "/v1/timeline", "POST", headers, body=event_body(event_id))
+
+
+def has_write_api(port):
+    """Whether this build takes writes (POST /v1/timeline is not 405)."""
+    return fetch(port, "/v1/timeline", "POST", [("Content-Type", "application/json")], body=b"{}").status != 405
 
 
 def bundled_counts():

@@ -255,10 +255,12 @@ class GoodClient:
     """The well-behaved client (goodclient.py) in its own process, so abuse in this one does
     not starve it of the interpreter."""
 
-    def __init__(self, port, persistent=False):
+    def __init__(self, port, persistent=False, tolerate_writes=False):
         command = [sys.executable, os.path.join(HERE, "goodclient.py"), "--port", str(port)]
         if persistent:
             command.append("--persistent")
+        if tolerate_writes:
+            command.append("--writes-running")
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
         line = self._readline(30)
         if line.strip() != b"ready":

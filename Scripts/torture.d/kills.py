@@ -8,7 +8,6 @@ a restarted server must open it and answer /readyz 200.
 exited 0); when the binary has the write API (POST /v1/timeline with a bearer token), also
 concurrent POSTs (acknowledged = 201) with the server killed under them.
 """
-import json
 import os
 import random
 import shutil
@@ -20,9 +19,6 @@ import time
 import dbtools
 from dbtools import describe_status, integrity
 from harness import Outcome, Server, fetch
-
-TOKEN = "torture-token-0123456789abcdef"
-
 
 def spawn(ctx, args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SCO_API_")}
@@ -161,31 +157,19 @@ def _kill_during_reseed(ctx, outcome):
     outcome.figures["reseed s"] = f"{duration:.2f}"
 
 
-def _event(number, tag):
-    return json.dumps({
-        "id": f"torture-{tag}-{number}", "date": {"value": "2008-08-28", "precision": "day"}, "kind": "diplomatic",
-        "title": f"Torture write {tag} {number}", "summary": "An event written by the kill -9 scenario.",
-        "actors": ["CN", "KZ"], "regions": ["south-ossetia"],
-        "sources": [{"sourceId": "article-2008-08-28-sco-dushanbe",
-                     "quote": "none of the other alliance members joined Russia in recognizing the independence claims"}],
-    }).encode()
-
-
 def _kill_during_posts(ctx, outcome):
     """Four writers POSTing events while the server is killed; every 201 must survive."""
     rng = random.Random()
     path = os.path.join(ctx.scratch("kill9posts"), "sco.sqlite")
     shutil.copyfile(ctx.seeded, path)
-    env = {"SCO_API_TOKENS": f"torture:{TOKEN}"}
+    env = dbtools.WRITE_ENV
     server = Server(ctx.binary, os.path.dirname(path), path, name="posts", env=env).start()
-    probe = fetch(server.port, "/v1/timeline", "POST", [("Content-Type", "application/json")], body=b"{}")
-    if probe.status == 405:
+    if not dbtools.has_write_api(server.port):
         outcome.figures["write API"] = "not in this build (POST /v1/timeline is 405)"
         server.stop()
         return
     acknowledged = []
     lock = threading.Lock()
-    headers = [("Content-Type", "application/json"), ("Authorization", f"Bearer {TOKEN}")]
     for round_number in range(ctx.options.kills):
         stop = threading.Event()
 
@@ -193,13 +177,14 @@ def _kill_during_posts(ctx, outcome):
             number = 0
             while not stop.is_set():
                 number += 1
+                event_id = f"torture-{tag}-{number}"
                 try:
-                    response = fetch(port, "/v1/timeline", "POST", headers, body=_event(number, tag))
+                    response = dbtools.post_event(port, event_id)
                 except (OSError, ValueError):
                     continue
                 if response.status == 201:
                     with lock:
-                        acknowledged.append(f"torture-{tag}-{number}")
+                        acknowledged.append(event_id)
 
         threads = [threading.Thread(target=writer, args=(f"r{round_number}w{w}", server.port)) for w in range(4)]
         for thread in threads:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mixed load for the memory scenario: varied requests on keep-alive, pipelined and one-shot
-connections, plus a trickle of abuse (garbage, resets, non-readers, slow clients), for
---seconds. Prints one JSON line: requests, rps, statuses, abusive connections.
+connections, plus a trickle of abuse (garbage, resets, non-readers, slow clients) and, with
+--writes, events created and deleted through the write API, for --seconds. Prints one JSON line: requests, rps, statuses, abusive connections.
 
 The requests are drawn from a large space (limits, sorts, fields, filters, search words,
 cursors, Accept, If-None-Match, HEAD, OPTIONS, bad parameters, unknown ids), so per-loop
@@ -18,7 +18,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import abuse  # noqa: E402
-from harness import FIXTURE, request  # noqa: E402
+import dbtools  # noqa: E402
+from harness import FIXTURE, fetch, request  # noqa: E402
 
 LISTS = ["/v1/timeline", "/v1/statements", "/v1/people", "/v1/regions", "/v1/member-states", "/v1/observers",
          "/v1/declaration/clauses", "/v1/sources"]
@@ -130,7 +131,29 @@ async def abuse_worker(port, rng, tally, deadline):
         await asyncio.gather(*jobs, asyncio.sleep(1), return_exceptions=True)
 
 
-async def run(port, seconds, seed):
+def write_cycle(port, number):
+    """POST an event, then DELETE it with If-Match: returns the two statuses."""
+    created = dbtools.post_event(port, f"memory-{number}")
+    etag = created.header("etag") or '"none"'
+    headers = [("Authorization", f"Bearer {dbtools.TOKEN}"), ("If-Match", etag)]
+    deleted = fetch(port, f"/v1/timeline/memory-{number}", "DELETE", headers)
+    return created.status, deleted.status
+
+
+async def write_worker(port, tally, deadline):
+    """About five create-and-delete cycles a second through the write API."""
+    number = 0
+    while time.monotonic() < deadline:
+        number += 1
+        try:
+            for status in await asyncio.to_thread(write_cycle, port, number):
+                tally.count(f"write {status}")
+        except (OSError, ValueError):
+            tally.count("write error")
+        await asyncio.sleep(0.2)
+
+
+async def run(port, seconds, seed, writes):
     rng = random.Random(seed)
     requests = Requests(rng)
     tally = Tally()
@@ -138,6 +161,8 @@ async def run(port, seconds, seed):
     workers = [keepalive_worker(port, requests, tally, deadline, 1) for _ in range(8)]
     workers += [keepalive_worker(port, requests, tally, deadline, 16) for _ in range(2)]
     workers += [abuse_worker(port, rng, tally, deadline)]
+    if writes:
+        workers.append(write_worker(port, tally, deadline))
     started = time.monotonic()
     await asyncio.gather(*workers)
     return tally, time.monotonic() - started
@@ -148,8 +173,9 @@ def main():
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--seconds", type=float, required=True)
     parser.add_argument("--seed", type=int, default=int.from_bytes(os.urandom(4), "big"))
+    parser.add_argument("--writes", action="store_true", help="also create and delete events (needs the token)")
     options = parser.parse_args()
-    tally, seconds = asyncio.run(run(options.port, options.seconds, options.seed))
+    tally, seconds = asyncio.run(run(options.port, options.seconds, options.seed, options.writes))
     print(json.dumps({"seed": options.seed, "requests": tally.requests, "rps": round(tally.requests / seconds),
                       "statuses": {str(k): v for k, v in tally.statuses.items()}, "abusive": tally.abusive}),
           flush=True)

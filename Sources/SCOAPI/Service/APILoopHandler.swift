@@ -89,7 +89,7 @@ final class APILoopHandler: HTTPLoopHandler {
         var fields: [(String, LogValue)] = [("requestId", .string(exchange.requestID)), ("route", .string(exchange.route))]
         if let sqlite { fields.append(("code", .int(Int(sqlite.code.rawValue)))) }
         fields.append(("error", .string(sqlite?.message ?? String(describing: error))))
-        if sqlite != nil || Self.isStorageFault(error) {
+        if sqlite != nil || Self.storageFault(error) != nil {
             loopMetrics.recordDatabaseError()
             service.logger.error("database error", fields)
         } else {
@@ -98,11 +98,11 @@ final class APILoopHandler: HTTPLoopHandler {
         if let sqlite, sqlite.code.isA(.busy) || sqlite.code.isA(.locked) {
             return APIError.unavailable(detail: "The database is busy; try again.").makeResponse()
         }
-        if Self.isStorageFault(error) {
+        if let fault = Self.storageFault(error) {
             // The file, the disk or the OS failed, not the request. Retrying may help once an
             // operator acts, so it is a 503, like a database that cannot be opened.
             return APIError.unavailable(
-                detail: "The database cannot be read or written right now; the log has the details under request id \(exchange.requestID)."
+                detail: "\(fault) The log has the details under request id \(exchange.requestID)."
             ).makeResponse()
         }
         return HTTPResponse.problem(
@@ -110,20 +110,25 @@ final class APILoopHandler: HTTPLoopHandler {
             detail: "The server could not complete the request; the log has the details under request id \(exchange.requestID).")
     }
 
-    /// Whether `error` says the storage failed rather than the request: SQLite finding a page
-    /// corrupt, the disk full, an I/O error (sqlite.org/rescode.html), or a stored row that
-    /// does not decode (a short read of a truncated file, which SQLite fills with zeros).
-    static func isStorageFault(_ error: any Error) -> Bool {
+    /// What went wrong when `error` says the storage failed rather than the request: SQLite
+    /// finding a page corrupt, the disk full, an I/O error (sqlite.org/rescode.html), or a
+    /// stored row that does not decode (a short read of a truncated file, which SQLite fills
+    /// with zeros). Nil for any other error.
+    static func storageFault(_ error: any Error) -> String? {
+        let damaged = "The database file is damaged, so this could not be read."
         switch error {
         case let sqlite as SQLiteError:
-            return [.corrupt, .notADatabase, .ioError, .full, .cantOpen, .readOnly, .noMemory, .noLFS]
-                .contains(sqlite.code.primary)
-        case DatasetError.corruptValue:
-            return true
-        case StoreError.columnType:
-            return true
+            switch sqlite.code.primary {
+            case .full: return "The disk that holds the database is full; nothing was written."
+            case .corrupt, .notADatabase: return damaged
+            case .ioError, .cantOpen, .readOnly, .noMemory, .noLFS:
+                return "The database cannot be read or written right now."
+            default: return nil
+            }
+        case DatasetError.corruptValue, StoreError.columnType:
+            return damaged
         default:
-            return false
+            return nil
         }
     }
 
