@@ -134,6 +134,16 @@ enum FaultFiles {
         return path
     }
 
+    /// A valid new timeline event for POST /v1/timeline.
+    static func eventBody(id: String) -> String {
+        """
+        {"id": "\(id)", "date": {"value": "2008-08-28", "precision": "day"}, "kind": "diplomatic",
+         "title": "Torture write \(id)", "summary": "An event written by the fault tests.", "actors": ["CN", "KZ"],
+         "regions": ["south-ossetia"], "sources": [{"sourceId": "article-2008-08-28-sco-dushanbe",
+         "quote": "none of the other alliance members joined Russia in recognizing the independence claims"}]}
+        """
+    }
+
     static func integrityCheck(_ path: String) throws -> [String] {
         let connection = try Connection(path: path, mode: .readWrite)
         return try connection.query("PRAGMA integrity_check") { try $0.string(0) }

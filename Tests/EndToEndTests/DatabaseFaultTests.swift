@@ -116,6 +116,44 @@ import Glibc
         #expect(serve.exitStatus == 1, "\(serve)")
     }
 
+    @Test func writesPastTheFileSizeLimitAre503ProblemsAndEveryAcknowledgedOneStays() throws {
+        let directory = try TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try FaultFiles.seededDatabase(in: directory)
+        let token = "torture-token-0123456789abcdef"
+        // 1,200 blocks: 600 KiB or 1.2 MiB; the seeded file is about 360 KiB, and each write
+        // appends its pages to the WAL.
+        let server = try LaunchedServer(database: path, fileSizeBlocks: 1200,
+                                        environment: ["SCO_API_TOKENS": "torture:\(token)"])
+        var acknowledged: [String] = []
+        var refusal: (status: Int, headers: String, body: String)?
+        for number in 0..<2000 {
+            let id = "fsize-\(number)"
+            let answer = try curl(server.baseURL + "/v1/timeline", [
+                "-X", "POST", "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
+                "--data-binary", FaultFiles.eventBody(id: id),
+            ])
+            if answer.status == 201 {
+                acknowledged.append(id)
+            } else {
+                refusal = answer
+                break
+            }
+        }
+        let refused = try #require(refusal, "2,000 writes fitted under the limit")
+        #expect(refused.status == 503, "\(refused.body)")
+        #expect(refused.headers.lowercased().contains("application/problem+json"))
+        #expect(!acknowledged.isEmpty)
+        #expect(try curl(server.baseURL + "/v1/timeline?limit=1").status == 200)
+        #expect(server.terminate() == 0)
+        #expect(try FaultFiles.integrityCheck(path) == ["ok"])
+        let restarted = try LaunchedServer(database: path)
+        for id in acknowledged {
+            #expect(try curl(restarted.baseURL + "/v1/timeline/\(id)").status == 200, "\(id) was acknowledged")
+        }
+        #expect(restarted.terminate() == 0)
+    }
+
     /// Starts `serve` on a damaged file: it refuses (exit 1 with an error line), or every
     /// probe is the right answer or a 503 problem; either way the file is unchanged.
     private func expectRefusedOrUnavailable(_ path: String, label: String) throws {

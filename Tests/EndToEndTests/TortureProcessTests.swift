@@ -70,7 +70,7 @@ struct LaunchedCommand: CustomStringConvertible {
     }
 }
 
-/// `sco-api serve` on port 0 over a given database, optionally under `ulimit -n`; like
+/// `sco-api serve` on port 0 over a given database, optionally under `ulimit -n` or `-f`; like
 /// `ServerProcess`, but a server that refuses to start is a value to inspect, not an error.
 final class LaunchedServer {
     struct Refusal: Error {
@@ -82,16 +82,20 @@ final class LaunchedServer {
     private let stderrFile: URL
     private let directory: URL
 
-    init(database: String, arguments: [String] = ["--access-log", "off"], openFiles: Int? = nil) throws {
+    init(
+        database: String, arguments: [String] = ["--access-log", "off"], openFiles: Int? = nil,
+        fileSizeBlocks: Int? = nil, environment: [String: String] = [:]
+    ) throws {
         directory = try TemporaryDirectory.make()
         stderrFile = directory.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         let command = LaunchedCommand.makeCommand(
             ["serve", "--host", "127.0.0.1", "--port", "0", "--database", database] + arguments,
-            prefix: [], fileSizeBlocks: nil, openFiles: openFiles)
+            prefix: [], fileSizeBlocks: fileSizeBlocks, openFiles: openFiles)
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SCO_API_") }
+            .merging(environment) { $1 }
         process.currentDirectoryURL = directory
         let stdout = Pipe()
         process.standardOutput = stdout
