@@ -99,14 +99,17 @@ extension Connection {
                 // Fast path: parse straight from the loop's buffer, keep only the remainder.
                 let bytes = UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<fresh])
                 let (consumed, result) = process(bytes, loop: loop, now: now)
-                if consumed < fresh {
+                if consumed < fresh, result != .closing {
                     inbound.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[consumed...]))
                 }
                 fresh = 0
                 outcome = result
             } else {
                 let (consumed, result) = inbound.withUnsafeBytes { process($0, loop: loop, now: now) }
-                if consumed == inbound.count {
+                // `process` parsed a copy: a refused request has since emptied `inbound`, so
+                // trim by what is there now (a pipelined bad request after a paused batch
+                // made `removeFirst` trap and took the whole server down).
+                if consumed >= inbound.count || result == .closing {
                     inbound = []
                 } else if consumed > 0 {
                     inbound.removeFirst(consumed)
