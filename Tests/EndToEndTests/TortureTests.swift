@@ -47,6 +47,28 @@ import Glibc
         #expect(server.terminate() == 0)
     }
 
+    /// Found by the ten-minute memory run: answers past the output high-water mark pause a
+    /// batch, the rest waits in the connection's buffer, and a malformed request there made
+    /// the server trap (`removeFirst` past the end) and die for every client.
+    @Test func aBadRequestBehindAPausedPipelinedBatchIsRefusedNotACrash() throws {
+        let directory = try TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let server = try LaunchedServer(database: directory.appendingPathComponent("sco.sqlite").path)
+        let batch = String(repeating: "GET /openapi.json HTTP/1.1\r\nHost: x\r\n\r\n", count: 10)
+        for bad in ["GET /x HTTP/1.1\r\nBad Header\r\n\r\n", "\u{1}garbage\r\n\r\n", "GET /x HTTP/9.9\r\n\r\n"] {
+            let client = try RawClient(port: server.port)
+            try client.send(Array((batch + bad).utf8))
+            for number in 0..<10 {
+                #expect(try client.readResponse().status == 200, "answer \(number)")
+            }
+            let refusal = try client.readResponse().status
+            #expect(refusal == 400 || refusal == 505, "\(bad.debugDescription): \(refusal)")
+            #expect(client.readUntilClosed(limit: 5).closed)
+        }
+        #expect(try RawClient(port: server.port).ask("/healthz").status == 200)
+        #expect(server.terminate() == 0)
+    }
+
     @Test func atItsDescriptorLimitItServesWhatItHasAndRecovers() throws {
         let directory = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: directory) }
