@@ -239,3 +239,81 @@ async def non_reader(port, requests, small_buffer, limit):
 def seeded_random():
     seed = int.from_bytes(os.urandom(4), "big")
     return seed, random.Random(seed)
+
+
+def pipeline_mix(rng):
+    """A random run of pipelined requests: small and large answers, HEAD, bodies by length
+    and chunked, Expect: 100-continue, a malformed one, Connection: close, HTTP/1.0. Returns
+    (bytes, [is_head per request])."""
+    parts, heads = [], []
+    for _ in range(rng.randint(5, 40)):
+        kind = rng.randrange(10)
+        if kind == 0:
+            parts.append(request("/openapi.json"))
+        elif kind == 1:
+            parts.append(request("/v1/statements", "HEAD"))
+        elif kind == 2:
+            body = rng.randbytes(rng.randint(0, 3000))
+            parts.append(request("/v1/timeline", "POST", [("Content-Type", "application/json")], body=body))
+        elif kind == 3:
+            chunks = b"".join(b"%x\r\n%s\r\n" % (n, b"x" * n) for n in (rng.randint(1, 500) for _ in range(3)))
+            parts.append(request("/v1/timeline", "POST", [("Transfer-Encoding", "chunked")]) + chunks + b"0\r\n\r\n")
+        elif kind == 4:
+            parts.append(request("/v1/timeline", "POST", [("Expect", "100-continue")], body=b"{}"))
+        elif kind == 5 and rng.random() < 0.3:
+            parts.append(rng.choice([b"GET / HTTP/1.1\r\nBad Header\r\n\r\n", b"GET / HTTP/7.0\r\n\r\n",
+                                     b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\n\r\n"]))
+        elif kind == 6 and rng.random() < 0.2:
+            parts.append(request("/v1/summit", close=True))
+        elif kind == 7 and rng.random() < 0.2:
+            parts.append(b"GET /v1/summit HTTP/1.0\r\n\r\n")
+        else:
+            parts.append(request(rng.choice(["/healthz", "/v1/summit", "/v1/people?limit=2", "/nope"])))
+        heads.append(kind == 1)
+    return b"".join(parts), heads
+
+
+async def pipeline_client(port, rng, limit):
+    """Sends a random pipelined mix in random slices and reads at a random pace. Returns
+    (answers, statuses seen, whether the stream parsed, closed or reached the last answer)."""
+    from harness import ResponseParser
+    payload, heads = pipeline_mix(rng)
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    parser = ResponseParser()
+    for is_head in heads:
+        parser.expect_head(is_head)
+
+    async def send():
+        offset = 0
+        try:
+            while offset < len(payload):
+                size = rng.choice([1, 7, 100, 4096, 65536])
+                writer.write(payload[offset:offset + size])
+                offset += size
+                await writer.drain()
+                if rng.random() < 0.05:
+                    await asyncio.sleep(0.05)
+        except (OSError, ConnectionError):
+            pass
+
+    sending = asyncio.create_task(send())
+    statuses, parsed, finished = [], True, False
+    try:
+        async with asyncio.timeout(limit):
+            while len(statuses) < len(heads):
+                data = await reader.read(rng.choice([512, 65536]))
+                if not data:
+                    finished = True
+                    break
+                statuses += [r.status for r in parser.feed(data)]
+                if rng.random() < 0.02:
+                    await asyncio.sleep(0.3)
+            else:
+                finished = True
+    except ValueError:
+        parsed = False
+    except (TimeoutError, OSError, ConnectionError):
+        pass
+    sending.cancel()
+    writer.transport.abort()
+    return statuses, parsed, finished

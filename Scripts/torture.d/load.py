@@ -281,3 +281,36 @@ def drain(ctx):
     finally:
         server.kill()
     return outcome
+
+
+def pipeline(ctx):
+    """Random pipelined mixes (large answers, HEAD, bodies, chunked, 100-continue, malformed,
+    close, HTTP/1.0) sent in random slices and read at a random pace."""
+    count = ctx.options.pipelines
+
+    def body(server, outcome):
+        seed, rng = abuse.seeded_random()
+
+        async def scenario():
+            gate = asyncio.Semaphore(50)
+
+            async def one():
+                async with gate:
+                    return await abuse.pipeline_client(server.port, rng, 20)
+            return await asyncio.gather(*(one() for _ in range(count)))
+
+        results = asyncio.run(scenario())
+        statuses = {}
+        for answers, _, _ in results:
+            for status in answers:
+                statuses[status] = statuses.get(status, 0) + 1
+        unparsed = sum(1 for _, parsed, _ in results if not parsed)
+        stuck = sum(1 for _, parsed, finished in results if parsed and not finished)
+        outcome.figures["seed"] = seed
+        outcome.figures["connections"] = count
+        outcome.figures["answers"] = " ".join(f"{k}:{v}" for k, v in sorted(statuses.items()))
+        outcome.check(unparsed == 0, f"{unparsed} answer streams did not parse as HTTP/1.1")
+        outcome.check(stuck == 0, f"{stuck} connections neither answered everything nor closed in 20 s")
+        outcome.check(statuses.get(500, 0) == 0, f"{statuses.get(500)} answers were 500")
+
+    return run_with_server(ctx, "pipeline", body)
