@@ -6,7 +6,7 @@ RES=${RESULTS:-$WORK/results}
 LOGS="$WORK/logs"
 HOST=127.0.0.1
 PEERS=${PEERS:-"hummingbird flyingfox vapor nginx"}
-SCENARIOS=${SCENARIOS:-"member-states search timeline"}
+SCENARIOS=${SCENARIOS:-"member-states search timeline index"}
 CONNECTIONS=${CONNECTIONS:-"1 64 256"}
 REPS=${REPS:-3}
 DURATION=${DURATION:-10}
@@ -22,6 +22,7 @@ SCALE_REPS=${SCALE_REPS:-101}
 BUILD_TIMEOUT=${BUILD_TIMEOUT:-1800}
 BASE_PORT=${BASE_PORT:-18700}
 SCO_API_SRC=${SCO_API_SRC:-$ROOT}
+[[ -n ${SCO_API_BIN:-} ]] && SCO_API_PREBUILT=1   # given: used as is, never rebuilt
 SCO_API_BIN=${SCO_API_BIN:-$SCO_API_SRC/.build/release/sco-api}
 PEER_BUILD=${PEER_BUILD:-$ROOT/Benchmarks/.build}
 FIXTURE=${FIXTURE:-$ROOT/Fixtures/sco-dushanbe-2008.json}
@@ -109,7 +110,11 @@ write_env() {  # the machine and tool versions, for the table's header
     echo "kernel: $(uname -srm)"
     echo "swift: $(swift --version 2>&1 | head -1)"
     echo "wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)   nginx: $(nginx -v 2>&1 | cut -d: -f2 | tr -d ' ')"
-    echo "sco-api: $(git -C "$SCO_API_SRC" log -1 --format='%h %s' 2>/dev/null || echo "$SCO_API_BIN")"
+    if [[ -n ${SCO_API_PREBUILT:-} ]]; then
+      echo "sco-api: ${SCO_API_LABEL:-$SCO_API_BIN (prebuilt, $(date -u -r "$SCO_API_BIN" +%FT%TZ 2>/dev/null))}"
+    else
+      echo "sco-api: $(git -C "$SCO_API_SRC" log -1 --format='%h %s' 2>/dev/null)"
+    fi
     echo "loadavg at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "settings: duration=${DURATION}s reps=$REPS warmup=${WARMUP}s connections='$CONNECTIONS' wrk threads=$WRK_THREADS peers='$PEERS'"
   } >"$RES/env.txt"

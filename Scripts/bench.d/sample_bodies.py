@@ -59,7 +59,9 @@ def main():
     fixture, out, names = sys.argv[1], sys.argv[2], sys.argv[3:]
     with open(fixture) as f:
         doc = json.load(f)
-    make = {"member-states": member_states, "timeline": timeline, "search": search}
+    make = {"member-states": member_states, "timeline": timeline, "search": search,
+            "index": lambda d: {"name": "sco-api", "openapi": "/openapi.json",
+                                "links": {"member-states": "/v1/member-states", "timeline": "/v1/timeline"}}}
     for name in names:
         with open(f"{out}/{name}.json", "w") as f:
             json.dump(make[name](doc), f, ensure_ascii=False, separators=(",", ":"))

@@ -110,7 +110,7 @@ fetch_bodies() {  # every measured body from the running sco-api; a body it does
   local name path url code missing=()
   mkdir -p "$WORK/bodies"
   : >"$RES/origin.tsv"
-  for name in member-states timeline search; do
+  for name in member-states timeline search index; do
     path=$(body_path "$name"); url="http://$HOST:$(port_of sco-api)$path"
     code=$(curl -s -o "$WORK/bodies/$name.json" -w '%{http_code}' --max-time 10 "$url" 2>/dev/null)
     if [[ $code == 200 ]]; then
@@ -128,7 +128,7 @@ fetch_bodies() {  # every measured body from the running sco-api; a body it does
 }
 
 body_path() {  # $1 = body name: the sco-api request whose response is that body
-  case $1 in member-states) echo /v1/member-states ;; timeline) echo /v1/timeline ;; search) echo "/v1/search?q=Georgia" ;; esac
+  case $1 in member-states) echo /v1/member-states ;; timeline) echo /v1/timeline ;; search) echo "/v1/search?q=Georgia" ;; index) echo /v1 ;; esac
 }
 
 body_origin() { awk -F'\t' -v n="$1" '$1 == n {print $2}' "$RES/origin.tsv"; }

@@ -15,11 +15,15 @@ all_cases() {  # $1 = scenario: prints every case of it
         echo "$sc $s /v1/member-states -"
         echo "$sc $s $p/v1/member-states -"
       done ;;
+    index)  # sco-api's link index: served today, so it measures the HTTP core while data routes land
+      echo "$sc sco-api /v1 -"
+      echo "$sc nginx /v1 -"
+      for s in hummingbird flyingfox vapor; do echo "$sc $s /v1 -"; done ;;
     search|timeline)
       echo "$sc sco-api /v1/$sc vary-$sc"
       echo "$sc sco-api-nocache /v1/$sc vary-$sc"
       for s in hummingbird flyingfox vapor; do echo "$sc $s $p/v1/$sc vary-$sc"; done ;;
-    *) die "unknown scenario $sc (member-states, search, timeline)" ;;
+    *) die "unknown scenario $sc (member-states, search, timeline, index)" ;;
   esac
 }
 
@@ -106,9 +110,9 @@ do_throughput() {
     start_server sco-api-nocache || log "sco-api-nocache did not start"
   else
     : >"$RES/origin.tsv"
-    local n; for n in member-states timeline search; do printf '%s\tSAMPLE\tno sco-api binary\n' "$n" >>"$RES/origin.tsv"; done
+    local n; for n in member-states timeline search index; do printf '%s\tSAMPLE\tno sco-api binary\n' "$n" >>"$RES/origin.tsv"; done
     mkdir -p "$WORK/bodies"
-    python3 "$BENCH_D/sample_bodies.py" "$FIXTURE" "$WORK/bodies" member-states timeline search
+    python3 "$BENCH_D/sample_bodies.py" "$FIXTURE" "$WORK/bodies" member-states timeline search index
   fi
   local s
   for s in $PEERS; do start_server "$s" || true; done
@@ -116,8 +120,8 @@ do_throughput() {
 
   local sc s route lua conns rep name
   for sc in $SCENARIOS; do
-    while read -r sc s route lua; do
-      case $sc in member-states) name=member-states ;; *) name=$sc ;; esac
+    while read -r _ s route lua; do
+      name=$sc
       verify_case "$s" "$route" "$name" || log "$s $route: response check FAILED (see $RES/verify.tsv)"
       DURATION=$WARMUP run_wrk "$sc" "$s" "$route" "$lua" 64 warmup
     done < <(cases "$sc")
@@ -125,7 +129,7 @@ do_throughput() {
   for rep in $(seq "$REPS"); do
     for sc in $SCENARIOS; do
       for conns in $CONNECTIONS; do
-        while read -r sc s route lua; do
+        while read -r _ s route lua; do
           log "rep $rep/$REPS $sc c$conns: $s $route"
           run_wrk "$sc" "$s" "$route" "$lua" "$conns" "$rep"
         done < <(cases "$sc")

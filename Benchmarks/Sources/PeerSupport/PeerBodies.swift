@@ -18,6 +18,7 @@ public struct PeerBodies: Sendable {
         Body(name: "member-states", path: "/v1/member-states"),
         Body(name: "timeline", path: "/v1/timeline"),
         Body(name: "search", path: "/v1/search"),
+        Body(name: "index", path: "/v1"),
     ]
 
     /// The prefix of the routes that encode a Codable model on every request.
