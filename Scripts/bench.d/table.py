@@ -80,6 +80,11 @@ def baseline(sc, conns, server, per_request):
     return float("nan")
 
 
+def cpu_us(r):
+    """server CPU time per request in microseconds: less sensitive to a busy machine than req/s"""
+    return float(r[12]) / 100 / float(r[5]) * 1e6 if float(r[5]) else float("nan")
+
+
 def ratio(x, base):
     return "" if base != base or x != x or base == 0 else f"{x / base:.2f}"
 
@@ -93,14 +98,14 @@ for sc in dict.fromkeys(k[0] for k in order):
     print(f"### {sc}: {what}")
     print()
     print("| server | conns | req/s median | req/s min-max | x nginx | x HB once | x HB per-request | p50 ms "
-          "| p99 ms median (min-max) | bytes/resp | errors | server CPU% | other CPU% | peak RSS MB |")
-    print("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|")
+          "| p99 ms median (min-max) | bytes/resp | errors | server CPU% | server CPU us/req | other CPU% | peak RSS MB |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|")
     keys = sorted((k for k in order if k[0] == sc), key=lambda k: (k[3], order.index(k)))
     for key in keys:
         rs = runs.get(key, [])
         name = label(key[1], key[2])
         if not rs:
-            print(f"| {name} | {key[3]} | FAILED x{failed[key]} |" + " |" * 11)
+            print(f"| {name} | {key[3]} | FAILED x{failed[key]} |" + " |" * 12)
             continue
         rps = [float(r[5]) for r in rs]
         p99 = [float(r[7]) for r in rs]
@@ -114,12 +119,14 @@ for sc in dict.fromkeys(k[0] for k in order):
             ratio(m, baseline(sc, key[3], "hummingbird", True)),
             fnum(stat(key, 6), "{:.3f}"), f"{med(p99):.3f} ({min(p99):.3f}-{max(p99):.3f})",
             fnum(stat(key, 17)), str(errors) + (f" (+{failed[key]} failed runs)" if failed[key] else ""),
-            fnum(stat(key, 12)), fnum(stat(key, 13)), f"{max(int(r[15]) for r in rs) / 1024:.1f}",
+            fnum(stat(key, 12)), fnum(med([cpu_us(r) for r in rs]), "{:.1f}"), fnum(stat(key, 13)),
+            f"{max(int(r[15]) for r in rs) / 1024:.1f}",
         ]) + " |")
     print()
 if order:
     n = sorted({len(v) for v in runs.values()})
     print(f"n = {', '.join(map(str, n))} runs per row. CPU: % of one core over the run (2 cores = 200%); "
+          "server CPU us/req = server CPU time / requests. "
           "other = machine busy time minus wrk minus the server (the idle servers, kernel threads, "
           "other people's work). bytes/resp = wrk's bytes read / requests (headers included). "
           "Bodies are checked before the runs (see Checks).")
