@@ -37,7 +37,7 @@ do_profile() {
     { echo "# perf record -F 999 -g, $path at 64 connections for ${secs}s: self time by symbol"
       grep '^BENCH' "$LOGS/profile-perf-wrk.txt"
       perf report -i "$WORK/perf.data" --no-children --sort dso,symbol --stdio -g none 2>/dev/null \
-          | grep -v '^#' | grep -v '^$' | head -40 | demangle
+          | grep -v '^#' | grep -v '^$' | sed -E 's/[[:space:]]+-[[:space:]]+-[[:space:]]*$//' | head -40 | demangle
     } >"$RES/profile-perf.txt"
   else
     log "perf not installed (Debian: linux-perf); perf profile skipped"

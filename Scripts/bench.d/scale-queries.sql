@@ -19,3 +19,9 @@ SELECT e.id FROM events e WHERE e.id IN (SELECT event_id FROM event_regions WHER
 SELECT id FROM events WHERE date_value >= '2008-08-01' AND date_value <= '2008-08-31' ORDER BY date_value, id LIMIT 101;
 -- name: search
 SELECT kind, record_id, snippet(search, 3, '', '', '…', 12) FROM search WHERE search MATCH 'tag042' ORDER BY rank LIMIT 20;
+-- name: search, 100,000 hits
+SELECT kind, record_id FROM search WHERE search MATCH 'cluster3' ORDER BY rank LIMIT 20;
+-- name: actor filter, EXISTS shape
+SELECT e.id FROM events e WHERE EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.actor_id = 'GE') ORDER BY e.date_value, e.id LIMIT 101;
+-- name: actor filter, EXISTS shape, rare actor
+SELECT e.id FROM events e WHERE EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.actor_id = 'sco') ORDER BY e.date_value, e.id LIMIT 101;

@@ -23,9 +23,9 @@ scale_db() {  # prints the path of the large database, building it if needed
   echo "$db"
 }
 
-explain_plans() {  # $1 = database: EXPLAIN QUERY PLAN of every statement in scale-queries.sql
+explain_plans() {  # $1 = database: EXPLAIN QUERY PLAN and median time (3 runs) of each statement
   python3 - "$1" "$BENCH_D/scale-queries.sql" >"$RES/explain.txt" <<'PY'
-import sqlite3, sys
+import sqlite3, statistics, sys, time
 con = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 name = None
 for line in open(sys.argv[2]):
@@ -34,7 +34,12 @@ for line in open(sys.argv[2]):
         name = line.split(":", 1)[1].strip()
     elif line and not line.startswith("--"):
         plan = [r[3] for r in con.execute("EXPLAIN QUERY PLAN " + line)]
-        print(f"{name}\t{line}\t" + " | ".join(plan))
+        times, rows = [], 0
+        for _ in range(3):
+            t0 = time.perf_counter()
+            rows = len(con.execute(line).fetchall())
+            times.append((time.perf_counter() - t0) * 1000)
+        print(f"{name}\t{line}\t" + " | ".join(plan) + f"\t{statistics.median(times):.3f}\t{rows}")
 PY
 }
 

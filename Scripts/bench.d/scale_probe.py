@@ -139,6 +139,8 @@ def main():
         for _ in range(a.reps):
             ms, status, page = c.get(path)
             times.append(ms)
+            if status != 200:  # not served (yet): one row saying so is enough
+                break
         row(out, name, path, times, page, status)
     return 0
 

@@ -123,6 +123,8 @@ for sc in dict.fromkeys(k[0] for k in order):
             f"{max(int(r[15]) for r in rs) / 1024:.1f}",
         ]) + " |")
     print()
+for r in rows("restarts.tsv"):
+    print(f"**{r[0]} stopped during the run and was restarted at {r[2]}** (see its log).  ")
 if order:
     n = sorted({len(v) for v in runs.values()})
     print(f"n = {', '.join(map(str, n))} runs per row. CPU: % of one core over the run (2 cores = 200%); "
@@ -193,12 +195,13 @@ if scale:
     print()
 plans = rows("explain.txt")
 if plans:
-    print("EXPLAIN QUERY PLAN on the large database (query shapes from Scripts/bench.d/scale-queries.sql):")
+    print("EXPLAIN QUERY PLAN on the large database, and each statement's median time over 3 runs in "
+          "Python's sqlite3 (query shapes from Scripts/bench.d/scale-queries.sql, not sco-api's own SQL):")
     print()
-    print("| query | plan |")
-    print("|---|---|")
+    print("| query | plan | ms | rows |")
+    print("|---|---|---:|---:|")
     for r in plans:
-        print(f"| {r[0]} | {r[2]} |")
+        print(f"| {r[0]} | {r[2]} | {r[3] if len(r) > 3 else ''} | {r[4] if len(r) > 4 else ''} |")
     print()
 
 # ---- targets ----------------------------------------------------------------------------------
@@ -252,6 +255,10 @@ check("1M events: last page by cursor <= 2x first page", f and l, f and l and fl
 kind_plan = next((r[2] for r in plans if r[0] == "kind filter"), None)
 check("filtered query uses its index (EXPLAIN QUERY PLAN, kind filter)", kind_plan,
       kind_plan and "INDEX" in kind_plan and "SCAN events" not in kind_plan.replace("USING", ""), kind_plan or "")
+for shape in ("actor filter", "region filter"):
+    plan = next((r[2] for r in plans if r[0] == shape), None)
+    check(f"{shape} pages without sorting every match (no TEMP B-TREE; harness query shape)", plan,
+          plan and "TEMP B-TREE" not in plan, plan or "")
 for name, r in sc_rows.items():
     if name.startswith("search") and r[7] == "200":
         check(f"1M events: {name} median < 10 ms", r, float(r[2]) < 10, f"{float(r[2]):.3f} ms")

@@ -97,10 +97,19 @@ print("\t".join(map(str, [sc, s, route, conns, rep, f"{req / dur:.0f}",
 PY
 }
 
+ensure_running() {  # $1 = server: restart it (once per call) if something ended it mid-run
+  kill -0 "${PIDS[$1]}" 2>/dev/null && return 0
+  log "$1 is no longer running (see $LOGS/$1.log); restarting it"
+  printf '%s\trestarted\t%s\n' "$1" "$(date -u +%FT%TZ)" >>"$RES/restarts.tsv"
+  wait "${PIDS[$1]}" 2>/dev/null
+  unset "PIDS[$1]"
+  start_server "$1"
+}
+
 do_throughput() {
   need_tools wrk nginx curl python3 /usr/bin/time
   [[ -x $SCO_API_BIN ]] || log "no sco-api binary at $SCO_API_BIN (run: Scripts/bench build); only the peers are measured"
-  rm -f "$RES/runs.tsv" "$RES/verify.tsv"
+  rm -f "$RES/runs.tsv" "$RES/verify.tsv" "$RES/restarts.tsv" "$RES/after-load.tsv"
   write_env
   make_lua
   if [[ -x $SCO_API_BIN ]]; then
@@ -131,6 +140,7 @@ do_throughput() {
       for conns in $CONNECTIONS; do
         while read -r _ s route lua; do
           log "rep $rep/$REPS $sc c$conns: $s $route"
+          ensure_running "$s" || continue
           run_wrk "$sc" "$s" "$route" "$lua" "$conns" "$rep"
         done < <(cases "$sc")
       done
