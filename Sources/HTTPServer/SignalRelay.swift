@@ -21,7 +21,7 @@ enum SignalRelay {
         }
     }
 
-    /// Installs the handlers (once per process) and ignores SIGPIPE.
+    /// Installs the handlers and ignores SIGPIPE (again, harmlessly, when called again).
     static func install() {
         signal(SIGPIPE, SIG_IGN)
         guard (try? prepare()) != nil else { return }
