@@ -160,31 +160,10 @@ def disk_full(ctx):
         # 3. Serving while the disk fills up: reads go on, writes are 503 problems until
         #    space is freed, shutdown is clean, and every acknowledged write is kept.
         server = Server(ctx.binary, small.directory, path, name="diskfull", env=dbtools.WRITE_ENV).start()
-        writes = dbtools.has_write_api(server.port)
-        acknowledged = []
-        if writes:
-            outcome.check(dbtools.post_event(server.port, "before-full").status == 201, "a write before the disk filled failed")
-            acknowledged.append("before-full")
-        small.fill()
-        wrong = 0
-        for probe in dbtools.PROBES:
-            response = fetch(server.port, probe)
-            if response.status != 200:
-                wrong += 1
-                outcome.failures.append(f"full disk: {probe} answered {response.status}")
-        outcome.figures["reads on a full disk"] = f"{len(dbtools.PROBES) - wrong}/{len(dbtools.PROBES)} ok"
-        if writes:
-            answers = [dbtools.post_event(server.port, f"while-full-{i}") for i in range(20)]
-            unavailable = [a for a in answers if a.status == 503 and a.header("content-type") == "application/problem+json"]
-            acknowledged += [f"while-full-{i}" for i, a in enumerate(answers) if a.status == 201]
-            outcome.figures["writes on a full disk"] = f"{len(unavailable)}x 503, {len(acknowledged) - 1}x 201"
-            outcome.check(len(unavailable) + len(acknowledged) - 1 == 20,
-                          f"writes on a full disk answered {sorted({a.status for a in answers})}, not 503 problems")
-            outcome.check(any(b"full" in a.body for a in unavailable), "the 503 does not say the disk is full")
-            small.free()
-            outcome.check(dbtools.post_event(server.port, "after-full").status == 201, "a write after space was freed failed")
-            acknowledged.append("after-full")
-        status = server.stop()
+        try:
+            writes, acknowledged = _serve_while_filling(server, small, outcome)
+        finally:
+            status = server.stop()  # before the mount goes, whatever happened
         outcome.check(status == 0, f"serving on a full disk: SIGTERM gave {describe_status(status)}")
         if writes:
             kept = dbtools.event_ids(path)
@@ -207,6 +186,37 @@ def disk_full(ctx):
     finally:
         small.close()
     return outcome
+
+
+def _serve_while_filling(server, mount, outcome):
+    """Fills the disk under a running server: reads must go on; writes (when the binary takes
+    them) must be 503 problems until space is freed. Returns (writes?, acknowledged ids)."""
+    writes = dbtools.has_write_api(server.port)
+    acknowledged = []
+    if writes:
+        outcome.check(dbtools.post_event(server.port, "before-full").status == 201, "a write before the disk filled failed")
+        acknowledged.append("before-full")
+    mount.fill()
+    wrong = 0
+    for probe in dbtools.PROBES:
+        response = fetch(server.port, probe)
+        if response.status != 200:
+            wrong += 1
+            outcome.failures.append(f"full disk: {probe} answered {response.status}")
+    outcome.figures["reads on a full disk"] = f"{len(dbtools.PROBES) - wrong}/{len(dbtools.PROBES)} ok"
+    if writes:
+        answers = [dbtools.post_event(server.port, f"while-full-{i}") for i in range(20)]
+        unavailable = [a for a in answers if a.status == 503 and a.header("content-type") == "application/problem+json"]
+        accepted = [f"while-full-{i}" for i, a in enumerate(answers) if a.status == 201]
+        acknowledged += accepted
+        outcome.figures["writes on a full disk"] = f"{len(unavailable)}x 503, {len(accepted)}x 201"
+        outcome.check(len(unavailable) + len(accepted) == 20,
+                      f"writes on a full disk answered {sorted({a.status for a in answers})}, not 503 problems")
+        outcome.check(any(b"full" in a.body for a in unavailable), "the 503 does not say the disk is full")
+        mount.free()
+        outcome.check(dbtools.post_event(server.port, "after-full").status == 201, "a write after space was freed failed")
+        acknowledged.append("after-full")
+    return writes, acknowledged
 
 
 def file_size_limit(ctx):

@@ -113,7 +113,16 @@ def fetch(port, path, method="GET", headers=(), timeout=5.0, body=None):
 
 
 class Server:
-    """One `sco-api serve` process on port 0, optionally under resource limits."""
+    """One `sco-api serve` process on port 0, optionally under resource limits.
+
+    Every server started is remembered, so `kill_all` can end what a failed scenario left."""
+
+    started = []
+
+    @classmethod
+    def kill_all(cls):
+        for server in cls.started:
+            server.kill()
 
     def __init__(self, binary, workdir, database, args=(), nofile=None, fsize=None, name="server",
                  drop_access_log=False, env=None):
@@ -153,6 +162,7 @@ class Server:
                                             preexec_fn=self._limits, env=env, cwd=self.workdir)
             if self.drop_access_log:
                 self.filter.stdin.close()
+        Server.started.append(self)
         out = b""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -16,6 +16,7 @@ import re
 import sys
 import time
 
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import abuse  # noqa: E402
 import dbtools  # noqa: E402
