@@ -86,8 +86,9 @@ final class LaunchedServer {
         database: String, arguments: [String] = ["--access-log", "off"], openFiles: Int? = nil,
         fileSizeBlocks: Int? = nil, environment: [String: String] = [:]
     ) throws {
-        directory = try TemporaryDirectory.make()
-        stderrFile = directory.appendingPathComponent("stderr")
+        let workDirectory = try TemporaryDirectory.make()
+        directory = workDirectory
+        stderrFile = workDirectory.appendingPathComponent("stderr")
         _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         let command = LaunchedCommand.makeCommand(
             ["serve", "--host", "127.0.0.1", "--port", "0", "--database", database] + arguments,
@@ -108,6 +109,7 @@ final class LaunchedServer {
                 process.waitUntilExit()
                 let stderr = (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? ""
                 let signalled = process.terminationReason == .uncaughtSignal
+                try? FileManager.default.removeItem(at: workDirectory)  // deinit will not run
                 throw Refusal(outcome: LaunchedCommand(
                     exitStatus: signalled ? nil : process.terminationStatus,
                     signal: signalled ? process.terminationStatus : nil, stdout: text, stderr: stderr))
