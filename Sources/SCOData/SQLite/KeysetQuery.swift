@@ -139,10 +139,13 @@ struct KeysetQuery {
         var terms = conditions
         var bindings = conditionBindings
         if let position {
+            // First: where a filter also bounds the sort's first key (`from` on the date), the
+            // planner takes the first bound it finds as the start of its index range, and the
+            // position's bound must be that start, or each page walks from the filter's bound.
             precondition(position.count == order.count, "a position has one value per sort key")
             let keyset = afterPosition()
-            terms.append(keyset.sql)
-            bindings += keyset.valueIndexes.map { position[$0].sqliteValue }
+            terms.insert(keyset.sql, at: 0)
+            bindings.insert(contentsOf: keyset.valueIndexes.map { position[$0].sqliteValue }, at: 0)
         }
         let orderBy = " ORDER BY " + order.map { $0.expression + ($0.isDescending ? " DESC" : " ASC") }.joined(separator: ", ")
         guard let branches else {
