@@ -3273,10 +3273,9 @@ INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
 -- table with generated columns as a covering index: counting an actor's 118,000 events through
 -- such an index read every one of its rows, 520 ms against 10 ms here.
 --
--- Triggers keep them in step, so no writer has to know of them. Each trigger rebuilds the rows
--- of the one event a write touched from event_actors, event_regions and events, the source of
--- truth: an event's insert, date or id change, and delete; a join row's insert, change and
--- delete. Foreign keys are deferred (0001), so a join row may be written before its event in the
+-- Triggers keep them in step, so no writer has to know of them. Each rebuilds the rows of the
+-- event a write touched from event_actors, event_regions and events, the source of truth: an
+-- event's insert, date, kind or id change, and delete; a join row's insert, change and delete. Foreign keys are deferred (0001), so a join row may be written before its event in the
 -- same transaction: it then has no row here until the event's insert adds it. The triggers write
 -- only these two tables, which have no triggers, so none sets off another, and neither table is
 -- counted in `dataset.edits` (0002): they are derived data, not edits.
@@ -3310,10 +3309,16 @@ INSERT INTO region_timeline (region_id, date_value, event_id, kind)
 DROP INDEX event_actors_by_actor;
 DROP INDEX event_regions_by_region;
 
+-- Each trigger below rebuilds the rows of the event(s) a write touched. An insert rebuilds
+-- them whole rather than adding one row: an INSERT OR REPLACE that displaces rows fires no
+-- delete trigger unless recursive triggers are on (sqlite.org/lang_conflict.html), so the
+-- insert's trigger is the one that sees the displaced row gone.
 CREATE TRIGGER events_timeline_insert AFTER INSERT ON events BEGIN
-    INSERT OR IGNORE INTO actor_timeline (actor_id, date_value, event_id, kind)
+    DELETE FROM actor_timeline WHERE event_id = new.id;
+    DELETE FROM region_timeline WHERE event_id = new.id;
+    INSERT INTO actor_timeline (actor_id, date_value, event_id, kind)
         SELECT actor_id, new.date_value, new.id, new.kind FROM event_actors WHERE event_id = new.id;
-    INSERT OR IGNORE INTO region_timeline (region_id, date_value, event_id, kind)
+    INSERT INTO region_timeline (region_id, date_value, event_id, kind)
         SELECT region_id, new.date_value, new.id, new.kind FROM event_regions WHERE event_id = new.id;
 END;
 CREATE TRIGGER events_timeline_update AFTER UPDATE OF id, date_value, kind ON events BEGIN
@@ -3330,26 +3335,30 @@ CREATE TRIGGER events_timeline_delete AFTER DELETE ON events BEGIN
 END;
 
 CREATE TRIGGER event_actors_timeline_insert AFTER INSERT ON event_actors BEGIN
-    INSERT OR IGNORE INTO actor_timeline (actor_id, date_value, event_id, kind)
-        SELECT new.actor_id, date_value, id, kind FROM events WHERE id = new.event_id;
+    DELETE FROM actor_timeline WHERE event_id = new.event_id;
+    INSERT INTO actor_timeline (actor_id, date_value, event_id, kind)
+        SELECT a.actor_id, e.date_value, e.id, e.kind FROM events e JOIN event_actors a ON a.event_id = e.id WHERE e.id = new.event_id;
 END;
 CREATE TRIGGER event_actors_timeline_update AFTER UPDATE OF event_id, state_code, person_id, organization_id ON event_actors BEGIN
-    DELETE FROM actor_timeline WHERE event_id = old.event_id AND actor_id = old.actor_id;
-    INSERT OR IGNORE INTO actor_timeline (actor_id, date_value, event_id, kind)
-        SELECT new.actor_id, date_value, id, kind FROM events WHERE id = new.event_id;
+    DELETE FROM actor_timeline WHERE event_id IN (old.event_id, new.event_id);
+    INSERT INTO actor_timeline (actor_id, date_value, event_id, kind)
+        SELECT a.actor_id, e.date_value, e.id, e.kind FROM events e JOIN event_actors a ON a.event_id = e.id
+        WHERE e.id IN (old.event_id, new.event_id);
 END;
 CREATE TRIGGER event_actors_timeline_delete AFTER DELETE ON event_actors BEGIN
     DELETE FROM actor_timeline WHERE event_id = old.event_id AND actor_id = old.actor_id;
 END;
 
 CREATE TRIGGER event_regions_timeline_insert AFTER INSERT ON event_regions BEGIN
-    INSERT OR IGNORE INTO region_timeline (region_id, date_value, event_id, kind)
-        SELECT new.region_id, date_value, id, kind FROM events WHERE id = new.event_id;
+    DELETE FROM region_timeline WHERE event_id = new.event_id;
+    INSERT INTO region_timeline (region_id, date_value, event_id, kind)
+        SELECT r.region_id, e.date_value, e.id, e.kind FROM events e JOIN event_regions r ON r.event_id = e.id WHERE e.id = new.event_id;
 END;
 CREATE TRIGGER event_regions_timeline_update AFTER UPDATE OF event_id, region_id ON event_regions BEGIN
-    DELETE FROM region_timeline WHERE event_id = old.event_id AND region_id = old.region_id;
-    INSERT OR IGNORE INTO region_timeline (region_id, date_value, event_id, kind)
-        SELECT new.region_id, date_value, id, kind FROM events WHERE id = new.event_id;
+    DELETE FROM region_timeline WHERE event_id IN (old.event_id, new.event_id);
+    INSERT INTO region_timeline (region_id, date_value, event_id, kind)
+        SELECT r.region_id, e.date_value, e.id, e.kind FROM events e JOIN event_regions r ON r.event_id = e.id
+        WHERE e.id IN (old.event_id, new.event_id);
 END;
 CREATE TRIGGER event_regions_timeline_delete AFTER DELETE ON event_regions BEGIN
     DELETE FROM region_timeline WHERE event_id = old.event_id AND region_id = old.region_id;
