@@ -3275,8 +3275,9 @@ INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
 --
 -- Triggers keep them in step, so no writer has to know of them. Each rebuilds the rows of the
 -- event a write touched from event_actors, event_regions and events, the source of truth: an
--- event's insert, date, kind or id change, and delete; a join row's insert, change and delete. Foreign keys are deferred (0001), so a join row may be written before its event in the
--- same transaction: it then has no row here until the event's insert adds it. The triggers write
+-- event's insert, date, kind or id change, and delete; a join row's insert, change and delete.
+-- Foreign keys are deferred (0001), so a join row may be written before its event in the same
+-- transaction: it then has no row here until the event's insert adds it. The triggers write
 -- only these two tables, which have no triggers, so none sets off another, and neither table is
 -- counted in `dataset.edits` (0002): they are derived data, not edits.
 
@@ -3304,10 +3305,11 @@ INSERT INTO actor_timeline (actor_id, date_value, event_id, kind)
 INSERT INTO region_timeline (region_id, date_value, event_id, kind)
     SELECT r.region_id, e.date_value, e.id, e.kind FROM event_regions r JOIN events e ON e.id = r.event_id ORDER BY 1, 2, 3;
 
--- The filters now read the tables above; the join tables' own indexes by actor and by region
--- served only them (an event's actors and regions are read by primary key).
+-- The filters now read the tables above, and the index on event_actors' generated actor_id
+-- served only them (an event's actors are read by primary key). event_regions_by_region stays:
+-- it is the index on a foreign key's child column that a change to a region's id needs
+-- (sqlite.org/foreignkeys.html#fk_indexes).
 DROP INDEX event_actors_by_actor;
-DROP INDEX event_regions_by_region;
 
 -- Each trigger below rebuilds the rows of the event(s) a write touched. An insert rebuilds
 -- them whole rather than adding one row: an INSERT OR REPLACE that displaces rows fires no
