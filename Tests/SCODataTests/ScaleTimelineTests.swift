@@ -70,6 +70,10 @@ import Testing
         let none = try store.cost(of: TimelineQuery(actors: ["nobody"], limit: Self.limit))
         #expect(none.page.items.isEmpty && none.page.total == 0)
         #expect(none.steps < 100, "\(none.steps) steps")
+        // The counters are live: a sort no index gives is counted, and so is a scan.
+        let sorted = try store.cost(of: TimelineQuery(actors: ["GE"], sort: ListSort(.title), limit: Self.limit))
+        #expect(sorted.sorts > 0 && sorted.steps > sorted.page.total, "\(sorted.sorts) sorts, \(sorted.steps) steps")
+        #expect(try store.cost(of: TimelineQuery(limit: Self.limit)).fullScanSteps > 0)
     }
 
     /// Filters answered through the filter tables give what a plain query of the events and
