@@ -1,8 +1,9 @@
 -- Query shapes the timeline and search endpoints need, for EXPLAIN QUERY PLAN on the large
--- database (Scripts/bench scale). They follow Migrations/0001_initial.sql and DESIGN.md (keyset
--- cursor on (date_value, id), filters through event_actors / event_regions, FTS5 ranking); they
--- are written here, not taken from the repositories, so check them against SCOData's SQL when it
--- lands. Each statement is preceded by a `-- name:` line, which Scripts/bench prints.
+-- database (Scripts/bench scale). Keyset cursor on (date_value, id); actor and region filters
+-- through actor_timeline / region_timeline (Migrations/0004); FTS5 ranking, or index order past
+-- the ranking limit. They follow SCOData's SQL (SQLiteTimelineRepository, SQLiteSearchRepository)
+-- with literal values, written out here. Each statement is preceded by a `-- name:` line, which
+-- Scripts/bench prints.
 -- name: first page
 SELECT id FROM events ORDER BY date_value, id LIMIT 101;
 -- name: page after a cursor
@@ -12,16 +13,26 @@ SELECT id FROM events WHERE kind = 'military' ORDER BY date_value, id LIMIT 101;
 -- name: kind filter after a cursor
 SELECT id FROM events WHERE kind = 'military' AND (date_value, id) > ('2009-12-01', '') ORDER BY date_value, id LIMIT 101;
 -- name: actor filter
-SELECT e.id FROM events e WHERE e.id IN (SELECT event_id FROM event_actors WHERE actor_id = 'GE') ORDER BY e.date_value, e.id LIMIT 101;
+SELECT t.event_id FROM actor_timeline t CROSS JOIN events e ON e.id = t.event_id WHERE t.actor_id = 'GE' ORDER BY t.date_value, t.event_id LIMIT 101;
 -- name: region filter
-SELECT e.id FROM events e WHERE e.id IN (SELECT event_id FROM event_regions WHERE region_id = 'abkhazia') ORDER BY e.date_value, e.id LIMIT 101;
+SELECT t.event_id FROM region_timeline t CROSS JOIN events e ON e.id = t.event_id WHERE t.region_id = 'abkhazia' ORDER BY t.date_value, t.event_id LIMIT 101;
 -- name: date range
 SELECT id FROM events WHERE date_value >= '2008-08-01' AND date_value <= '2008-08-31' ORDER BY date_value, id LIMIT 101;
 -- name: search
-SELECT kind, record_id, snippet(search, 3, '', '', '…', 12) FROM search WHERE search MATCH 'tag042' ORDER BY rank LIMIT 20;
--- name: search, 100,000 hits
+SELECT kind, record_id, title, snippet(search, -1, '[', ']', '…', 12), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid FROM search WHERE search MATCH 'tag042' ORDER BY bm25(search, 0.0, 0.0, 4.0, 1.0), rowid LIMIT 21;
+-- name: search ranked, 100,000 hits (for comparison: past 1,000 matches the repository uses index order)
 SELECT kind, record_id FROM search WHERE search MATCH 'cluster3' ORDER BY rank LIMIT 20;
--- name: actor filter, EXISTS shape
-SELECT e.id FROM events e WHERE EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.actor_id = 'GE') ORDER BY e.date_value, e.id LIMIT 101;
--- name: actor filter, EXISTS shape, rare actor
-SELECT e.id FROM events e WHERE EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.actor_id = 'sco') ORDER BY e.date_value, e.id LIMIT 101;
+-- name: actor filter after a cursor, newest first
+SELECT t.event_id FROM actor_timeline t CROSS JOIN events e ON e.id = t.event_id WHERE (t.date_value, t.event_id) < ('1950-01-01', '') AND t.actor_id = 'GE' ORDER BY t.date_value DESC, t.event_id DESC LIMIT 101;
+-- name: two actors (merged walks)
+SELECT t.event_id, t.date_value FROM actor_timeline t CROSS JOIN events e ON e.id = t.event_id WHERE t.actor_id = 'GE' UNION SELECT t.event_id, t.date_value FROM actor_timeline t CROSS JOIN events e ON e.id = t.event_id WHERE t.actor_id = 'RU' ORDER BY t.date_value, t.event_id LIMIT 101;
+-- name: actor and region
+SELECT t.event_id FROM actor_timeline t CROSS JOIN events e ON e.id = t.event_id WHERE t.actor_id = 'RU' AND EXISTS (SELECT 1 FROM event_regions r WHERE r.event_id = t.event_id AND r.region_id = 'south-ossetia') ORDER BY t.date_value, t.event_id LIMIT 101;
+-- name: rare actor
+SELECT t.event_id FROM actor_timeline t CROSS JOIN events e ON e.id = t.event_id WHERE t.actor_id = 'sco' ORDER BY t.date_value, t.event_id LIMIT 101;
+-- name: actor total
+SELECT count(*) FROM actor_timeline t WHERE t.actor_id = 'GE';
+-- name: search total, 100,000 hits
+SELECT count(*) FROM search WHERE search MATCH 'cluster3';
+-- name: search past the ranking limit (index order), 100,000 hits
+SELECT kind, record_id, title, snippet(search, -1, '[', ']', '…', 12), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid FROM search WHERE search MATCH 'cluster3' ORDER BY rowid LIMIT 21;

@@ -11,7 +11,7 @@ import Testing
         let database = try Database(path: directory.file("old.sqlite"))
         try database.migrate(Migrator(migrations: Array(SchemaMigrations.migrations.prefix(2))))
         _ = try Seeder.seed(data: BundledFixture.data, into: database)
-        let applied = try database.migrate(SchemaMigrations.migrator)
+        let applied = try database.migrate(Migrator(migrations: Array(SchemaMigrations.migrations.prefix(3))))
         #expect(applied.map(\.fileName) == ["0003_changes.sql"])
         let reader = try database.makeReader()
         let log = try ChangeLog.page(after: 0, limit: 10, on: reader).changes

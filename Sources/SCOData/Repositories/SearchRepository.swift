@@ -1,11 +1,14 @@
 /// Full-text search over clauses, statements and events (SQLite FTS5).
 public protocol SearchRepository {
-    /// A page of hits for `query`, best first.
+    /// A page of hits for `query`: best first while the query matches few enough records to
+    /// rank them all (`SQLiteSearchRepository.defaultRankedMatchLimit`, 1,000), in index order
+    /// (seeded records first, then later additions) past that. `total` is always exact.
     func search(_ query: SearchQuery) throws -> Page<SearchHit>
 }
 
 extension SearchRepository {
-    /// A page of hits for the FTS5 query `q` over the given kinds (empty: all kinds), best first.
+    /// A page of hits for the FTS5 query `q` over the given kinds (empty: all kinds), in the
+    /// order `search(_:)` describes.
     public func search(q: String, kinds: [SearchKind] = [], limit: Int = 20, position: ListPosition? = nil) throws -> Page<SearchHit> {
         try search(SearchQuery(text: q, kinds: kinds, limit: limit, position: position))
     }

@@ -53,10 +53,7 @@ public final class DatasetReader {
     ) throws -> Page<Item> {
         precondition(limit > 0, "a page holds at least one item")
         try check(position, for: query, fingerprint: fingerprint)
-        let total = try total(fingerprint: fingerprint) {
-            let count = query.countSQL
-            return try connection.queryFirst(count.sql, count.bindings) { try $0.int(0) } ?? 0
-        }
+        let total = try total(of: query, fingerprint: fingerprint)
         let page = query.pageSQL(after: position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: limit))
         var items = try connection.query(page.sql, page.bindings, decode)
         var next: ListPosition?
@@ -74,6 +71,14 @@ public final class DatasetReader {
         guard position.fingerprint == fingerprint, position.values.count == query.order.count,
               zip(position.values, query.order).allSatisfy({ $0.isKind($1.kind) })
         else { throw .doesNotMatchQuery }
+    }
+
+    /// How many rows `query` matches (its position aside), counted once per state of the data.
+    func total(of query: KeysetQuery, fingerprint: String) throws -> Int {
+        try total(fingerprint: fingerprint) {
+            let count = query.countSQL
+            return try connection.queryFirst(count.sql, count.bindings) { try $0.int(0) } ?? 0
+        }
     }
 
     /// The total for `fingerprint`, counted once per state of the data.

@@ -11,6 +11,11 @@ import SQLiteStore
 /// Pagination is by keyset, never OFFSET: a page after a position asks for the rows whose sort
 /// keys come strictly after the position's values (see `afterPosition`), which an index on the
 /// sort keys answers with a seek, so the last page costs what the first does.
+///
+/// A filter of alternatives whose index keeps each value's rows in sort order can be a `union`:
+/// one SELECT per value, each walking its index in order, merged (sqlite.org/lang_select.html
+/// #compound_select_statements), so a page reads about `limit` rows per value instead of
+/// sorting every match.
 struct KeysetQuery {
     /// One ORDER BY term: a column expression, its direction, and the kind of its values.
     struct OrderColumn {
@@ -31,17 +36,26 @@ struct KeysetQuery {
         }
     }
 
+    /// The most values a `union` takes; a caller with more filters another way.
+    static let maximumBranches = 16
+
     private let columns: String
     private let source: String
+    private let countSource: String
     let order: [OrderColumn]
     private var conditions: [String] = []
     private var conditionBindings: [SQLiteValue] = []
+    /// The condition each SELECT of a union holds, and the value each binds (NULL in padding).
+    private var branches: (condition: String, values: [SQLiteValue])?
 
-    /// `SELECT columns FROM source … ORDER BY order`.
-    init(select columns: StaticString, from source: StaticString, order: [OrderColumn]) {
+    /// `SELECT columns FROM source … ORDER BY order`, counted as `SELECT count(*) FROM
+    /// countSource …` (the source by default): a count can skip a join that only brings columns,
+    /// as long as every condition reads only what `countSource` has.
+    init(select columns: StaticString, from source: StaticString, countFrom countSource: StaticString? = nil, order: [OrderColumn]) {
         precondition(!order.isEmpty, "a list needs at least one sort key")
         self.columns = columns.description
         self.source = source.description
+        self.countSource = (countSource ?? source).description
         self.order = order
     }
 
@@ -72,11 +86,46 @@ struct KeysetQuery {
         }
     }
 
+    /// Makes the query one SELECT per distinct value of `values`, each holding `condition`
+    /// (one `?`, bound to its value), merged by UNION in the sort order. No values means no
+    /// condition; one is a plain condition.
+    ///
+    /// For this to read a page's worth of rows per value, each SELECT must walk an index in the
+    /// sort order, and for the merge to drop an event reached through two values, the sort
+    /// expressions must be among `columns` and equal for both (sqlite.org/lang_select.html
+    /// #orderby: a compound's ORDER BY names result columns). The count of values is padded
+    /// to a power of two with NULL (which `= ?` never matches), so that few texts exist.
+    mutating func union(_ condition: StaticString, anyOf values: [String]) {
+        let distinct = Array(Set(values)).sorted()
+        precondition(branches == nil, "one union per query")
+        precondition(distinct.count <= Self.maximumBranches, "\(distinct.count) values is more than a union takes")
+        precondition(condition.description.count(of: "?") == 1, "a union condition takes one value: \(condition)")
+        guard distinct.count > 1 else {
+            if let value = distinct.first {
+                conditions.insert(condition.description, at: 0)
+                conditionBindings.insert(.text(value), at: 0)
+            }
+            return
+        }
+        var count = 2
+        while count < distinct.count { count *= 2 }
+        let padding = [SQLiteValue](repeating: .null, count: count - distinct.count)
+        branches = (condition.description, distinct.map { SQLiteValue.text($0) } + padding)
+    }
+
     // MARK: SQL
 
     /// `SELECT count(*)` over the filters, without any position.
     var countSQL: (sql: String, bindings: [SQLiteValue]) {
-        ("SELECT count(*) FROM \(source)" + whereClause(conditions), conditionBindings)
+        guard let branches else {
+            return ("SELECT count(*) FROM \(countSource)" + whereClause(conditions), conditionBindings)
+        }
+        let keys = order.map(\.expression).joined(separator: ", ")
+        let select = "SELECT \(keys) FROM \(countSource)" + whereClause([branches.condition] + conditions)
+        let numbers = order.indices.map { String($0 + 1) }.joined(separator: ", ")
+        let sql = "SELECT count(*) FROM (" + Array(repeating: select, count: branches.values.count).joined(separator: " UNION ")
+            + " ORDER BY \(numbers))"
+        return (sql, branches.values.flatMap { [$0] + conditionBindings })
     }
 
     /// One row more than a page shows, which says whether there is a next page (without
@@ -90,14 +139,22 @@ struct KeysetQuery {
         var terms = conditions
         var bindings = conditionBindings
         if let position {
+            // First: where a filter also bounds the sort's first key (`from` on the date), the
+            // planner takes the first bound it finds as the start of its index range, and the
+            // position's bound must be that start, or each page walks from the filter's bound.
             precondition(position.count == order.count, "a position has one value per sort key")
             let keyset = afterPosition()
-            terms.append(keyset.sql)
-            bindings += keyset.valueIndexes.map { position[$0].sqliteValue }
+            terms.insert(keyset.sql, at: 0)
+            bindings.insert(contentsOf: keyset.valueIndexes.map { position[$0].sqliteValue }, at: 0)
         }
-        let orderBy = order.map { $0.expression + ($0.isDescending ? " DESC" : " ASC") }.joined(separator: ", ")
-        let sql = "SELECT \(columns) FROM \(source)" + whereClause(terms) + " ORDER BY \(orderBy) LIMIT ?"
-        return (sql, bindings + [.integer(Int64(limit))])
+        let orderBy = " ORDER BY " + order.map { $0.expression + ($0.isDescending ? " DESC" : " ASC") }.joined(separator: ", ")
+        guard let branches else {
+            let sql = "SELECT \(columns) FROM \(source)" + whereClause(terms) + orderBy + " LIMIT ?"
+            return (sql, bindings + [.integer(Int64(limit))])
+        }
+        let select = "SELECT \(columns) FROM \(source)" + whereClause([branches.condition] + terms)
+        let sql = Array(repeating: select, count: branches.values.count).joined(separator: " UNION ") + orderBy + " LIMIT ?"
+        return (sql, branches.values.flatMap { [$0] + bindings } + [.integer(Int64(limit))])
     }
 
     /// The rows strictly after a position in the sort order, and which position value each
