@@ -28,8 +28,20 @@ public struct HTTPMethod: Hashable, Sendable, CustomStringConvertible {
     public static let trace = HTTPMethod("TRACE")
     public static let connect = HTTPMethod("CONNECT")
 
-    /// Every method the server recognises, in the order an `Allow` header lists them.
+    /// Every method the server recognises, in the order an `Allow` header lists them: the
+    /// RFC 9110 and PATCH methods first, then the rest of IANA's HTTP Method Registry (WebDAV,
+    /// QUERY and the like). A registered method a route does not take is a 405 with `Allow`; a
+    /// token in no registry is "not known at all", a 501 (RFC 9110 §9.1).
     public static let known: [HTTPMethod] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .connect]
+        + registered.map { HTTPMethod($0) }
+
+    /// IANA HTTP Method Registry entries beyond RFC 9110's and PATCH.
+    private static let registered = [
+        "ACL", "BASELINE-CONTROL", "BIND", "CHECKIN", "CHECKOUT", "COPY", "LABEL", "LINK", "LOCK", "MERGE",
+        "MKACTIVITY", "MKCALENDAR", "MKCOL", "MKREDIRECTREF", "MKWORKSPACE", "MOVE", "ORDERPATCH", "PRI",
+        "PROPFIND", "PROPPATCH", "QUERY", "REBIND", "REPORT", "SEARCH", "UNBIND", "UNCHECKOUT", "UNLINK",
+        "UNLOCK", "UPDATE", "UPDATEREDIRECTREF", "VERSION-CONTROL",
+    ]
 
     /// Whether the server recognises this method at all (others are answered with 501).
     public var isKnown: Bool { Self.known.contains(self) }

@@ -69,9 +69,18 @@ enum ResponseEncoder {
 
     private static let crlf: [UInt8] = [ASCII.cr, ASCII.lf]
 
+    /// Appends a status phrase or field, with CR, LF and NUL turned into spaces so a value can
+    /// never split the header section (RFC 9110 §5.5). Clean text is copied in one piece.
     private static func appendSanitized(_ text: String, to output: inout [UInt8]) {
-        for byte in text.utf8 {
-            output.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte)
+        var text = text
+        text.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 == ASCII.cr || $0 == ASCII.lf || $0 == 0 }) {
+                output.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                output.append(byte == ASCII.cr || byte == ASCII.lf || byte == 0 ? ASCII.space : byte)
+            }
         }
     }
 

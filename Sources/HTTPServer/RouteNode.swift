@@ -44,7 +44,7 @@ enum RouteConstraint: Equatable, Sendable {
 }
 
 /// A node of the routing trie: the handlers for the path so far and the edges onwards.
-struct RouteNode<Value: Sendable>: Sendable {
+struct RouteNode: Sendable {
     struct ParameterEdge: Sendable {
         var name: String
         var constraint: RouteConstraint
@@ -54,14 +54,21 @@ struct RouteNode<Value: Sendable>: Sendable {
     var literals: [String: RouteNode] = [:]
     /// Typed edges first, so `{id:int}` is tried before `{slug}`.
     var parameters: [ParameterEdge] = []
-    var handlers: [HTTPMethod: Value] = [:]
+    /// Route ids by method; a handful at most, so a list beats hashing the method's name.
+    var handlers: [(method: HTTPMethod, route: Int)] = []
     /// The pattern that registered the handlers here, for metrics and logs.
     var pattern = ""
 
-    mutating func insert(_ segments: ArraySlice<RouteSegment>, method: HTTPMethod, handler: Value, pattern: String) {
+    /// The route id registered for `method` here, if any.
+    func route(for method: HTTPMethod) -> Int? {
+        for entry in handlers where entry.method == method { return entry.route }
+        return nil
+    }
+
+    mutating func insert(_ segments: ArraySlice<RouteSegment>, method: HTTPMethod, handler: Int, pattern: String) {
         guard let segment = segments.first else {
-            precondition(handlers[method] == nil, "Two handlers for \(method) \(pattern)")
-            handlers[method] = handler
+            precondition(route(for: method) == nil, "Two handlers for \(method) \(pattern)")
+            handlers.append((method: method, route: handler))
             self.pattern = pattern
             return
         }
@@ -104,7 +111,7 @@ struct RouteNode<Value: Sendable>: Sendable {
 
     /// The methods this node answers, for `Allow`: its own, HEAD where GET is, and OPTIONS.
     var allowedMethods: [HTTPMethod] {
-        Self.completed(Set(handlers.keys))
+        Self.completed(Set(handlers.map(\.method)))
     }
 
     /// The methods any node of the trie answers, for `OPTIONS *`.
@@ -115,7 +122,7 @@ struct RouteNode<Value: Sendable>: Sendable {
     }
 
     private func collectMethods(into methods: inout Set<HTTPMethod>) {
-        methods.formUnion(handlers.keys)
+        methods.formUnion(handlers.map(\.method))
         for child in literals.values { child.collectMethods(into: &methods) }
         for edge in parameters { edge.node.collectMethods(into: &methods) }
     }

@@ -1,5 +1,8 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 import SCOAPI
 import SCOData
 import SQLiteStore
@@ -25,8 +28,7 @@ struct Export: ParsableCommand {
             try SchemaMigrations.migrator.validate(on: connection)
             let data = try Exporter.exportData(from: connection)
             guard let output else {
-                FileHandle.standardOutput.write(data)
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                StandardStreams.writeOutput(Array(data) + [UInt8(ascii: "\n")])
                 return
             }
             // Write beside the target, then rename: a reader never sees half a file.
@@ -39,7 +41,7 @@ struct Export: ParsableCommand {
                 }
             } catch {
                 try? FileManager.default.removeItem(at: temporary)
-                throw SeedFailure("cannot write '\(output)': \(error.localizedDescription)")
+                throw SeedFailure("cannot write '\(output)': \(error)")
             }
             standardError("exported \(path) to \(output) (\(data.count) bytes)")
         }

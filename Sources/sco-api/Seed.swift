@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import SCOAPI
 import SCOData
 import SQLiteStore
@@ -39,7 +39,7 @@ struct Seed: ParsableCommand {
                 data = BundledFixture.data
                 name = "the bundled fixture"
             case "-"?:
-                data = FileHandle.standardInput.readDataToEndOfFile()
+                data = Data(StandardStreams.readInput())
                 name = "standard input"
             case let path?:
                 guard let contents = FileManager.default.contents(atPath: path) else {
@@ -58,6 +58,7 @@ struct Seed: ParsableCommand {
                 return
             }
             let path = shared.databasePath()
+            shared.createDefaultDirectoryIfUsed()
             let (database, _) = try Dataset.open(path: path, createIfMissing: true, seedIfEmpty: false)
             let report = try Seeder.seed(data: data, into: database, mode: replace ? .replace : .keepEdits)
             _ = try? database.checkpoint(.truncate)

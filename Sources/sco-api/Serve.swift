@@ -80,6 +80,7 @@ struct Serve: ParsableCommand {
     func run() throws {
         let logger = try shared.makeLogger()
         let settings = try settings()
+        shared.createDefaultDirectoryIfUsed()
         do {
             try ServerApplication.run(settings, logger: logger)
         } catch let error as ServerApplication.StartError {

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import SCOAPI
 
 /// Options every subcommand that touches the database shares.
@@ -33,4 +36,11 @@ struct SharedOptions: ParsableArguments {
     }
 
     func makeLogger() throws -> Logger { Logger(level: try level()) }
+
+    /// The built-in default lives under `./data/`, which a fresh clone does not have: make it.
+    /// A path the user gave must have its directory already (a typo should not grow folders).
+    func createDefaultDirectoryIfUsed(_ env: EnvironmentResolver = .process) {
+        guard databasePath(env) == Self.defaultDatabase else { return }
+        mkdir("data", 0o755)
+    }
 }

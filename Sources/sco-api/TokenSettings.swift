@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import SCOAPI
 
 /// Write tokens from `SCO_API_TOKENS` and a token file (`--tokens-file` or `SCO_API_TOKENS_FILE`).

@@ -110,3 +110,26 @@ import Testing
         #expect(page == Page(items: [], total: 0, next: nil))
     }
 }
+
+/// Reading inside a caller's transaction, and page sizes at the edges.
+@Suite struct ReaderTransactionTests {
+    @Test func listsRunInsideACallersReadTransaction() throws {
+        let store = try SeededStore()
+        let connection = store.reader.connection
+        let (page, event) = try connection.transaction {
+            (try store.reader.timeline.events(TimelineQuery(limit: 3)), try store.reader.timeline.event(id: "sco-founded"))
+        }
+        #expect(page.items.count == 3)
+        #expect(event?.actors == ["sco"])
+        #expect(!connection.isInTransaction)
+    }
+
+    @Test func aHugeLimitReturnsEverythingWithoutANextPage() throws {
+        let store = try SeededStore()
+        let page = try store.reader.timeline.events(TimelineQuery(limit: Int.max))
+        #expect(page.items.count == 15)
+        #expect(page.next == nil)
+        let hits = try store.reader.search.search(q: "russia", limit: Int.max)
+        #expect(hits.items.count == hits.total)
+    }
+}

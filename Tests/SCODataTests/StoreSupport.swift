@@ -17,7 +17,7 @@ final class SeededStore {
         directory = try TemporaryDirectory()
         path = directory.file("sco.sqlite")
         (database, openReport) = try Dataset.open(path: path, seedIfEmpty: seed)
-        reader = DatasetReader(connection: try database.makeReader())
+        reader = try DatasetReader(database: database)
     }
 
     /// Runs SQL on the writer in one transaction (as the future write API would).

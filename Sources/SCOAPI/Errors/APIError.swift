@@ -23,7 +23,9 @@ public enum APIError: Error, HTTPResponseError, Equatable {
     case writesDisabled
     /// `If-Match` names a representation that is no longer current (412).
     case preconditionFailed(detail: String)
-    /// A record with this id exists already (409).
+    /// A write to an existing record came without `If-Match` (428, RFC 6585 §3).
+    case preconditionRequired(detail: String)
+    /// A record with this id exists already, or the write would break other records (409).
     case conflict(detail: String)
     /// The database cannot answer now (503, with `Retry-After`).
     case unavailable(detail: String)
@@ -50,6 +52,7 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .unauthorized: .unauthorized
         case .writesDisabled: .forbidden
         case .preconditionFailed: .preconditionFailed
+        case .preconditionRequired: .preconditionRequired
         case .conflict: .conflict
         case .unavailable: .serviceUnavailable
         }
@@ -67,6 +70,7 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .unauthorized: "/problems/unauthorized"
         case .writesDisabled: "/problems/writes-disabled"
         case .preconditionFailed: "/problems/precondition-failed"
+        case .preconditionRequired: "/problems/precondition-required"
         case .conflict: "/problems/conflict"
         case .unavailable: "/problems/unavailable"
         }
@@ -86,6 +90,7 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .writesDisabled:
             "Writes are disabled: the server has no API tokens configured (set SCO_API_TOKENS or --tokens-file)."
         case .preconditionFailed(let detail): detail
+        case .preconditionRequired(let detail): detail
         case .conflict(let detail): detail
         case .unavailable(let detail): detail
         }
@@ -137,4 +142,9 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         }
         return response
     }
+}
+
+extension HTTPStatus {
+    /// 428 Precondition Required (RFC 6585 §3).
+    static let preconditionRequired = HTTPStatus(code: 428, reasonPhrase: "Precondition Required")
 }

@@ -9,6 +9,10 @@ struct EndpointDocumentation {
         case single(record: String)
         /// A fixed document with its schema and media type.
         case document(OpenAPINode, mediaType: String)
+        /// A write to a record of `kind` (see `OpenAPIDocument+Writes`).
+        case write(RecordKind, WriteAction)
+        /// The change log.
+        case changes
     }
 
     var summary: String
@@ -44,11 +48,51 @@ extension Endpoint {
         case .search: list("Full-text search over clauses, statements and events, best match first.", .search, SearchHitRecord.self)
         case .sources: list("The source documents every quote comes from.", .sources, Source.self)
         case .source: single("One source document, with its full text.", Source.self)
+        case .changes: .init(summary: "The change log: every write and seed, oldest first, for incremental sync.", shape: .changes)
+        case .createEvent, .replaceEvent, .updateEvent, .deleteEvent, .createStatement, .replaceStatement,
+             .updateStatement, .deleteStatement, .createClause, .replaceClause, .updateClause, .deleteClause,
+             .createSource, .replaceSource, .updateSource, .deleteSource:
+            writeDocumentation
         case .openAPI: .init(summary: "This document.", shape: .document(.object([("type", .string("object"))]), mediaType: "application/json"))
         case .health: .init(summary: "Liveness: the process answers.", shape: .document(.ref("Health"), mediaType: "application/json"))
         case .ready: .init(summary: "Readiness: database readable, migrations at head, dataset present.", shape: .document(.ref("Ready"), mediaType: "application/json"))
         case .metrics: .init(summary: "Prometheus metrics.", shape: .document(.object([("type", .string("string"))]), mediaType: "text/plain"))
         }
+    }
+
+    /// A real id or code for the path parameter, so the document's examples resolve.
+    var exampleID: String {
+        switch self {
+        case .memberState: "KZ"
+        case .observer: "IR"
+        case .state: "GE"
+        case .clause, .replaceClause, .updateClause, .deleteClause: "territorial-integrity"
+        case .event, .replaceEvent, .updateEvent, .deleteEvent: "georgian-offensive-on-south-ossetia"
+        case .statement, .replaceStatement, .updateStatement, .deleteStatement: "azimov-denies-ethnic-cleansing"
+        case .region: "south-ossetia"
+        case .person: "dmitry-medvedev"
+        case .organizationByID: "osce"
+        case .source, .replaceSource, .updateSource, .deleteSource: "article-2008-08-28-sco-dushanbe"
+        default: ""
+        }
+    }
+
+    /// A write endpoint's summary and shape.
+    private var writeDocumentation: EndpointDocumentation {
+        guard let (kind, action) = write else { preconditionFailure("\(self) is not a write endpoint") }
+        let noun = switch kind {
+        case .event: "timeline event"
+        case .statement: "statement"
+        case .clause: "declaration clause"
+        case .source: "source"
+        }
+        let summary = switch action {
+        case .create: "Add a \(noun); its id is the body's, or made from its \(kind.slugSourceField)."
+        case .replace: "Create or replace the \(noun) with this id (If-Match required to replace)."
+        case .update: "Change some fields of the \(noun) with a JSON Merge Patch (If-Match required)."
+        case .delete: "Delete the \(noun) (If-Match required); refused while other records refer to it."
+        }
+        return EndpointDocumentation(summary: summary, shape: .write(kind, action))
     }
 
     private func list<Record: APIRecord>(_ summary: String, _ spec: ListQuerySpec, _ record: Record.Type) -> EndpointDocumentation {

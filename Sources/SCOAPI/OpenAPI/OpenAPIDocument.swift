@@ -30,19 +30,29 @@ enum OpenAPIDocument {
                     Every record carries `sources`: exact quotes from the article it was built from. Lists are \
                     `{items, total, limit, next}` with keyset cursors (`next` is an opaque cursor for `cursor=`, also \
                     in a `Link: rel="next"` header); CSV and NDJSON by `Accept` or `format=`. Errors are RFC 9457 \
-                    problem documents. Responses carry strong ETags; `If-None-Match` gives 304.
+                    problem documents. Responses carry strong ETags; `If-None-Match` gives 304. Writes (POST, PUT, \
+                    PATCH, DELETE on events, statements, clauses and sources) need a bearer token and, to change an \
+                    existing record, `If-Match` with its ETag; `/v1/changes` lists every write for incremental sync.
                     """)),
                 ("license", .object([("name", .string("Data quoted from a 2008 news report; code MIT"))])),
             ])),
             ("servers", .array([.object([("url", .string("/"))])])),
             ("paths", .object(paths)),
-            ("components", .object([("schemas", .object(schemas()))])),
+            ("components", .object([
+                ("schemas", .object(schemas() + writeSchemas())),
+                ("securitySchemes", .object([("bearerAuth", bearerScheme)])),
+            ])),
         ])
     }
 
     // MARK: - Operations
 
     private static func operation(_ endpoint: Endpoint, pattern: String) -> OpenAPINode {
+        switch endpoint.documentation.shape {
+        case .write(let kind, let action): return writeOperation(endpoint, kind: kind, action: action)
+        case .changes: return changesOperation(endpoint)
+        default: break
+        }
         var parameters: [OpenAPINode] = []
         for segment in pattern.split(separator: "/") where segment.hasPrefix("{") {
             let name = String(segment.dropFirst().dropLast())
@@ -51,6 +61,7 @@ enum OpenAPIDocument {
                 ("description", .string(name == "code"
                     ? "ISO 3166-1 alpha-2 or alpha-3 code, any case (ru, RUS)." : "The record's id (a slug).")),
                 ("schema", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ("example", .string(endpoint.exampleID)),
             ]))
         }
         var responses: [(String, OpenAPINode)] = []
@@ -79,6 +90,8 @@ enum OpenAPIDocument {
                 ("description", .string("The document.")),
                 ("content", .object([(mediaType, .object([("schema", schema)]))])),
             ])))
+        case .write, .changes:
+            break  // documented above
         }
         if endpoint.isCacheable {
             responses.append(("304", .object([("description", .string("Not modified: the ETag in If-None-Match is current."))])))
@@ -96,19 +109,19 @@ enum OpenAPIDocument {
         return .object(members)
     }
 
-    private static func problemResponse(_ description: String) -> OpenAPINode {
+    static func problemResponse(_ description: String) -> OpenAPINode {
         .object([
             ("description", .string(description)),
             ("content", .object([("application/problem+json", .object([("schema", .ref("Problem"))]))])),
         ])
     }
 
-    private static let etagHeader: OpenAPINode = .object([
+    static let etagHeader: OpenAPINode = .object([
         ("description", .string("Strong validator of this representation.")),
         ("schema", .object([("type", .string("string"))])),
     ])
 
-    private static let linkHeader: OpenAPINode = .object([
+    static let linkHeader: OpenAPINode = .object([
         ("description", .string("`<…>; rel=\"next\"` when there is a next page.")),
         ("schema", .object([("type", .string("string"))])),
     ])
@@ -165,7 +178,7 @@ enum OpenAPIDocument {
               schema: .object([("type", .string("string")), ("enum", .strings(formats))]))
     }
 
-    private static func query(_ name: String, required: Bool = false, description: String, schema: OpenAPINode) -> OpenAPINode {
+    static func query(_ name: String, required: Bool = false, description: String, schema: OpenAPINode) -> OpenAPINode {
         .object([
             ("name", .string(name)), ("in", .string("query")), ("required", .bool(required)),
             ("description", .string(description)), ("schema", schema),

@@ -24,8 +24,9 @@ extension APILoopHandler {
             // The method is refused like the core's own refusals: answered, then closed.
             response.headers.set(.connection, "close")
             return response
-        case .matched(let endpoint, let parameters, let pattern):
+        case .matched(let route, let parameters, let pattern):
             exchange.route = pattern
+            let endpoint = service.endpoints[route]
             let offered: [Representation] = endpoint.isList ? Representation.allCases : [.json]
             let representation: Representation
             switch endpoint {
@@ -35,6 +36,9 @@ extension APILoopHandler {
                 representation = try Representation.negotiate(request: request, offered: offered)
             }
             guard endpoint.isCacheable else {
+                if let write = endpoint.write {
+                    return try self.write(write.kind, write.action, parameters: parameters, exchange: &exchange)
+                }
                 return try build(endpoint, parameters: parameters, request: request, representation: representation)
             }
             refreshDataVersionIfDue()

@@ -25,6 +25,8 @@ extension APILoopHandler {
         case .index:
             try SingleQuery.checkNoParameters(request.query)
             return Self.json(Self.indexDocument)
+        case .changes:
+            return try changes(request)
         default:
             return try buildData(endpoint, parameters: parameters, request: request, representation: representation)
         }
@@ -99,7 +101,7 @@ extension APILoopHandler {
         json.string("/openapi.json")
         json.key("links")
         json.beginObject()
-        for route in Endpoint.routes where route.pattern.hasPrefix("/v1/") && !route.pattern.contains("{") {
+        for route in Endpoint.routes where route.method == .get && route.pattern.hasPrefix("/v1/") && !route.pattern.contains("{") {
             json.key(String(route.pattern.dropFirst(4)))
             json.string(route.pattern)
         }

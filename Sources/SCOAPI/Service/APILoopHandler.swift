@@ -120,6 +120,8 @@ struct Exchange {
     var route = "unmatched"
     /// Whether the response cache answered: nil when the endpoint is not cached.
     var cacheHit: Bool?
+    /// The name of the token a write was made with (never the token itself).
+    var tokenName: String?
     var isCORSAllowed = false
 }
 

@@ -10,7 +10,11 @@ public final class APIService: HTTPResponder {
     public let configuration: APIConfiguration
     public let logger: Logger
     public let metrics: Metrics
-    let routes: RouteTable<Endpoint>
+    let routes: RouteTrie
+    /// The endpoint of each route number of `routes`.
+    let endpoints: [Endpoint]
+    /// Checks the bearer tokens of writes.
+    let authenticator: WriteAuthenticator
     /// The OpenAPI document, encoded once.
     let openAPIDocument: [UInt8]
     /// Set once the server exists, so `/metrics` can report its open connections.
@@ -21,7 +25,9 @@ public final class APIService: HTTPResponder {
         self.configuration = configuration
         self.logger = logger
         self.metrics = Metrics(startedAt: startedAt)
-        self.routes = Endpoint.makeRouteTable()
+        self.routes = Endpoint.makeRouteTrie()
+        self.endpoints = Endpoint.routes.map(\.endpoint)
+        self.authenticator = WriteAuthenticator(tokens: configuration.tokens)
         self.openAPIDocument = OpenAPIDocument.make()
     }
 

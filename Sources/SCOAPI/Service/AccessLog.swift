@@ -30,6 +30,7 @@ final class AccessLog {
             ("peer", .string(exchange.context.peer)),
         ]
         if let hit = exchange.cacheHit { fields.append(("cache", .string(hit ? "hit" : "miss"))) }
+        if let token = exchange.tokenName { fields.append(("token", .string(token))) }
         append(logger.format(.info, "request", fields))
     }
 

@@ -28,6 +28,11 @@ enum Endpoint: String, Sendable, CaseIterable {
     case search
     case sources
     case source
+    case changes
+    case createEvent, replaceEvent, updateEvent, deleteEvent
+    case createStatement, replaceStatement, updateStatement, deleteStatement
+    case createClause, replaceClause, updateClause, deleteClause
+    case createSource, replaceSource, updateSource, deleteSource
     case openAPI
     case health
     case ready
@@ -60,23 +65,45 @@ enum Endpoint: String, Sendable, CaseIterable {
         (.get, "/v1/search", .search),
         (.get, "/v1/sources", .sources),
         (.get, "/v1/sources/{id}", .source),
+        (.get, "/v1/changes", .changes),
+        (.post, "/v1/timeline", .createEvent),
+        (.put, "/v1/timeline/{id}", .replaceEvent),
+        (.patch, "/v1/timeline/{id}", .updateEvent),
+        (.delete, "/v1/timeline/{id}", .deleteEvent),
+        (.post, "/v1/statements", .createStatement),
+        (.put, "/v1/statements/{id}", .replaceStatement),
+        (.patch, "/v1/statements/{id}", .updateStatement),
+        (.delete, "/v1/statements/{id}", .deleteStatement),
+        (.post, "/v1/declaration/clauses", .createClause),
+        (.put, "/v1/declaration/clauses/{id}", .replaceClause),
+        (.patch, "/v1/declaration/clauses/{id}", .updateClause),
+        (.delete, "/v1/declaration/clauses/{id}", .deleteClause),
+        (.post, "/v1/sources", .createSource),
+        (.put, "/v1/sources/{id}", .replaceSource),
+        (.patch, "/v1/sources/{id}", .updateSource),
+        (.delete, "/v1/sources/{id}", .deleteSource),
         (.get, "/openapi.json", .openAPI),
         (.get, "/healthz", .health),
         (.get, "/readyz", .ready),
         (.get, "/metrics", .metrics),
     ]
 
-    static func makeRouteTable() -> RouteTable<Endpoint> {
-        var table = RouteTable<Endpoint>()
-        for route in routes { table.add(route.method, route.pattern, route.endpoint) }
-        return table
+    /// The trie over `routes`: route number `n` is `routes[n]`.
+    static func makeRouteTrie() -> RouteTrie {
+        var trie = RouteTrie()
+        for route in routes { trie.add(route.method, route.pattern) }
+        return trie
     }
 
     /// Whether answers may come from the response cache (they depend only on the data and the
-    /// request target); probes and metrics are always fresh.
+    /// request target); probes and metrics are always fresh, and writes are never cached.
     var isCacheable: Bool {
         switch self {
         case .health, .ready, .metrics: false
+        case .createEvent, .replaceEvent, .updateEvent, .deleteEvent, .createStatement, .replaceStatement,
+             .updateStatement, .deleteStatement, .createClause, .replaceClause, .updateClause, .deleteClause,
+             .createSource, .replaceSource, .updateSource, .deleteSource:
+            false
         default: true
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SQLiteStore
 
 /// Writes the database back out as a fixture document.

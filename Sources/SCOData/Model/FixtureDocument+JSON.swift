@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension FixtureDocument {
     /// The encoder for documents and API bodies: pretty, sorted keys, so equal values give equal bytes.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The dataset compiled into the binary (Fixtures/sco-dushanbe-2008.json, by Scripts/embed-resources).
 public enum BundledFixture {

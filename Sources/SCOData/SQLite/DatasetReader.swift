@@ -20,6 +20,11 @@ public final class DatasetReader {
         self.connection = connection
     }
 
+    /// A reader over a new read-only connection of `database`, for the calling thread.
+    public convenience init(database: Database) throws {
+        self.init(connection: try database.makeReader())
+    }
+
     public var timeline: SQLiteTimelineRepository { SQLiteTimelineRepository(reader: self) }
     public var statements: SQLiteStatementRepository { SQLiteStatementRepository(reader: self) }
     public var states: SQLiteStateRepository { SQLiteStateRepository(reader: self) }
@@ -52,8 +57,7 @@ public final class DatasetReader {
             let count = query.countSQL
             return try connection.queryFirst(count.sql, count.bindings) { try $0.int(0) } ?? 0
         }
-        // One row more than the page shows says whether there is a next page.
-        let page = query.pageSQL(after: position?.values, limit: limit + 1)
+        let page = query.pageSQL(after: position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: limit))
         var items = try connection.query(page.sql, page.bindings, decode)
         var next: ListPosition?
         if items.count > limit {

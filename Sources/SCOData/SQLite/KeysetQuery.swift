@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SQLiteStore
 
 /// The SQL of one list request, assembled from fragments the repositories spell as string
@@ -64,10 +64,10 @@ struct KeysetQuery {
         let text = template.description
         precondition(text.count(of: "{in}") == 1 && text.count(of: "?") == 0, "bad membership template \(template)")
         if values.count == 1 {
-            conditions.append(text.replacingOccurrences(of: "{in}", with: "= ?"))
+            conditions.append(text.replacing("{in}", with: "= ?"))
             conditionBindings.append(.text(values[0]))
         } else {
-            conditions.append(text.replacingOccurrences(of: "{in}", with: "IN (SELECT value FROM json_each(?))"))
+            conditions.append(text.replacing("{in}", with: "IN (SELECT value FROM json_each(?))"))
             conditionBindings.append(.text(StoredJSON.text(strings: values)))
         }
     }
@@ -77,6 +77,12 @@ struct KeysetQuery {
     /// `SELECT count(*)` over the filters, without any position.
     var countSQL: (sql: String, bindings: [SQLiteValue]) {
         ("SELECT count(*) FROM \(source)" + whereClause(conditions), conditionBindings)
+    }
+
+    /// One row more than a page shows, which says whether there is a next page (without
+    /// overflowing for `Int.max`, where there can be no next page anyway).
+    static func rowsToFetch(forPageOf limit: Int) -> Int {
+        limit == Int.max ? limit : limit + 1
     }
 
     /// The page after `position` (the first page when nil), `limit` rows at most.

@@ -31,31 +31,3 @@ public struct SeedReport: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 }
-
-/// How seeding treats data already in the database.
-public enum SeedMode: Sendable, Hashable {
-    /// Replace the dataset with the fixture unless it was edited since the last seed (or holds
-    /// data no seed recorded): then refuse, changing nothing (`DatasetError.editedSinceSeed`,
-    /// `.unrecordedData`). What `sco-api seed` does by default.
-    case keepEdits
-    /// Replace the dataset with the fixture, edits or not (`sco-api seed --replace`).
-    case replace
-}
-
-/// The seed the database records: which fixture, when, and how much was edited since.
-public struct DatasetStatus: Sendable, Hashable {
-    public var formatVersion: Int
-    /// The seeded fixture's checksum.
-    public var checksum: String
-    /// When it was seeded, ISO 8601 UTC.
-    public var seededAt: String
-    /// Rows inserted, updated or deleted in the dataset tables since (kept by triggers).
-    public var edits: Int
-
-    public init(formatVersion: Int, checksum: String, seededAt: String, edits: Int) {
-        self.formatVersion = formatVersion
-        self.checksum = checksum
-        self.seededAt = seededAt
-        self.edits = edits
-    }
-}

@@ -149,7 +149,7 @@ extension Seeder {
 }
 
 /// Which kind of record an actor or speaker id names; a validated document has each id once.
-struct ReferenceKinds {
+private struct ReferenceKinds {
     enum Kind {
         case state, person, organization, region, other
     }

@@ -1,9 +1,9 @@
-import Foundation
+import FoundationEssentials
 import SQLiteStore
 
 /// Loads a fixture into the database: validated whole first, then written in one transaction.
 ///
-/// What seeding does to a database (the README repeats this):
+/// What seeding does to a database (the behaviour the README must state, issue 9):
 /// - The fixture is validated before anything is written; with any problem the database is not
 ///   touched, and `DatasetError.invalidFixture` lists every problem with its JSON path.
 /// - Seeding replaces the whole dataset (every record table) with the fixture's records, in one

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The records of a document that decode, each kept with the index it had, so that one broken
 /// record hides none of the problems in the others.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Validates a whole fixture document before anything is written, and reports every problem.
 ///

@@ -1,0 +1,81 @@
+import HTTPServer
+import SCOData
+
+/// `GET /v1/changes?since=<seq>&limit=<n>`: the change log, oldest first, for incremental sync.
+///
+/// `since` is exclusive (default 0: from the start); a page is `{"items", "total", "limit",
+/// "next"}` like every list, where `next` is the `since` of the following page (the last item's
+/// `seq`), null on the last page, and also in `Link: rel="next"`. A client keeps the highest
+/// `seq` it has applied and asks again from there; deletions are entries too, and a `seed`
+/// entry means the whole dataset was replaced: read everything again. Public like every read:
+/// an entry names the token that wrote it, never its secret.
+extension APILoopHandler {
+    func changes(_ request: HTTPRequest) throws -> HTTPResponse {
+        var since = 0
+        var limit = ListQueryParser.defaultLimit
+        var seen: Set<String> = []
+        for (name, value) in request.query {
+            guard seen.insert(name).inserted else { throw APIError.badParameter(name: name, detail: "given more than once.") }
+            switch name {
+            case "since":
+                guard let number = Int(value), number >= 0 else {
+                    throw APIError.badParameter(name: "since", detail: "must be a change's seq, an integer from 0; got '\(value)'.")
+                }
+                since = number
+            case "limit":
+                guard let number = Int(value), number >= 1 else {
+                    throw APIError.badParameter(
+                        name: "limit", detail: "must be an integer from 1 to \(ListQueryParser.maximumLimit); got '\(value)'.")
+                }
+                limit = min(number, ListQueryParser.maximumLimit)
+            default:
+                throw APIError.badParameter(name: name, detail: "unknown parameter; this endpoint takes since and limit.")
+            }
+        }
+        let page = try ChangeLog.page(after: since, limit: limit + 1, on: try reader())
+        let items = page.changes.prefix(limit)
+        let next = page.changes.count > limit ? items.last.map { String($0.seq) } : nil
+
+        var json = JSONWriter(capacity: 1024 + items.count * 2048)
+        json.beginObject()
+        json.key("items")
+        json.beginArray()
+        for change in items { Self.write(change, to: &json) }
+        json.endArray()
+        json.key("total")
+        json.int(page.total)
+        json.key("limit")
+        json.int(limit)
+        json.key("next")
+        json.string(next)
+        json.endObject()
+        var response = Self.json(json.bytes)
+        if let next {
+            response.headers.set(.link, "</v1/changes?since=\(next)&limit=\(limit)>; rel=\"next\"")
+        }
+        return response
+    }
+
+    /// One entry: `seq`, `at`, `token`, `operation`, `type`, `id`, `before`, `after`.
+    private static func write(_ change: Change, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("seq")
+        json.int(change.seq)
+        json.key("at")
+        json.string(change.at)
+        json.key("token")
+        json.string(change.tokenName)
+        json.key("operation")
+        json.string(change.operation.rawValue)
+        json.key("type")
+        json.string(change.kind)
+        json.key("id")
+        json.string(change.recordID)
+        // Stored as the JSON the API wrote (the trigger's for a seed): copied as it is.
+        json.key("before")
+        if let before = change.before { json.raw(before.utf8) } else { json.null() }
+        json.key("after")
+        if let after = change.after { json.raw(after.utf8) } else { json.null() }
+        json.endObject()
+    }
+}

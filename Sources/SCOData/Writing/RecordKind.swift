@@ -1,0 +1,56 @@
+/// The kinds of record the write API edits: timeline events, statements, declaration clauses
+/// and sources. The other records (states, people, the summit…) are read-only.
+public enum RecordKind: String, Sendable, CaseIterable {
+    case event
+    case statement
+    case clause
+    case source
+
+    /// The table that holds the kind's records.
+    var table: String {
+        switch self {
+        case .event: "events"
+        case .statement: "statements"
+        case .clause: "clauses"
+        case .source: "sources"
+        }
+    }
+
+    /// The kind's list in a fixture document, where validation paths start (`$.events[0]`).
+    var listKey: String { table }
+
+    /// The kind in the fixture validator's identifier index.
+    var identifierKind: IdentifierIndex.Kind {
+        switch self {
+        case .event: .event
+        case .statement: .statement
+        case .clause: .clause
+        case .source: .source
+        }
+    }
+
+    /// The structure a record of this kind must have: the fixture's own schema.
+    var shape: JSONShape {
+        switch self {
+        case .event: FixtureSchema.event
+        case .statement: FixtureSchema.statement
+        case .clause: FixtureSchema.clause
+        case .source: FixtureSchema.source
+        }
+    }
+
+    /// The members a body must have, in the schema's order (`id` among them; the write API fills
+    /// it in from the path or the title when it is absent).
+    package var requiredFieldNames: [String] {
+        guard case .object(let fields) = shape else { return [] }
+        return fields.filter(\.isRequired).map(\.name)
+    }
+
+    /// The member whose text a new record's id is made from when the body has no `id`.
+    package var slugSourceField: String {
+        switch self {
+        case .event, .source: "title"
+        case .statement, .clause: "summary"
+        }
+    }
+}

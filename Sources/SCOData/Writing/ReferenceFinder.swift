@@ -1,0 +1,50 @@
+import SQLiteStore
+
+/// What refers to a record, so that deleting it is refused rather than leaving a dangling id
+/// that the fixture validator (and so `seed` of an export) would reject.
+///
+/// Statements name any record in `about` and answer statements in `respondsTo`; every record
+/// cites sources in its `sources` quotes and in its notes' quotes (JSON columns, searched with
+/// `json_tree`, https://sqlite.org/json1.html#jtree: a deletion of a source is rare enough for a
+/// scan of each table).
+struct ReferenceFinder {
+    let connection: Connection
+
+    /// The tables whose records quote sources: their id column and their JSON columns of quotes.
+    private static let citingTables: [(label: String, table: String, key: String, columns: [String])] = [
+        ("state", "states", "code", ["sources", "notes"]), ("organization", "organizations", "id", ["sources", "notes"]),
+        ("person", "people", "id", ["sources", "notes"]), ("region", "regions", "id", ["sources", "notes"]),
+        ("summit", "summits", "id", ["sources", "notes"]), ("declaration", "declarations", "id", ["sources", "notes"]),
+        ("clause", "clauses", "id", ["sources"]), ("event", "events", "id", ["sources"]),
+        ("statement", "statements", "id", ["sources"]),
+    ]
+
+    /// Each referrer as `statement 'x' (about)`, in a stable order.
+    func referrers(of kind: RecordKind, id: String) throws -> [String] {
+        var referrers = try connection.query(
+            "SELECT statement_id FROM statement_subjects WHERE subject_id = ? ORDER BY statement_id", [id]
+        ) { "statement '\(try $0.string(0))' (about)" }
+        switch kind {
+        case .statement:
+            referrers += try connection.query(
+                "SELECT id FROM statements WHERE responds_to = ? ORDER BY id", [id]
+            ) { "statement '\(try $0.string(0))' (respondsTo)" }
+        case .source:
+            for citing in Self.citingTables {
+                for column in citing.columns {
+                    // Table and column names come from the list above, never from input.
+                    referrers += try connection.query(
+                        """
+                        SELECT \(citing.key) FROM \(citing.table) AS t
+                        WHERE EXISTS (SELECT 1 FROM json_tree(t.\(column)) WHERE key = 'sourceId' AND atom = ?)
+                        ORDER BY \(citing.key)
+                        """, [id]
+                    ) { "\(citing.label) '\(try $0.string(0))' (\(column))" }
+                }
+            }
+        case .event, .clause:
+            break
+        }
+        return referrers
+    }
+}

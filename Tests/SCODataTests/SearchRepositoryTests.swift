@@ -1,0 +1,167 @@
+import Foundation
+import SQLiteStore
+import Testing
+
+@testable import SCOData
+
+/// Full-text search: ranking, prefixes, snippets, errors, pages, and the index kept in step.
+@Suite struct SearchRepositoryTests {
+    let store: SeededStore
+
+    init() throws {
+        store = try SeededStore()
+    }
+
+    var search: SQLiteSearchRepository { store.reader.search }
+
+    func ids(_ q: String, kinds: [SearchKind] = []) throws -> [String] {
+        try search.search(q: q, kinds: kinds, limit: 100).items.map(\.id)
+    }
+
+    @Test func findsAcrossKindsBestFirst() throws {
+        let page = try search.search(q: "ethnic cleansing", limit: 100)
+        #expect(page.total == page.items.count)
+        #expect(page.items.count >= 3)
+        #expect(Set(page.items.map(\.kind)).count >= 2, "statements and events")
+        #expect(page.items.contains { $0.id == "ethnic-cleansing-charged-at-osce" && $0.kind == .event })
+        let ranks = page.items.map(\.rank)
+        #expect(ranks == ranks.sorted(), "best (most negative) first")
+        #expect(ranks.allSatisfy { $0 < 0 })
+    }
+
+    @Test func aTitleMatchOutranksABodyMatch() throws {
+        try store.database.write { connection in
+            for (id, title, summary) in [("body-only", "Ordinary title", "a zanzibarian detail"),
+                                         ("in-title", "The zanzibarian affair", "ordinary words here")] {
+                try connection.run(
+                    """
+                    INSERT INTO events (id, date_value, date_precision, kind, title, summary, sources)
+                    SELECT ?, '2008-08-30', 'day', 'diplomatic', ?, ?, sources FROM events LIMIT 1
+                    """,
+                    [id, title, summary])
+            }
+        }
+        #expect(try ids("zanzibarian") == ["in-title", "body-only"])
+    }
+
+    @Test func prefixTermsAndStemsMatch() throws {
+        let prefix = try search.search(q: "secur*", limit: 100)
+        #expect(prefix.items.contains { $0.id == "kremlin-security-zones" })
+        #expect(prefix.items.allSatisfy { $0.snippet.lowercased().contains("[secur") || $0.title.lowercased().contains("secur") })
+        // The Porter stemmer: "recognize" finds "recognizes" and "recognition".
+        #expect(try ids("recognize").contains("russia-recognizes-separatist-regions"))
+        #expect(try ids("zzzznotaword*").isEmpty)
+    }
+
+    @Test func snippetsMarkEveryMatchedTerm() throws {
+        let hits = try search.search(q: "Medvedev", limit: 100).items
+        #expect(!hits.isEmpty)
+        for hit in hits {
+            let marked = SearchHit.matchStart + "medvedev" + SearchHit.matchEnd
+            #expect(hit.snippet.lowercased().contains(marked), "\(hit.snippet)")
+            #expect(hit.snippet.count(where: { $0 == "[" }) == hit.snippet.count(where: { $0 == "]" }))
+        }
+        #expect(hits.contains { $0.snippet.contains(SearchHit.ellipsis) })
+    }
+
+    @Test func kindsNarrowTheSearch() throws {
+        let clauses = try search.search(q: "territorial OR force", kinds: [.clause], limit: 100)
+        #expect(!clauses.items.isEmpty)
+        #expect(clauses.items.allSatisfy { $0.kind == .clause })
+        let eventsAndStatements = try search.search(q: "russia", kinds: [.event, .statement], limit: 100)
+        #expect(Set(eventsAndStatements.items.map(\.kind)) == [.event, .statement])
+        let clausesOnly = try search.search(q: "russia", kinds: [.clause], limit: 1)
+        #expect(eventsAndStatements.total + clausesOnly.total == (try search.search(q: "russia", limit: 1)).total)
+    }
+
+    @Test(arguments: ["\"unterminated", "a AND", "(", "*", "NOT", "xyz:term", "NEAR(a b, x)", "", "   ", "+"])
+    func unparsableQueriesAreInvalidQueryErrors(q: String) throws {
+        #expect {
+            try search.search(q: q)
+        } throws: { error in
+            guard case .invalidQuery(let message) = error as? SearchError else { return false }
+            return !message.isEmpty
+        }
+    }
+
+    @Test func pagesWalkTheRankedHitsExactlyOnce() throws {
+        let all = try search.search(q: "russia OR georgia", limit: 200)
+        #expect(all.next == nil && all.items.count > 10)
+        for limit in [1, 4, 7] {
+            let walked = try walk(limit: limit) { position in
+                try search.search(q: "russia OR georgia", limit: limit, position: position)
+            }
+            #expect(walked.items == all.items, "limit \(limit)")
+            #expect(walked.totals == [all.total])
+        }
+        let position = try #require(try search.search(q: "russia OR georgia", limit: 2).next)
+        #expect(throws: CursorError.doesNotMatchQuery) { try search.search(q: "russia", limit: 2, position: position) }
+        #expect(throws: CursorError.doesNotMatchQuery) { try search.search(q: "russia OR georgia", kinds: [.event], position: position) }
+        #expect(throws: CursorError.doesNotMatchQuery) { try store.reader.timeline.events(TimelineQuery(position: position)) }
+    }
+
+    // MARK: The index kept in step by the triggers
+
+    @Test func eventInsertUpdateAndDeleteReachTheIndex() throws {
+        try store.write(
+            """
+            INSERT INTO events (id, date_value, date_precision, kind, title, summary, sources)
+            SELECT 'quokka-event', '2008-08-30', 'day', 'diplomatic', 'Quokka sighting', 'A wombat was there', sources FROM events LIMIT 1
+            """)
+        #expect(try ids("quokka") == ["quokka-event"])
+        #expect(try ids("wombat") == ["quokka-event"])
+        try store.write("UPDATE events SET title = 'Numbat sighting' WHERE id = 'quokka-event'")
+        #expect(try ids("quokka").isEmpty)
+        #expect(try ids("numbat") == ["quokka-event"])
+        try store.write("UPDATE events SET id = 'numbat-event' WHERE id = 'quokka-event'")
+        #expect(try ids("numbat") == ["numbat-event"])
+        try store.write("DELETE FROM events WHERE id = 'numbat-event'")
+        #expect(try ids("numbat").isEmpty)
+        #expect(try ids("wombat").isEmpty)
+        try expectIndexMatchesTheTables()
+    }
+
+    @Test func statementInsertUpdateAndDeleteReachTheIndex() throws {
+        try store.write(
+            """
+            INSERT INTO statements (id, speaker_person_id, date_value, date_precision, kind, quote, is_direct_quote, summary, sources)
+            SELECT 'platypus-statement', 'dmitry-medvedev', '2008-08-30', 'day', 'statement', 'A platypus quote', 1, 'On echidnas', sources
+            FROM statements LIMIT 1
+            """)
+        #expect(try ids("platypus", kinds: [.statement]) == ["platypus-statement"])
+        #expect(try ids("echidna") == ["platypus-statement"])
+        try store.write("UPDATE statements SET quote = 'A bilby quote' WHERE id = 'platypus-statement'")
+        #expect(try ids("platypus").isEmpty)
+        #expect(try ids("bilby") == ["platypus-statement"])
+        // An update of a column the index does not hold leaves the index row alone.
+        let rowid = try store.integer("SELECT rowid FROM search WHERE record_id = 'platypus-statement'")
+        try store.write("UPDATE statements SET note = 'noted' WHERE id = 'platypus-statement'")
+        #expect(try store.integer("SELECT rowid FROM search WHERE record_id = 'platypus-statement'") == rowid)
+        try store.write("DELETE FROM statements WHERE id = 'platypus-statement'")
+        #expect(try ids("bilby").isEmpty)
+        try expectIndexMatchesTheTables()
+    }
+
+    @Test func clauseInsertUpdateAndDeleteReachTheIndex() throws {
+        try store.write(
+            """
+            INSERT INTO clauses (id, declaration_id, position, text, summary, sources)
+            SELECT 'kookaburra-clause', declaration_id, 99, 'The kookaburra laughs', 'On birds', sources FROM clauses LIMIT 1
+            """)
+        #expect(try ids("kookaburra", kinds: [.clause]) == ["kookaburra-clause"])
+        try store.write("UPDATE clauses SET summary = 'On cassowaries' WHERE id = 'kookaburra-clause'")
+        #expect(try ids("cassowary") == ["kookaburra-clause"])
+        #expect(try ids("birds").isEmpty)
+        try store.write("DELETE FROM clauses WHERE id = 'kookaburra-clause'")
+        #expect(try ids("kookaburra").isEmpty)
+        try expectIndexMatchesTheTables()
+    }
+
+    /// One search row per clause, statement and event, each at its `search_rows` rowid.
+    func expectIndexMatchesTheTables() throws {
+        let records = try store.integer("SELECT (SELECT count(*) FROM clauses) + (SELECT count(*) FROM statements) + (SELECT count(*) FROM events)")
+        #expect(try store.integer("SELECT count(*) FROM search") == records)
+        #expect(try store.integer("SELECT count(*) FROM search_rows") == records)
+        #expect(try store.integer("SELECT count(*) FROM search s JOIN search_rows r ON r.id = s.rowid AND r.kind = s.kind AND r.record_id = s.record_id") == records)
+    }
+}
