@@ -23,6 +23,7 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for spec in QueryFuzzing.specs {
         QueryFuzzing.checkListQuery(decoded, spec: spec)
     }
+    QueryFuzzing.checkSingleRecordQuery(decoded)
     return 0
 }
 
@@ -117,6 +118,24 @@ enum QueryFuzzing {
             guard let date else { continue }
             fuzzExpect(spec.hasDateRange, "\(name) on a list without dates")
             fuzzExpect((try? ListQueryParser.checkDate(date, parameter: name)) == date, "\(name)='\(date)'")
+        }
+    }
+}
+
+extension QueryFuzzing {
+    /// A single record's query (`fields`, `format`) selects only the record's own fields.
+    static func checkSingleRecordQuery(_ query: QueryParameters) {
+        let fieldNames = ListQuerySpec.timeline.fieldNames
+        do {
+            let selection = try SingleQuery.parseFields(query, fieldNames: fieldNames)
+            fuzzExpect(query.names.allSatisfy { $0 == "fields" || $0 == "format" }, "accepted \(query.names)")
+            if let names = selection.names {
+                fuzzExpect(names.allSatisfy(fieldNames.contains), "selected \(names)")
+            }
+        } catch {
+            guard case .badParameter = error else {
+                fatalError("fuzz invariant broken: a record query refused with \(error)")
+            }
         }
     }
 }
