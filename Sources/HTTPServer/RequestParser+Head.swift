@@ -33,7 +33,11 @@ extension RequestParser {
     }
 
     /// A method is a token (RFC 9110 §9.1); a token the server does not know is a 501.
-    static func parseMethod(_ bytes: UnsafeRawBufferPointer) throws(HTTPParseError) -> HTTPMethod {
+    ///
+    /// A method longer than `maxMethodLength` is judged by its first `maxMethodLength + 1`
+    /// bytes, as it is while the line is still arriving.
+    static func parseMethod(_ method: UnsafeRawBufferPointer) throws(HTTPParseError) -> HTTPMethod {
+        let bytes = UnsafeRawBufferPointer(rebasing: method.prefix(maxMethodLength + 1))
         guard !bytes.isEmpty else {
             throw .malformedRequestLine("it starts with whitespace")
         }
@@ -61,7 +65,10 @@ extension RequestParser {
         }
     }
 
-    /// Refuses a request line that is already too long to be valid before its end arrives.
+    /// Refuses a request line that cannot be valid before its end arrives: a method that is
+    /// too long or unknown, a target over the limit, a version too long to be one. The checks
+    /// run in the order `parseRequestLine` makes them, and a prefix that fails fails every
+    /// longer prefix the same way.
     static func checkPartialRequestLine(
         _ partial: UnsafeRawBufferPointer, maxTargetLength: Int
     ) throws(HTTPParseError) {
@@ -71,11 +78,19 @@ extension RequestParser {
             }
             return
         }
+        _ = try parseMethod(UnsafeRawBufferPointer(rebasing: partial[..<firstSpace]))
         guard let secondSpace = partial[(firstSpace + 1)...].firstIndex(of: ASCII.space) else {
             if partial.count - firstSpace - 1 > maxTargetLength {
                 throw .targetTooLong(limit: maxTargetLength)
             }
             return
+        }
+        let targetLength = secondSpace - firstSpace - 1
+        guard targetLength > 0 else {
+            throw .malformedRequestLine("the request target is empty or preceded by two spaces")
+        }
+        if targetLength > maxTargetLength {
+            throw .targetTooLong(limit: maxTargetLength)
         }
         // A version is 8 bytes; past 16 the line can only be malformed (reported as the
         // complete line would be: by its first 16 bytes).

@@ -116,6 +116,9 @@ struct RequestParser {
                         return (offset, .needMore)
                     }
                     lineScanned = 0
+                    // The checks a partial line gets come first, so the answer does not depend
+                    // on whether the line arrived whole or in pieces.
+                    try checkPartialLine(UnsafeRawBufferPointer(rebasing: buffer[offset..<lineEnd]))
                     let lineLength = lineEnd + 1 - offset
                     guard lineEnd > offset, buffer[lineEnd - 1] == ASCII.cr else {
                         throw .invalidLineTerminator
@@ -193,7 +196,9 @@ struct RequestParser {
         }
     }
 
-    /// Applies the limits to a line whose end has not arrived yet.
+    /// Applies the limits to a line whose end has not arrived yet, and to every line before it
+    /// is parsed: a check that fails on some prefix of a line fails the same way on any longer
+    /// prefix, so the first refusal is the same however the bytes were split between reads.
     private func checkPartialLine(_ partial: UnsafeRawBufferPointer) throws(HTTPParseError) {
         switch state {
         case .requestLine:
