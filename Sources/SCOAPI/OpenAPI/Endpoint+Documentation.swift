@@ -45,7 +45,7 @@ extension Endpoint {
         case .region: single("One region.", Region.self)
         case .people: list("People the article names.", .people, Person.self)
         case .person: single("One person.", Person.self)
-        case .search: list("Full-text search over clauses, statements and events, best match first.", .search, SearchHitRecord.self)
+        case .search: list("Full-text search over clauses, statements and events, best match first; a query matching more than 1,000 records lists its hits in index order instead.", .search, SearchHitRecord.self)
         case .sources: list("The source documents every quote comes from.", .sources, Source.self)
         case .source: single("One source document, with its full text.", Source.self)
         case .changes: .init(summary: "The change log: every write and seed, oldest first, for incremental sync.", shape: .changes)
