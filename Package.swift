@@ -34,11 +34,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"], swiftSettings: strict),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore"], swiftSettings: strict),
-        .testTarget(name: "SCODataTests", dependencies: ["SCOData"], swiftSettings: strict),
-        .testTarget(name: "SCOAPITests", dependencies: ["SCOAPI"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["sco-api", "SQLiteStore"], swiftSettings: strict),
+        // LeakSanitizer's suppressions for the test runner under `swift test --sanitize=address`.
+        .target(name: "LeakSuppressions", path: "Tests/LeakSuppressions"),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "SCODataTests", dependencies: ["SCOData", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "SCOAPITests", dependencies: ["SCOAPI", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["sco-api", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -83,7 +83,7 @@ struct KilledRun: CustomStringConvertible {
         let process = Process()
         process.executableURL = ServerProcess.binary
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SCO_API_") }
+        process.environment = childEnvironment()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -31,9 +31,7 @@ final class ServerProcess {
         databasePath = database ?? directory.appendingPathComponent("sco.sqlite").path
         process.executableURL = Self.binary
         process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--database", databasePath] + arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SCO_API_") }
-        env.merge(environment) { $1 }
-        process.environment = env
+        process.environment = childEnvironment(environment)
         process.currentDirectoryURL = directory
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
@@ -99,9 +97,7 @@ func runCommand(_ executable: String, _ arguments: [String], environment: [Strin
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SCO_API_") }
-    env.merge(environment) { $1 }
-    process.environment = env
+    process.environment = childEnvironment(environment)
     if let directory { process.currentDirectoryURL = directory }
     let out = Pipe()
     let err = Pipe()
@@ -125,4 +121,20 @@ func curl(_ url: String, _ extra: [String] = []) throws -> (status: Int, headers
     body.removeLast(min(body.count, statusLine.count + 1))
     let headers = (try? String(contentsOfFile: headerFile, encoding: .utf8)) ?? ""
     return (Int(statusLine) ?? 0, headers, body)
+}
+
+/// The environment of a process a test starts: ours without any `SCO_API_*` setting, then
+/// `extra`. Under `swift test --sanitize=address` the binary runs LeakSanitizer at exit, which
+/// reports the values of Swift's lazily initialised globals (made once under `swift_once`, kept
+/// until exit) as leaks; `Tests/lsan.supp` suppresses exactly those, so that any other leak
+/// still fails the test. Without a sanitizer the variable is ignored.
+func childEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
+    var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SCO_API_") }
+    let suppressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("lsan.supp").path
+    if environment["LSAN_OPTIONS"] == nil {
+        environment["LSAN_OPTIONS"] = "suppressions=\(suppressions)"
+    }
+    environment.merge(extra) { $1 }
+    return environment
 }

@@ -37,7 +37,7 @@ struct LaunchedCommand: CustomStringConvertible {
         let command = makeCommand(arguments, prefix: prefix, fileSizeBlocks: fileSizeBlocks, openFiles: openFiles)
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SCO_API_") }
+        process.environment = childEnvironment()
         process.currentDirectoryURL = directory
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
@@ -95,8 +95,7 @@ final class LaunchedServer {
             prefix: [], fileSizeBlocks: fileSizeBlocks, openFiles: openFiles)
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
-        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("SCO_API_") }
-            .merging(environment) { $1 }
+        process.environment = childEnvironment(environment)
         process.currentDirectoryURL = directory
         let stdout = Pipe()
         process.standardOutput = stdout

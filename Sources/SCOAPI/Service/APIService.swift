@@ -17,8 +17,9 @@ public final class APIService: HTTPResponder {
     let authenticator: WriteAuthenticator
     /// The OpenAPI document, encoded once.
     let openAPIDocument: [UInt8]
-    /// Set once the server exists, so `/metrics` can report its open connections.
-    private let server = Mutex<HTTPServer?>(nil)
+    /// Set once the server exists, so `/metrics` can report its open connections. Weak: the
+    /// server holds this service as its responder, and the pair must not keep each other alive.
+    private let server = Mutex(WeakServer())
 
     public init(database: Database, configuration: APIConfiguration, logger: Logger, startedAt: Double) {
         self.database = database
@@ -33,11 +34,11 @@ public final class APIService: HTTPResponder {
 
     /// Connects the service to the server that runs it (for the connection gauge).
     public func attach(_ server: HTTPServer) {
-        self.server.withLock { $0 = server }
+        self.server.withLock { $0.server = server }
     }
 
     var openConnections: Int {
-        server.withLock { $0?.openConnections ?? 0 }
+        server.withLock { $0.server?.openConnections ?? 0 }
     }
 
     /// Every (method, pattern) the API routes, for the OpenAPI completeness test.
@@ -46,4 +47,9 @@ public final class APIService: HTTPResponder {
     public func makeLoopHandler(loopIndex: Int) -> any HTTPLoopHandler {
         APILoopHandler(service: self, loopIndex: loopIndex)
     }
+}
+
+/// A reference to the server that does not keep it alive.
+private struct WeakServer {
+    weak var server: HTTPServer?
 }

@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// Builds the fingerprint that binds a list position to its query: the list's name, each
 /// filter's values (sorted and without repeats, since they are alternatives), the date range
-/// and the effective sort, hashed with SHA-256 and cut to 64 bits (16 hex digits).
+/// and the effective sort, hashed to 64 bits (16 hex digits).
 ///
 /// The limit is left out on purpose: a client may change the page size between pages.
 struct QueryFingerprint {
@@ -29,8 +29,18 @@ struct QueryFingerprint {
         parts.append(.array([.string("sort"), .string(sort.description)]))
     }
 
-    /// The fingerprint: 16 lowercase hex digits.
+    /// The fingerprint: 16 lowercase hex digits, the 64-bit FNV-1a hash of the parts as JSON.
+    ///
+    /// It tells a cursor made for one query from one used with another, which any well-mixed
+    /// 64-bit hash does; it is not a secret (the cursor is not signed). FNV-1a, not SHA-256:
+    /// every list request computes it, and SHA-256 in Swift cost 6 % of an uncached search.
     var value: String {
-        String(SHA256.hexDigest(JSONValue.array(parts).serialized()).prefix(16))
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in JSONValue.array(parts).serialized() {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
