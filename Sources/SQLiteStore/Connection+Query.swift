@@ -35,9 +35,6 @@ extension Connection {
     /// stepped (a query issued from inside the row loop of the same query), which resetting
     /// would silently cut short.
     func statementForUse(_ sql: String) throws -> Statement {
-        if let statement = statementCache.statement(for: sql), statement.isBusy {
-            return try prepare(sql)
-        }
-        return try cached(sql)
+        try cachedStatement(sql, privateCopyIfBusy: true)
     }
 }

@@ -116,7 +116,14 @@ public final class Connection {
     /// Do not ask for a statement that is still being stepped (a query inside its own row loop):
     /// `query` and `run` handle that case by preparing a private copy.
     public func cached(_ sql: String) throws -> Statement {
+        try cachedStatement(sql, privateCopyIfBusy: false)
+    }
+
+    /// The cached statement for `sql`, reset, with one cache lookup; a new private one instead
+    /// when `privateCopyIfBusy` and the cached one is being stepped.
+    func cachedStatement(_ sql: String, privateCopyIfBusy: Bool) throws -> Statement {
         if let statement = statementCache.statement(for: sql) {
+            if privateCopyIfBusy, statement.isBusy { return try prepare(sql) }
             statement.reset()
             statement.clearBindings()
             return statement

@@ -22,11 +22,10 @@ struct StatementCache {
     /// The cached statement for `sql`, marked as just used.
     mutating func statement(for sql: String) -> Statement? {
         let key = SQLText(sql)
-        guard var entry = entries[key] else { return nil }
+        guard let index = entries.index(forKey: key) else { return nil }
         clock += 1
-        entry.lastUse = clock
-        entries[key] = entry
-        return entry.statement
+        entries.values[index].lastUse = clock
+        return entries.values[index].statement
     }
 
     /// Caches `statement`, evicting the least recently used entry when full.
@@ -63,7 +62,9 @@ private struct SQLText: Hashable {
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
+    /// `String`'s equality compares the bytes directly (memcmp) when both texts are known to be
+    /// NFC, which ASCII SQL is; the generic `utf8.elementsEqual` went byte by byte.
     static func == (lhs: SQLText, rhs: SQLText) -> Bool {
-        lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        lhs.text == rhs.text
     }
 }

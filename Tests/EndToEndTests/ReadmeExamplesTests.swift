@@ -76,7 +76,10 @@ import Testing
             try? FileManager.default.removeItem(atPath: headFile)
             let dumped = "curl -D \(headFile) " + line.dropFirst("curl ".count)
             let run = try runCommand("/bin/bash", ["-o", "pipefail", "-c", dumped], environment: ["SCO_API_TOKEN": token])
-            #expect(run.status == 0, "\(example.line) exited \(run.status): \(run.stderr)")
+            // `curl … | head -1` may find the pipe closed before it has written the whole answer
+            // (curl's exit 23, a write error); what the line shows is the same either way.
+            let pipeClosedEarly = run.status == 23 && example.line.contains("| head")
+            #expect(run.status == 0 || pipeClosedEarly, "\(example.line) exited \(run.status): \(run.stderr)")
             #expect(!run.stdout.isEmpty, "\(example.line) printed nothing")
             let head = (try? String(contentsOfFile: headFile, encoding: .utf8)) ?? ""
             let status = head.split(separator: "\r\n").last { $0.hasPrefix("HTTP/") }?.split(separator: " ").dropFirst().first
