@@ -48,7 +48,6 @@ do_scale() {
   [[ -x $SCO_API_BIN ]] || die "no sco-api binary at $SCO_API_BIN (run: Scripts/bench build)"
   rm -f "$RES/scale.tsv" "$RES/scale-memory.tsv"
   local db; db=$(scale_db)
-  explain_plans "$db"
   local port; port=$(port_of sco-api-scale)
   port_free "$port" || die "port $port is in use"
   log "sco-api on $(du -h "$db" | cut -f1) database, response cache off"
@@ -56,6 +55,8 @@ do_scale() {
   PIDS[sco-api-scale]=$!
   wait_status "http://$HOST:$port/healthz" 120 || { stop_server sco-api-scale; die "sco-api did not start on the large database"; }
   printf 'rest_rss_kb\t%s\n' "$(rss_kb "${PIDS[sco-api-scale]}")" >>"$RES/scale-memory.tsv"
+  # After the server has started: it migrates the database to the schema the plans are about.
+  explain_plans "$db"
   timeout 900 python3 "$BENCH_D/scale_probe.py" --port "$port" --out "$RES/scale.tsv" --limit "$SCALE_LIMIT" \
       --reps "$SCALE_REPS" --max-pages 20000 --max-seconds 300 2>&1 | tee -a "$LOGS/scale.txt" >&2
   printf 'after_rss_kb\t%s\n' "$(rss_kb "${PIDS[sco-api-scale]}")" >>"$RES/scale-memory.tsv"

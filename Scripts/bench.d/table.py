@@ -196,7 +196,7 @@ if scale:
 plans = rows("explain.txt")
 if plans:
     print("EXPLAIN QUERY PLAN on the large database, and each statement's median time over 3 runs in "
-          "Python's sqlite3 (query shapes from Scripts/bench.d/scale-queries.sql, not sco-api's own SQL):")
+          "Python's sqlite3 (query shapes from Scripts/bench.d/scale-queries.sql: the repositories' SQL with literal values):")
     print()
     print("| query | plan | ms | rows |")
     print("|---|---|---:|---:|")
