@@ -133,7 +133,8 @@ func childEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
     let suppressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("lsan.supp").path
     if environment["LSAN_OPTIONS"] == nil {
-        environment["LSAN_OPTIONS"] = "suppressions=\(suppressions)"
+        // print_suppressions=0: the binary's stderr stays JSON lines (tests parse it).
+        environment["LSAN_OPTIONS"] = "suppressions=\(suppressions):print_suppressions=0"
     }
     environment.merge(extra) { $1 }
     return environment
