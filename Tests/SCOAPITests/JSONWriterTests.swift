@@ -15,6 +15,55 @@ import Testing
         #expect(parsed?["text"] == "a \"quoted\" \\ line\nwith\ttab and \u{01} and é — ✓")
     }
 
+    /// The word-at-a-time scan never misses a byte that needs escaping, whatever its position in
+    /// the word and whatever the other bytes are.
+    @Test func wordScanFindsEveryByteThatNeedsEscaping() {
+        let fillers: [UInt8] = [UInt8(ascii: "a"), 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xC3, 0xFF]
+        for filler in fillers {
+            #expect(!JSONWriter.mayNeedEscaping(UInt64(filler) &* 0x0101_0101_0101_0101) || filler < 0x20, "filler \(filler)")
+            for position in 0..<8 {
+                for byte in UInt8(0)...UInt8(255) where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    var lanes = [UInt8](repeating: filler, count: 8)
+                    lanes[position] = byte
+                    let word = lanes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                    #expect(JSONWriter.mayNeedEscaping(word), "byte \(byte) at \(position) among \(filler)")
+                }
+            }
+        }
+    }
+
+    /// Escapes at every offset from the start and end of strings of every length up to three
+    /// words, next to multi-byte characters, match a byte-by-byte escaper.
+    @Test func escapesAtEveryOffsetMatchTheByteByByteResult() throws {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        for length in 0...24 {
+            for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "✓"] {
+                for position in 0...length {
+                    var characters = Array(repeating: "a", count: length)
+                    characters.insert(special, at: position)
+                    let text = characters.joined()
+                    var json = JSONWriter()
+                    json.string(text)
+                    #expect(String(decoding: json.bytes, as: UTF8.self) == reference(text), "\(length) \(position) \(special.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func separatesMembersAndElementsWithCommas() {
         var json = JSONWriter()
         json.beginObject()

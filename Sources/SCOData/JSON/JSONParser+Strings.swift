@@ -2,6 +2,19 @@ extension JSONParser {
     /// Parses a string token (RFC 8259 §7): escapes decoded, surrogate pairs joined, UTF-8 checked.
     mutating func parseString() throws(JSONSyntaxError) -> String {
         let start = offset
+        // Most strings hold no escape: they are one slice of the input, validated once. Stored
+        // records' quotes are parsed on every uncached list request, and appending byte by byte
+        // cost a third of a timeline page's instructions. Anything else takes the loop below.
+        if let (end, isASCII) = Self.plainStringEnd(in: bytes, after: start) {
+            // ASCII is valid UTF-8 as it stands; `String(validating:)` is generic, and looking up
+            // its type metadata on every call cost more than the check itself.
+            let text = isASCII
+                ? String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+                : String(validating: bytes[(start + 1)..<end], as: UTF8.self)
+            guard let text else { throw error("string is not valid UTF-8") }
+            offset = end + 1
+            return text
+        }
         offset += 1  // opening quote
         var utf8: [UInt8] = []
         while true {
@@ -27,6 +40,27 @@ extension JSONParser {
                 utf8.append(byte)
                 offset += 1
             }
+        }
+    }
+
+    /// The index of the closing quote of the string whose opening quote is at `start`, and
+    /// whether every byte before it is ASCII; nil when a backslash or a control character comes
+    /// first, or no quote does.
+    private static func plainStringEnd(in bytes: [UInt8], after start: Int) -> (end: Int, isASCII: Bool)? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start + 1
+            var highBits: UInt8 = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                switch byte {
+                case UInt8(ascii: "\""): return (index, highBits < 0x80)
+                case UInt8(ascii: "\\"), 0x00..<0x20: return nil
+                default:
+                    highBits |= byte
+                    index += 1
+                }
+            }
+            return nil
         }
     }
 

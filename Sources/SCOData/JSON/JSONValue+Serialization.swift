@@ -33,7 +33,6 @@ extension JSONValue {
 
     /// Escapes the quote, the backslash and the control characters; everything else is raw UTF-8.
     private static func writeString(_ text: String, to output: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -41,6 +40,7 @@ extension JSONValue {
             case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
             case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
             case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
                 output += Array("\\u00".utf8)
                 output += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
             default: output.append(byte)

@@ -47,14 +47,16 @@ public final class DatasetReader {
     /// One page of a keyset list: checks the position against the fingerprint and the sort
     /// keys, counts (or recalls) the total, and reads `limit` rows after the position.
     /// `key` gives an item's sort-key values, in the order of `query.order`.
+    /// `prebuilt` is `query`'s page and count SQL when the caller has built them already.
     func page<Item>(
         _ query: KeysetQuery, limit: Int, position: ListPosition?, fingerprint: String,
+        prebuilt: (page: KeysetQuery.SQL, count: KeysetQuery.SQL)? = nil,
         decode: (Row) throws -> Item, key: (Item) -> [ListPosition.Value]
     ) throws -> Page<Item> {
         precondition(limit > 0, "a page holds at least one item")
         try check(position, for: query, fingerprint: fingerprint)
-        let total = try total(of: query, fingerprint: fingerprint)
-        let page = query.pageSQL(after: position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: limit))
+        let total = try total(of: query, fingerprint: fingerprint, countSQL: prebuilt?.count)
+        let page = prebuilt?.page ?? query.pageSQL(after: position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: limit))
         var items = try connection.query(page.sql, page.bindings, decode)
         var next: ListPosition?
         if items.count > limit {
@@ -74,9 +76,9 @@ public final class DatasetReader {
     }
 
     /// How many rows `query` matches (its position aside), counted once per state of the data.
-    func total(of query: KeysetQuery, fingerprint: String) throws -> Int {
+    func total(of query: KeysetQuery, fingerprint: String, countSQL: KeysetQuery.SQL? = nil) throws -> Int {
         try total(fingerprint: fingerprint) {
-            let count = query.countSQL
+            let count = countSQL ?? query.countSQL
             return try connection.queryFirst(count.sql, count.bindings) { try $0.int(0) } ?? 0
         }
     }

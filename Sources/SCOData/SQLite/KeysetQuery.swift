@@ -117,8 +117,11 @@ struct KeysetQuery {
 
     // MARK: SQL
 
+    /// A statement's text and its values.
+    typealias SQL = (sql: String, bindings: [SQLiteValue])
+
     /// `SELECT count(*)` over the filters, without any position.
-    var countSQL: (sql: String, bindings: [SQLiteValue]) {
+    var countSQL: SQL {
         guard let branches else {
             return ("SELECT count(*) FROM \(countSource)" + whereClause(conditions), conditionBindings)
         }
@@ -137,7 +140,7 @@ struct KeysetQuery {
     }
 
     /// The page after `position` (the first page when nil), `limit` rows at most.
-    func pageSQL(after position: [ListPosition.Value]?, limit: Int) -> (sql: String, bindings: [SQLiteValue]) {
+    func pageSQL(after position: [ListPosition.Value]?, limit: Int) -> SQL {
         var terms = conditions
         var bindings = conditionBindings
         if let position {

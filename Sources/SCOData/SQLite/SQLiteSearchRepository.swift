@@ -37,23 +37,29 @@ public struct SQLiteSearchRepository: SearchRepository {
         let ranked = Self.keysetQuery(query, isRanked: true)
         let unranked = Self.keysetQuery(query, isRanked: false)
         let rowsToFetch = KeysetQuery.rowsToFetch(forPageOf: query.limit)
-        // Prepared here, outside the catch below: a failure to prepare is the server's own
-        // error, not the query's. The query text is a bound value, so it only fails in step.
+        // Built and prepared here, outside the catch below: a failure to prepare is the server's
+        // own error, not the query's. The query text is a bound value, so it only fails in step.
+        // A position was made in one order, so it needs only that order's page.
         let connection = reader.connection
-        _ = try connection.cached(ranked.countSQL.sql)
-        for sql in [ranked, unranked] where query.position.map({ $0.values.count == sql.order.count }) ?? true {
-            _ = try connection.cached(sql.pageSQL(after: query.position?.values, limit: rowsToFetch).sql)
+        let count = ranked.countSQL
+        _ = try connection.cached(count.sql)
+        let pages = try [ranked, unranked].map { shape -> KeysetQuery.SQL? in
+            guard query.position.map({ $0.values.count == shape.order.count }) ?? true else { return nil }
+            let page = shape.pageSQL(after: query.position?.values, limit: rowsToFetch)
+            _ = try connection.cached(page.sql)
+            return page
         }
         do {
             return try reader.read {
                 let isRanked = if let position = query.position {
                     position.values.count != 1
                 } else {
-                    try reader.total(of: ranked, fingerprint: fingerprint.value) <= rankedMatchLimit
+                    try reader.total(of: ranked, fingerprint: fingerprint.value, countSQL: count) <= rankedMatchLimit
                 }
+                let shape = isRanked ? ranked : unranked
                 return try reader.page(
-                    isRanked ? ranked : unranked, limit: query.limit, position: query.position,
-                    fingerprint: fingerprint.value, decode: Self.decode,
+                    shape, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
+                    prebuilt: pages[isRanked ? 0 : 1].map { (page: $0, count: count) }, decode: Self.decode,
                     key: { isRanked ? [.real($0.hit.rank), .integer($0.rowid)] : [.integer($0.rowid)] })
             }.map(\.hit)
         } catch let error as SQLiteError where error.code.primary == .error {
