@@ -45,10 +45,10 @@ extension HTTPResponse {
     }
 }
 
-/// Just enough JSON writing for problem documents, so the server needs no Foundation.
-enum JSONText {
+/// Just enough JSON writing for problem documents and log lines, so neither needs Foundation.
+package enum JSONText {
     /// Appends `value` as a JSON string literal (RFC 8259 §7).
-    static func appendString(_ value: String, to output: inout String) {
+    package static func appendString(_ value: String, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
