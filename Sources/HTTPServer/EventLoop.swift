@@ -33,8 +33,9 @@ final class EventLoop {
     private var acceptPausedUntil: MonotonicInstant?
     private var drainDeadline: MonotonicInstant?
 
-    /// Makes a loop; `listener` (which it then owns) may be nil for a loop fed by `adopt`.
-    init(index: Int, shared: ServerShared, handler: any HTTPLoopHandler, listener: Int32?) throws(SocketError) {
+    /// Makes a loop; `listener` (which it then owns) may be nil for a loop fed by `adopt`, and
+    /// `epoll` (owned too; `ServerShared.takeEpoll`) nil for a loop that makes its own.
+    init(index: Int, shared: ServerShared, handler: any HTTPLoopHandler, listener: Int32?, epoll takenEpoll: Int32?) throws(SocketError) {
         self.index = index
         self.configuration = shared.configuration
         self.shared = shared
@@ -44,8 +45,8 @@ final class EventLoop {
         self.sweepInterval = configuration.sweepInterval
         self.nextSweep = MonotonicInstant.now() + sweepInterval
         let listenerDescriptor = listener.map(FileDescriptor.init)
-        if let epoll = shared.takeEpoll(index) {
-            self.epoll = FileDescriptor(epoll)
+        if let takenEpoll {
+            self.epoll = FileDescriptor(takenEpoll)
         } else {
             self.epoll = FileDescriptor(try Syscall.epollCreate())
         }

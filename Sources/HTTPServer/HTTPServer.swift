@@ -67,9 +67,19 @@ public final class HTTPServer: Sendable {
             for index in 0..<configuration.threads {
                 let shared = self.shared
                 let responder = self.responder
+                // Taken here, one loop after another, not by the loops as they start: ThreadSanitizer
+                // cannot see a contended `Mutex` handed over (the futex wait and wake happen in the
+                // uninstrumented Synchronization library), and loops starting together contend.
                 let listener = shared.takeListener(index)
-                let thread = try LoopThread.spawn(name: "http-loop-\(index)") {
-                    Self.runLoop(index: index, shared: shared, responder: responder, listener: listener)
+                let epoll = shared.takeEpoll(index)
+                let thread: pthread_t
+                do throws(SocketError) {
+                    thread = try LoopThread.spawn(name: "http-loop-\(index)") {
+                        Self.runLoop(index: index, shared: shared, responder: responder, listener: listener, epoll: epoll)
+                    }
+                } catch {
+                    [listener, epoll].compactMap { $0 }.forEach(Syscall.close)
+                    throw error
                 }
                 threads.append(thread)
             }
@@ -130,12 +140,12 @@ public final class HTTPServer: Sendable {
         handlesSignals.store(true, ordering: .relaxed)
     }
 
-    private static func runLoop(index: Int, shared: ServerShared, responder: any HTTPResponder, listener: Int32?) {
+    private static func runLoop(index: Int, shared: ServerShared, responder: any HTTPResponder, listener: Int32?, epoll: Int32?) {
         defer { Syscall.signalEventFD(shared.stoppedFD) }
         let handler = responder.makeLoopHandler(loopIndex: index)
         let loop: EventLoop
         do {
-            loop = try EventLoop(index: index, shared: shared, handler: handler, listener: listener)
+            loop = try EventLoop(index: index, shared: shared, handler: handler, listener: listener, epoll: epoll)
         } catch {
             shared.report(.error, "event loop failed to start", [("loop", "\(index)"), ("error", "\(error)")])
             return

@@ -87,7 +87,7 @@ import Testing
         var configuration = HTTPServer.Configuration()
         configure(&configuration)
         let shared = try ServerShared(configuration: configuration, listeners: [], loopCount: 1)
-        return try EventLoop(index: 0, shared: shared, handler: handler, listener: nil)
+        return try EventLoop(index: 0, shared: shared, handler: handler, listener: nil, epoll: shared.takeEpoll(0))
     }
 
     /// Runs the loop until `client` has something to read, then returns what it read.
