@@ -1,5 +1,6 @@
 import CLinux
 import Glibc
+import Locking
 import Synchronization
 
 /// An HTTP/1.1 server on non-blocking POSIX sockets and epoll.
@@ -21,7 +22,7 @@ public final class HTTPServer: Sendable {
     public let boundPort: Int
     private let responder: any HTTPResponder
     private let shared: ServerShared
-    private let lifecycle = Mutex<Lifecycle>(.ready)
+    private let lifecycle = Lock<Lifecycle>(.ready)
     private let handlesSignals = Atomic<Bool>(false)
 
     /// Binds and listens on `configuration.host`:`configuration.port` with one socket per loop.
@@ -67,9 +68,7 @@ public final class HTTPServer: Sendable {
             for index in 0..<configuration.threads {
                 let shared = self.shared
                 let responder = self.responder
-                // Taken here, one loop after another, not by the loops as they start: ThreadSanitizer
-                // cannot see a contended `Mutex` handed over (the futex wait and wake happen in the
-                // uninstrumented Synchronization library), and loops starting together contend.
+                // Taken here, before the loop's thread exists, so that a failed spawn closes them.
                 let listener = shared.takeListener(index)
                 let epoll = shared.takeEpoll(index)
                 let thread: pthread_t

@@ -1,4 +1,5 @@
 import Glibc
+import Locking
 import Synchronization
 
 /// What the server and its loops share across threads: counters, flags and descriptors that
@@ -12,12 +13,12 @@ final class ServerShared: Sendable {
     /// An eventfd each loop adds 1 to when it has stopped.
     let stoppedFD: Int32
     /// Listening sockets not yet taken by their loop; closed here if never taken.
-    private let listeners: Mutex<[Int32?]>
+    private let listeners: Lock<[Int32?]>
     /// One epoll instance per loop, made here so that running out of descriptors fails
     /// `HTTPServer.init` instead of a loop thread after the server said it was serving.
-    private let epolls: Mutex<[Int32?]>
+    private let epolls: Lock<[Int32?]>
     /// When a throttled event was last reported, by message, to keep logs from flooding.
-    private let lastReported = Mutex<[String: MonotonicInstant]>([:])
+    private let lastReported = Lock<[String: MonotonicInstant]>([:])
 
     init(configuration: HTTPServer.Configuration, listeners: [Int32], loopCount: Int) throws(SocketError) {
         self.configuration = configuration
@@ -35,8 +36,8 @@ final class ServerShared: Sendable {
             throw error
         }
         self.wakeFDs = wakeFDs
-        self.epolls = Mutex(epolls.map { Optional($0) })
-        self.listeners = Mutex(listeners.map { Optional($0) })
+        self.epolls = Lock(epolls.map { Optional($0) })
+        self.listeners = Lock(listeners.map { Optional($0) })
     }
 
     deinit {

@@ -1,3 +1,4 @@
+import Locking
 import Synchronization
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import Darwin
 /// A database file as the server uses it: one serialized writer, readers on demand, and a
 /// data version that changes with every commit.
 ///
-/// - The writer is one read-write connection behind a `Mutex`; `write` runs its body in
+/// - The writer is one read-write connection behind a `Lock`; `write` runs its body in
 ///   `BEGIN IMMEDIATE`, so writes never interleave and never fail half-way on a lock.
 /// - Readers come from `makeReader()`: a read-only connection for one thread (one per event
 ///   loop). WAL lets them read a consistent snapshot while the writer commits.
@@ -30,9 +31,9 @@ public final class Database: Sendable {
     private let busyTimeout: Duration
     /// Held while the writer is in use; guards `writer` and holds the last
     /// `PRAGMA data_version` the writer reported.
-    private let writerLock: Mutex<Int64>
-    /// Only touched while `writerLock` is held. `Mutex` cannot lend a non-Sendable value to the
-    /// caller's non-Sendable closure, so the connection lives beside the lock instead of in it.
+    private let writerLock: Lock<Int64>
+    /// Only touched while `writerLock` is held. A `Lock` is Sendable only around a Sendable value,
+    /// and a connection is not, so it lives beside the lock instead of in it.
     private nonisolated(unsafe) let writer: Connection
     private let version: Atomic<UInt64>
 
@@ -43,7 +44,7 @@ public final class Database: Sendable {
     public init(path: String, create: Bool = true, busyTimeout: Duration = .seconds(5)) throws {
         let connection = try Connection(
             path: path, mode: create ? .readWriteCreate : .readWrite, busyTimeout: busyTimeout)
-        self.writerLock = Mutex(try connection.externalDataVersion())
+        self.writerLock = Lock(try connection.externalDataVersion())
         self.writer = connection
         self.path = path
         self.busyTimeout = busyTimeout
@@ -118,11 +119,7 @@ public final class Database: Sendable {
 
     /// Runs `body` with the writer while holding the lock.
     private func withWriterLock<T>(_ body: (Connection) throws -> T) throws -> T {
-        // The result leaves through a local rather than as the closure's `sending` result, which
-        // would require T to be Sendable.
-        var result: T?
-        try writerLock.withLock { _ in result = try body(writer) }
-        return result!
+        try writerLock.withLock { _ in try body(writer) }
     }
 
     private func bumpDataVersion() {

@@ -61,17 +61,27 @@ final class ServerProcess {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// Sends SIGTERM and waits for the exit status.
+    /// Sends SIGTERM and waits for the exit status. A status other than 0 is printed with the
+    /// server's stderr, so a failed expectation on it (a sanitizer's report, say) shows why.
     @discardableResult
     func terminate() -> Int32 {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        return process.terminationStatus
+        let status = process.terminationStatus
+        if status != 0 {
+            print("sco-api on port \(port) exited with status \(status); its stderr:\n\(standardErrorText())")
+        }
+        return status
     }
+
+    private var standardErrorCache: String?
 
     /// Everything the server wrote to stderr (call after it exited).
     func standardErrorText() -> String {
-        String(decoding: stderrPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        if let standardErrorCache { return standardErrorCache }
+        let text = String(decoding: stderrPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        standardErrorCache = text
+        return text
     }
 
     deinit {

@@ -124,11 +124,16 @@ final class LaunchedServer {
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// SIGTERM, then the exit status (a signal number shows as 128 + n).
+    /// SIGTERM, then the exit status (a signal number shows as 128 + n). A status other than 0 is
+    /// printed with the server's stderr, so a failed expectation on it shows why.
     func terminate() -> Int32 {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        if status != 0 {
+            print("sco-api on port \(port) exited with status \(status); its stderr:\n\(standardErrorText())")
+        }
+        return status
     }
 
     func standardErrorText() -> String {

@@ -1,5 +1,5 @@
 import Glibc
-import Synchronization
+import Locking
 @testable import HTTPServer
 
 /// A live server on an ephemeral port for the duration of a test.
@@ -56,7 +56,7 @@ enum TestServer {
 
 /// Collects server events for assertions.
 final class RecordingSink: ServerEventSink {
-    let events = Mutex<[(ServerEventLevel, String)]>([])
+    let events = Lock<[(ServerEventLevel, String)]>([])
 
     func serverEvent(_ level: ServerEventLevel, _ message: String, _ fields: [(String, String)]) {
         events.withLock { $0.append((level, message)) }

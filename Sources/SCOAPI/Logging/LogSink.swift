@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Synchronization
+import Locking
 
 /// Where formatted log lines go: a file descriptor (stderr by default), or memory for tests.
 ///
@@ -12,17 +12,17 @@ public final class LogSink: Sendable {
         case memory([String])
     }
 
-    private let target: Mutex<Target>
+    private let target: Lock<Target>
 
     /// Standard error, where the server writes its JSON lines.
     public static let standardError = LogSink(descriptor: 2)
 
     public init(descriptor: Int32) {
-        target = Mutex(.descriptor(descriptor))
+        target = Lock(.descriptor(descriptor))
     }
 
     private init(memory: Void) {
-        target = Mutex(.memory([]))
+        target = Lock(.memory([]))
     }
 
     /// A sink that keeps lines in memory, for tests that read what was logged.

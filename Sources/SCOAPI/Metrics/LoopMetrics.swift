@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The counters one event loop keeps; the loop adds, `/metrics` (on any loop) reads through `Metrics`.
 ///
@@ -29,7 +29,7 @@ struct LoopCounters {
 
 /// One loop's share of the metrics, behind that loop's own lock.
 public final class LoopMetrics: Sendable {
-    let counters = Mutex(LoopCounters())
+    let counters = Lock(LoopCounters())
 
     func record(route: String, method: String, status: Int, microseconds: Int, cacheHit: Bool?) {
         counters.withLock { counters in

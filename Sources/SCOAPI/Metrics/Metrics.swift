@@ -1,8 +1,8 @@
-import Synchronization
+import Locking
 
 /// Every loop's counters, exported in the Prometheus text format (version 0.0.4).
 public final class Metrics: Sendable {
-    private let loops: Mutex<[LoopMetrics]> = Mutex([])
+    private let loops: Lock<[LoopMetrics]> = Lock([])
     private let startedAt: Double
 
     public init(startedAt: Double) {

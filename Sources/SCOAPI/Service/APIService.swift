@@ -1,7 +1,7 @@
 import HTTPServer
 import SCOData
 import SQLiteStore
-import Synchronization
+import Locking
 
 /// The API as the HTTP server sees it: shared, immutable state, and one loop handler per event
 /// loop that does the work with that loop's own read connection.
@@ -19,7 +19,7 @@ public final class APIService: HTTPResponder {
     let openAPIDocument: [UInt8]
     /// Set once the server exists, so `/metrics` can report its open connections. Weak: the
     /// server holds this service as its responder, and the pair must not keep each other alive.
-    private let server = Mutex(WeakServer())
+    private let server = Lock(WeakServer())
 
     public init(database: Database, configuration: APIConfiguration, logger: Logger, startedAt: Double) {
         self.database = database
