@@ -20,4 +20,64 @@ static inline int csqlite_db_config_int(sqlite3 *db, int op, int value, int *cur
     return sqlite3_db_config(db, op, value, current);
 }
 
+/// An FTS5 auxiliary function (sqlite.org/fts5.html#custom_auxiliary_functions):
+/// `match_offsets(tbl)` describes the current row's matches as a blob of native 32-bit integers:
+/// the number of columns n, the size of each of the n columns in tokens, then four integers for
+/// each phrase match in xInst order: phrase number, column, offset of its first token (counted
+/// in tokens from the start of the column), and the phrase's length in tokens.
+/// A caller that has the column's text finds and marks the matched words itself, without the
+/// tokenizer run that highlight() and snippet() make for every row; the sizes let it check that
+/// it split the text into the same tokens (sqlite.org/fts5.html#xInst, #xColumnSize).
+static inline void csqlite_fts5_match_offsets(
+    const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc, sqlite3_value **argv
+) {
+    (void)argc;
+    (void)argv;
+    int count = 0;
+    int rc = api->xInstCount(fts, &count);
+    int columns = api->xColumnCount(fts);
+    if (rc != SQLITE_OK) {
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    if (count < 0) count = 0;
+    sqlite3_int64 length = 1 + (sqlite3_int64)columns + 4 * (sqlite3_int64)count;
+    int *values = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)length);
+    if (values == 0) {
+        sqlite3_result_error_nomem(context);
+        return;
+    }
+    values[0] = columns;
+    for (int column = 0; column < columns && rc == SQLITE_OK; column++) {
+        rc = api->xColumnSize(fts, column, &values[1 + column]);
+    }
+    int *match = values + 1 + columns;
+    for (int i = 0; i < count && rc == SQLITE_OK; i++, match += 4) {
+        rc = api->xInst(fts, i, &match[0], &match[1], &match[2]);
+        match[3] = rc == SQLITE_OK ? api->xPhraseSize(fts, match[0]) : 0;
+    }
+    if (rc != SQLITE_OK) {
+        sqlite3_free(values);
+        sqlite3_result_error_code(context, rc);
+        return;
+    }
+    sqlite3_result_blob(context, values, (int)sizeof(int) * (int)length, sqlite3_free);
+}
+
+/// Registers `match_offsets` on `db` through the fts5_api pointer that `SELECT fts5(?1)` hands
+/// out (sqlite.org/fts5.html#extending_fts5). Returns an SQLite result code; SQLITE_ERROR when
+/// this SQLite has no FTS5.
+static inline int csqlite_register_fts5_match_offsets(sqlite3 *db) {
+    fts5_api *api = 0;
+    sqlite3_stmt *statement = 0;
+    int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, 0);
+    if (rc != SQLITE_OK) return rc;
+    sqlite3_bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", 0);
+    sqlite3_step(statement);
+    rc = sqlite3_finalize(statement);
+    if (rc != SQLITE_OK) return rc;
+    if (api == 0 || api->iVersion < 2) return SQLITE_ERROR;
+    return api->xCreateFunction(api, "match_offsets", 0, csqlite_fts5_match_offsets, 0);
+}
+
 #endif

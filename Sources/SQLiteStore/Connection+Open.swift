@@ -72,6 +72,9 @@ extension Connection {
         // SQLite reads the file lazily; reading the schema cookie is the first real read, so a
         // file that is not a database fails here with SQLITE_NOTADB, before anything is written.
         try execute("PRAGMA schema_version")
+        // match_offsets(), which search snippets are built from (CSQLite/shim.h). An SQLite
+        // without FTS5 has no fts5() to register it through; then only SQL that calls it fails.
+        _ = csqlite_register_fts5_match_offsets(db)
 
         if mode.writes && isReadOnly {
             // The OS refused write access and SQLite fell back to read-only

@@ -116,6 +116,18 @@ public struct Row {
         }
     }
 
+    /// The bytes of a text or blob column in place, valid only inside `body` (no copy): UTF-8 for
+    /// text, empty for NULL; a number is read as its text.
+    public func withUnsafeBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+        let base: UnsafeRawPointer? = switch columnType(index) {
+        case SQLITE_BLOB: sqlite3_column_blob(pointer, Int32(index))
+        case SQLITE_NULL: nil
+        default: sqlite3_column_text(pointer, Int32(index)).map(UnsafeRawPointer.init)
+        }
+        guard let base else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(pointer, Int32(index)))))
+    }
+
     /// Reads text first and its length second, as sqlite.org/c3ref/column_blob.html prescribes.
     private func text(_ index: Int) -> String {
         guard let characters = sqlite3_column_text(pointer, Int32(index)) else { return "" }

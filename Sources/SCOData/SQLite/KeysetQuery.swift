@@ -133,6 +133,14 @@ struct KeysetQuery {
         return (sql, branches.values.flatMap { [$0] + conditionBindings })
     }
 
+    /// Every row that matches the filters, in no order: for a caller that sorts a few rows
+    /// itself rather than have SQLite keep the best `LIMIT` of them in a temporary B-tree. Nil for
+    /// a union, whose branches only a sort merges.
+    var unorderedSQL: SQL? {
+        guard branches == nil else { return nil }
+        return ("SELECT \(columns) FROM \(source)" + whereClause(conditions), conditionBindings)
+    }
+
     /// One row more than a page shows, which says whether there is a next page (without
     /// overflowing for `Int.max`, where there can be no next page anyway).
     static func rowsToFetch(forPageOf limit: Int) -> Int {

@@ -49,19 +49,41 @@ public struct SQLiteSearchRepository: SearchRepository {
             _ = try connection.cached(page.sql)
             return page
         }
+        if query.position == nil, let all = ranked.unorderedSQL { _ = try connection.cached(all.sql) }
+        /// A decoded hit with its snippet, from FTS5 when `SearchSnippet` could not make it.
+        func complete(_ found: (hit: PartialHit, rowid: Int64)) throws -> SearchHit {
+            let hit = found.hit
+            let snippet = try hit.snippet ?? connection.query(
+                Self.fallbackSnippetSQL, [query.text, found.rowid]
+            ) { try $0.string(0) }.first ?? ""
+            return SearchHit(kind: hit.kind, id: hit.id, title: hit.title, snippet: snippet, rank: hit.rank)
+        }
         do {
             return try reader.read {
+                // The first page counts the matches (once per state of the data) to choose its order.
+                let total = query.position == nil
+                    ? try reader.total(of: ranked, fingerprint: fingerprint.value, countSQL: count) : nil
                 let isRanked = if let position = query.position {
                     position.values.count != 1
                 } else {
-                    try reader.total(of: ranked, fingerprint: fingerprint.value, countSQL: count) <= rankedMatchLimit
+                    total! <= rankedMatchLimit
                 }
                 let shape = isRanked ? ranked : unranked
-                return try reader.page(
+                if isRanked, let total, total <= query.limit, let all = ranked.unorderedSQL {
+                    // Every match fits on this page: sort them here, which costs less than the
+                    // temporary B-tree SQLite keeps the best LIMIT rows in (a quarter of the query).
+                    let found = try connection.query(all.sql, all.bindings, Self.decode)
+                        .sorted { ($0.hit.rank, $0.rowid) < ($1.hit.rank, $1.rowid) }
+                    if found.count <= query.limit {
+                        return try Page(items: found.map(complete), total: found.count, next: nil)
+                    }
+                }
+                let page = try reader.page(
                     shape, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
                     prebuilt: pages[isRanked ? 0 : 1].map { (page: $0, count: count) }, decode: Self.decode,
                     key: { isRanked ? [.real($0.hit.rank), .integer($0.rowid)] : [.integer($0.rowid)] })
-            }.map(\.hit)
+                return try page.map(complete)
+            }
         } catch let error as SQLiteError where error.code.primary == .error {
             throw SearchError.invalidQuery(error.message)
         }
@@ -72,7 +94,7 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// loads the whole row: four times cheaper over 100,000 matches.
     static func keysetQuery(_ query: SearchQuery, isRanked: Bool) -> KeysetQuery {
         let columns: StaticString =
-            "kind, record_id, title, snippet(search, -1, '[', ']', '…', 12), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid"
+            "kind, record_id, title, body, match_offsets(search), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid"
         var sql = KeysetQuery(
             select: columns, from: "search",
             order: isRanked
@@ -85,11 +107,55 @@ public struct SQLiteSearchRepository: SearchRepository {
         return sql
     }
 
-    /// A hit and its index row's rowid (its tie-breaker).
-    static func decode(_ row: Row) throws -> (hit: SearchHit, rowid: Int64) {
-        let hit = SearchHit(
+    /// FTS5's own snippet of one hit, for the rare text that `SearchSnippet` splits into tokens
+    /// differently from FTS5.
+    static let fallbackSnippetSQL = "SELECT snippet(search, -1, '[', ']', '…', 12) FROM search WHERE search MATCH ? AND rowid = ?"
+
+    /// The FTS5 columns `match_offsets` reports: title and body (kind and record_id are UNINDEXED).
+    static let titleColumn: Int32 = 2
+    static let bodyColumn: Int32 = 3
+
+    /// A hit and its index row's rowid (its tie-breaker). The snippet is nil when it has to come
+    /// from FTS5 after all (`SearchSnippet.make`).
+    static func decode(_ row: Row) throws -> (hit: PartialHit, rowid: Int64) {
+        var titleMatches: [SearchSnippet.Match] = []
+        var bodyMatches: [SearchSnippet.Match] = []
+        var titleTokens = -1
+        var bodyTokens = -1
+        row.withUnsafeBytes(4) { blob in
+            // The column count, each column's size in tokens, then four integers a match:
+            // phrase, column, first token, tokens (CSQLite/shim.h).
+            let values = blob.bindMemory(to: Int32.self)
+            guard let columns = values.first.map(Int.init), columns > bodyColumn, values.count >= 1 + columns else { return }
+            titleTokens = Int(values[1 + Int(titleColumn)])
+            bodyTokens = Int(values[1 + Int(bodyColumn)])
+            var index = 1 + columns
+            while index + 4 <= values.count {
+                let match = SearchSnippet.Match(
+                    phrase: Int(values[index]), firstToken: Int(values[index + 2]), tokenCount: Int(values[index + 3]))
+                switch values[index + 1] {
+                case titleColumn: titleMatches.append(match)
+                case bodyColumn: bodyMatches.append(match)
+                default: break
+                }
+                index += 4
+            }
+        }
+        let snippet = bodyMatches.isEmpty && !titleMatches.isEmpty
+            ? row.withUnsafeBytes(2) { SearchSnippet.make(text: $0, tokenCount: titleTokens, matches: titleMatches) }
+            : row.withUnsafeBytes(3) { SearchSnippet.make(text: $0, tokenCount: bodyTokens, matches: bodyMatches) }
+        let hit = PartialHit(
             kind: try row.value(0, as: SearchKind.self, table: "search"), id: try row.string(1),
-            title: try row.string(2), snippet: try row.string(3), rank: try row.double(4))
-        return (hit, try row.int64(5))
+            title: try row.string(2), snippet: snippet, rank: try row.double(5))
+        return (hit, try row.int64(6))
+    }
+
+    /// A hit whose snippet may still be missing.
+    struct PartialHit {
+        var kind: SearchKind
+        var id: String
+        var title: String
+        var snippet: String?
+        var rank: Double
     }
 }

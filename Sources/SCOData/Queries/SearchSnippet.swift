@@ -1,0 +1,167 @@
+/// Builds a search hit's snippet from a column's text and where FTS5 says the query matched it.
+///
+/// FTS5's own `snippet()` runs the tokenizer (unicode61 with the Porter stemmer) over every
+/// column of every hit, twice, to score windows and then to mark them: two thirds of what a
+/// search cost (callgrind, BENCHMARKS.md). FTS5 already knows where each phrase matched, as
+/// token offsets (`match_offsets()` in CSQLite/shim.h hands them out); what it takes to turn
+/// offsets into text is only where each token starts and ends, and that needs no stemming or
+/// case folding: a token is a run of letters, digits and private-use characters, as unicode61
+/// splits text (sqlite.org/fts5.html#unicode61_tokenizer).
+///
+/// The snippet is up to `tokenLimit` tokens of one column: the body when the query matched it,
+/// else the title. Of the windows that start just before a match, it takes the one holding the
+/// most distinct phrases, then the most matches, then the earliest; the original text between
+/// the first and last token is kept as it is. Each match is marked `[`…`]` (a phrase as one
+/// span), and `…` stands for text cut at either end.
+public enum SearchSnippet {
+    /// Tokens a snippet shows at most, as `snippet(…, 12)` did.
+    public static let tokenLimit = 12
+    /// Tokens of context kept before the first match of a window, when there are any.
+    static let leadingTokens = 2
+
+    /// One phrase match in a column, in tokens from the column's start.
+    public struct Match: Sendable, Hashable {
+        public var phrase: Int
+        public var firstToken: Int
+        public var tokenCount: Int
+
+        public init(phrase: Int, firstToken: Int, tokenCount: Int) {
+            self.phrase = phrase
+            self.firstToken = firstToken
+            self.tokenCount = max(tokenCount, 1)
+        }
+
+        var endToken: Int { firstToken + tokenCount }
+    }
+
+    /// The snippet of `text` around `matches`. Nil when the text does not split into
+    /// `tokenCount` tokens (FTS5's count for the column), or a match lies past them: then this
+    /// tokenizer and FTS5's disagree (a character whose Unicode category changed after Unicode
+    /// 6.1, which FTS5 follows), and the caller falls back on FTS5's own snippet.
+    public static func make(text: UnsafeRawBufferPointer, tokenCount: Int, matches: [Match]) -> String? {
+        let tokens = tokens(of: text)
+        guard tokens.count == tokenCount,
+              matches.allSatisfy({ $0.firstToken >= 0 && $0.endToken <= tokens.count })
+        else { return nil }
+        guard !tokens.isEmpty else { return "" }
+        let window = bestWindow(tokenCount: tokens.count, matches: matches)
+        let start = window.lowerBound == 0 ? 0 : tokens[window.lowerBound].lowerBound
+        let end = window.upperBound == tokens.count ? text.count : tokens[window.upperBound - 1].upperBound
+
+        // Marked spans in bytes, clipped to the window, merged where they touch.
+        var spans: [Range<Int>] = []
+        for match in matches.sorted(by: { $0.firstToken < $1.firstToken }) {
+            let first = max(match.firstToken, window.lowerBound)
+            let last = min(match.endToken, window.upperBound) - 1
+            guard first <= last else { continue }
+            let span = tokens[first].lowerBound..<tokens[last].upperBound
+            if let previous = spans.last, span.lowerBound <= previous.upperBound {
+                spans[spans.count - 1] = previous.lowerBound..<max(previous.upperBound, span.upperBound)
+            } else {
+                spans.append(span)
+            }
+        }
+
+        var out: [UInt8] = []
+        out.reserveCapacity(end - start + 4 * spans.count + 8)
+        if window.lowerBound > 0 { out.append(contentsOf: ellipsis) }
+        var position = start
+        for span in spans {
+            out.append(contentsOf: text[position..<span.lowerBound])
+            out.append(matchStart)
+            out.append(contentsOf: text[span])
+            out.append(matchEnd)
+            position = span.upperBound
+        }
+        out.append(contentsOf: text[position..<end])
+        if window.upperBound < tokens.count { out.append(contentsOf: ellipsis) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte ranges of the tokens of UTF-8 `text`: a token starts at a letter, digit or private-use
+    /// character and runs while those, or combining diacritical marks, follow (fts5_tokenize.c,
+    /// fts5UnicodeTokenize). ASCII, nearly all of the dataset, takes the fast path.
+    static func tokens(of text: UnsafeRawBufferPointer) -> [Range<Int>] {
+        var tokens: [Range<Int>] = []
+        tokens.reserveCapacity(text.count / 5)
+        var index = 0
+        var tokenStart = -1
+        while index < text.count {
+            let byte = text[index]
+            let isTokenCharacter: Bool
+            let width: Int
+            if byte < 0x80 {
+                isTokenCharacter = byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26
+                width = 1
+            } else {
+                let (scalar, length) = decodeScalar(text, at: index)
+                width = length
+                isTokenCharacter = scalar.map { isTokenScalar($0, continuing: tokenStart >= 0) } ?? false
+            }
+            if isTokenCharacter {
+                if tokenStart < 0 { tokenStart = index }
+            } else if tokenStart >= 0 {
+                tokens.append(tokenStart..<index)
+                tokenStart = -1
+            }
+            index += width
+        }
+        if tokenStart >= 0 { tokens.append(tokenStart..<text.count) }
+        return tokens
+    }
+
+    /// Of the windows of `tokenLimit` tokens that begin `leadingTokens` before a match, the one
+    /// with the most distinct phrases, then the most matches, then the earliest.
+    static func bestWindow(tokenCount: Int, matches: [Match]) -> Range<Int> {
+        let length = min(tokenLimit, tokenCount)
+        var best = 0..<length
+        var bestScore = -1
+        for candidate in matches {
+            let start = max(0, min(candidate.firstToken - leadingTokens, tokenCount - length))
+            let window = start..<(start + length)
+            var phrases: UInt64 = 0  // a bit per phrase; the 64th stands for any beyond
+            var inside = 0
+            for match in matches where match.firstToken >= window.lowerBound && match.endToken <= window.upperBound {
+                phrases |= 1 << UInt64(min(max(match.phrase, 0), 63))
+                inside += 1
+            }
+            let score = phrases.nonzeroBitCount * 1_000 + inside
+            if score > bestScore || (score == bestScore && window.lowerBound < best.lowerBound) {
+                best = window
+                bestScore = score
+            }
+        }
+        return best
+    }
+
+    private static let matchStart = UInt8(ascii: "[")
+    private static let matchEnd = UInt8(ascii: "]")
+    private static let ellipsis = Array(SearchHit.ellipsis.utf8)
+
+    /// unicode61's categories "L* N* Co"; a combining diacritical mark continues a token but
+    /// does not start one.
+    private static func isTokenScalar(_ scalar: Unicode.Scalar, continuing: Bool) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+            return true
+        default:
+            return continuing && (0x300...0x36F).contains(scalar.value)
+        }
+    }
+
+    /// The scalar at `index` and the bytes it takes; nil (one byte) for a malformed sequence,
+    /// which no text SQLite stores for us holds.
+    private static func decodeScalar(_ text: UnsafeRawBufferPointer, at index: Int) -> (Unicode.Scalar?, Int) {
+        let lead = text[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, index + length <= text.count else { return (nil, 1) }
+        var value = UInt32(lead) & (0xFF >> (length + 1))
+        for offset in 1..<length {
+            let byte = text[index + offset]
+            guard byte & 0xC0 == 0x80 else { return (nil, 1) }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return (Unicode.Scalar(value), length)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import SQLiteStore
+import Testing
+
+@testable import SCOData
+
+/// Snippets built from FTS5's match offsets: token boundaries, windows, marks, and the checks
+/// that send a disagreement with FTS5's tokenizer back to FTS5.
+@Suite struct SearchSnippetTests {
+    func snippet(_ text: String, tokenCount: Int? = nil, _ matches: [SearchSnippet.Match]) -> String? {
+        var bytes = Array(text.utf8)
+        let count = tokenCount ?? bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0).count }
+        return bytes.withUnsafeMutableBytes { SearchSnippet.make(text: UnsafeRawBufferPointer($0), tokenCount: count, matches: matches) }
+    }
+
+    func tokens(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { buffer in
+            SearchSnippet.tokens(of: buffer).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+    }
+
+    func match(_ phrase: Int, at token: Int, length: Int = 1) -> SearchSnippet.Match {
+        SearchSnippet.Match(phrase: phrase, firstToken: token, tokenCount: length)
+    }
+
+    @Test func tokensAreRunsOfLettersAndDigitsAsUnicode61SplitsThem() {
+        #expect(tokens("Georgia's \"aggression\" -- 20% of 2008-08-28") == ["Georgia", "s", "aggression", "20", "of", "2008", "08", "28"])
+        #expect(tokens("Straße, Déjà—vu; Tskhinvali…") == ["Straße", "Déjà", "vu", "Tskhinvali"])
+        #expect(tokens("") == [])
+        #expect(tokens("  ,;  ") == [])
+        // A combining accent continues a token but does not start one.
+        #expect(tokens("Cafe\u{301} \u{301}x") == ["Cafe\u{301}", "x"])
+        // Private use counts as a letter (category Co); a malformed byte separates.
+        #expect(tokens("a\u{E000}b") == ["a\u{E000}b"])
+    }
+
+    @Test func malformedUTF8SeparatesTokensWithoutReadingPastTheEnd() {
+        let bytes: [UInt8] = [0x61, 0xC3, 0x62, 0xE2, 0x80]  // "a", a cut two-byte lead, "b", a cut three-byte sequence
+        let found = bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0) }
+        #expect(found == [0..<1, 2..<3])
+    }
+
+    @Test func aShortTextIsShownWholeWithItsMatchMarked() {
+        #expect(snippet("Medvedev blamed Georgia for the conflict.", [match(0, at: 2)])
+            == "Medvedev blamed [Georgia] for the conflict.")
+    }
+
+    @Test func aLongTextIsCutToTwelveTokensAroundTheMatchWithEllipses() {
+        let words = (1...40).map { "w\($0)" }
+        let text = words.joined(separator: " ")
+        let cut = snippet(text, [match(0, at: 20)])
+        // Two tokens of context before the match, twelve in all.
+        #expect(cut == "…w19 w20 [w21] " + (22...30).map { "w\($0)" }.joined(separator: " ") + "…")
+        // At the start: no leading ellipsis, and the text before the first token is kept.
+        #expect(snippet("\"" + text, [match(0, at: 0)]) == "\"[w1] " + (2...12).map { "w\($0)" }.joined(separator: " ") + "…")
+        // At the end: the window ends with the text, punctuation included.
+        #expect(snippet(text + ".", [match(0, at: 39)]) == "…" + (29...39).map { "w\($0)" }.joined(separator: " ") + " [w40].")
+    }
+
+    @Test func theWindowHoldingMostDistinctPhrasesWins() {
+        let words = (1...60).map { "w\($0)" }
+        let text = words.joined(separator: " ")
+        // Phrase 0 alone at token 5, phrases 0 and 1 together at 40 and 43.
+        let cut = snippet(text, [match(0, at: 5), match(0, at: 40), match(1, at: 43)])
+        #expect(cut?.contains("[w41]") == true && cut?.contains("[w44]") == true)
+        #expect(cut?.contains("[w6]") == false)
+    }
+
+    @Test func aPhraseIsMarkedAsOneSpanAndAdjacentSpansMerge() {
+        #expect(snippet("Georgia attacked South Ossetia at night", [match(0, at: 2, length: 2)])
+            == "Georgia attacked [South Ossetia] at night")
+        #expect(snippet("one two three", [match(0, at: 0), match(1, at: 0, length: 2)]) == "[one two] three")
+    }
+
+    @Test func aPhraseCutByTheWindowKeepsItsMarksBalanced() {
+        let text = (1...30).map { "w\($0)" }.joined(separator: " ")
+        let cut = snippet(text, [match(0, at: 2), match(1, at: 12, length: 5)])
+        #expect(cut.map { $0.count(where: { $0 == "[" }) == $0.count(where: { $0 == "]" }) } == true, "\(cut ?? "nil")")
+    }
+
+    @Test func aTokenCountOtherThanFTS5sIsRefusedSoTheCallerFallsBack() {
+        #expect(snippet("Medvedev blamed Georgia", tokenCount: 4, [match(0, at: 2)]) == nil)
+        #expect(snippet("Medvedev blamed Georgia", tokenCount: 3, [match(0, at: 3)]) == nil)
+        #expect(snippet("Medvedev blamed Georgia", tokenCount: 3, [match(0, at: 2, length: 2)]) == nil)
+    }
+
+    @Test func noMatchInTheColumnShowsItsOpening() {
+        let text = (1...20).map { "w\($0)" }.joined(separator: " ")
+        #expect(snippet(text, []) == (1...12).map { "w\($0)" }.joined(separator: " ") + "…")
+    }
+}
+
+/// Every snippet, against FTS5's own `highlight()` of the same column: the same tokens marked,
+/// over the whole dataset and queries of each kind FTS5 takes.
+@Suite struct SearchSnippetOracleTests {
+    let store: SeededStore
+
+    init() throws {
+        store = try SeededStore()
+    }
+
+    @Test(arguments: [
+        "Georgia", "secur*", "\"South Ossetia\"", "recognize", "ethnic cleansing", "Medvedev OR Putin",
+        "NEAR(Russia Georgia, 5)", "russia NOT georgia", "title:summit", "conflict", "SCO", "2008", "the",
+    ])
+    func snippetsMarkWhatFTS5Highlights(q: String) throws {
+        let hits = try store.reader.search.search(q: q, limit: 500).items
+        #expect(!hits.isEmpty, "\(q) finds something")
+        for hit in hits {
+            let highlighted = try store.reader.connection.query(
+                """
+                SELECT highlight(search, 2, '[', ']'), highlight(search, 3, '[', ']') FROM search
+                WHERE search MATCH ? AND kind = ? AND record_id = ?
+                """,
+                [q, hit.kind.rawValue, hit.id]
+            ) { [try $0.string(0), try $0.string(1)] }.first ?? []
+            var core = Substring(hit.snippet)
+            if core.hasPrefix(SearchHit.ellipsis) { core = core.dropFirst() }
+            if core.hasSuffix(SearchHit.ellipsis) { core = core.dropLast() }
+            #expect(!core.isEmpty)
+            #expect(hit.snippet.contains("["), "\(q): \(hit.id) has a mark: \(hit.snippet)")
+            #expect(highlighted.contains { $0.contains(core) }, "\(q): \(hit.id): \(hit.snippet) in \(highlighted)")
+        }
+    }
+
+    /// A summary with a code point that Unicode leaves unassigned (U+0378): FTS5's tables make it
+    /// a token, Swift's categories a separator. The token counts differ, so the snippet is FTS5's
+    /// own; without the check, the mark would land on the word after the match.
+    @Test func aTextThisTokenizerSplitsDifferentlyGetsFTS5sSnippet() throws {
+        try store.database.write { connection in
+            try connection.run(
+                """
+                INSERT INTO events (id, date_value, date_precision, kind, title, summary, sources)
+                SELECT 'unicode-probe', '2008-08-30', 'day', 'diplomatic', 'Probe', ?, sources FROM events LIMIT 1
+                """,
+                ["abc \u{0378} zanzibarian words"])
+        }
+        let hit = try #require(try store.reader.search.search(q: "zanzibarian").items.first)
+        let own = try store.reader.connection.queryFirst(
+            "SELECT snippet(search, -1, '[', ']', '…', 12) FROM search WHERE search MATCH 'zanzibarian'"
+        ) { try $0.string(0) }
+        #expect(hit.snippet == own)
+        #expect(hit.snippet.contains("[zanzibarian]"))
+    }
+}
