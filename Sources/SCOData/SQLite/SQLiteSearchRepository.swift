@@ -37,19 +37,16 @@ public struct SQLiteSearchRepository: SearchRepository {
         let ranked = Self.keysetQuery(query, isRanked: true)
         let unranked = Self.keysetQuery(query, isRanked: false)
         let rowsToFetch = KeysetQuery.rowsToFetch(forPageOf: query.limit)
-        // Built and prepared here, outside the catch below: a failure to prepare is the server's
-        // own error, not the query's. The query text is a bound value, so it only fails in step.
-        // A position was made in one order, so it needs only that order's page.
+        // Each statement is prepared before it runs, and a failure to prepare is the server's own
+        // error, not the query's (`Prepared` carries it past the catch below): the query text is
+        // a bound value, so a bad one fails only in step. Pages are built only when needed, since
+        // most searches end on the first, which takes the unordered path.
         let connection = reader.connection
-        let count = ranked.countSQL
-        _ = try connection.cached(count.sql)
-        let pages = try [ranked, unranked].map { shape -> KeysetQuery.SQL? in
-            guard query.position.map({ $0.values.count == shape.order.count }) ?? true else { return nil }
-            let page = shape.pageSQL(after: query.position?.values, limit: rowsToFetch)
-            _ = try connection.cached(page.sql)
-            return page
+        func prepared(_ sql: KeysetQuery.SQL) throws(PrepareFailure) -> KeysetQuery.SQL {
+            do { _ = try connection.cached(sql.sql) } catch { throw PrepareFailure(error: error) }
+            return sql
         }
-        if query.position == nil, let all = ranked.unorderedSQL { _ = try connection.cached(all.sql) }
+        let count = try prepared(ranked.countSQL)
         /// A decoded hit with its snippet, from FTS5 when `SearchSnippet` could not make it.
         func complete(_ found: (hit: PartialHit, rowid: Int64)) throws -> SearchHit {
             let hit = found.hit
@@ -69,24 +66,35 @@ public struct SQLiteSearchRepository: SearchRepository {
                     total! <= rankedMatchLimit
                 }
                 let shape = isRanked ? ranked : unranked
-                if isRanked, let total, total <= query.limit, let all = ranked.unorderedSQL {
+                if isRanked, let total, total <= query.limit, let unordered = ranked.unorderedSQL {
                     // Every match fits on this page: sort them here, which costs less than the
                     // temporary B-tree SQLite keeps the best LIMIT rows in (a quarter of the query).
+                    let all = try prepared(unordered)
                     let found = try connection.query(all.sql, all.bindings, Self.decode)
                         .sorted { ($0.hit.rank, $0.rowid) < ($1.hit.rank, $1.rowid) }
                     if found.count <= query.limit {
                         return try Page(items: found.map(complete), total: found.count, next: nil)
                     }
                 }
+                // A position of the other order's shape is refused by `page` before it runs SQL.
+                let pageSQL = query.position.map { $0.values.count == shape.order.count } ?? true
+                    ? try prepared(shape.pageSQL(after: query.position?.values, limit: rowsToFetch)) : nil
                 let page = try reader.page(
                     shape, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
-                    prebuilt: pages[isRanked ? 0 : 1].map { (page: $0, count: count) }, decode: Self.decode,
+                    prebuilt: pageSQL.map { (page: $0, count: count) }, decode: Self.decode,
                     key: { isRanked ? [.real($0.hit.rank), .integer($0.rowid)] : [.integer($0.rowid)] })
                 return try page.map(complete)
             }
         } catch let error as SQLiteError where error.code.primary == .error {
             throw SearchError.invalidQuery(error.message)
+        } catch let failure as PrepareFailure {
+            throw failure.error
         }
+    }
+
+    /// A statement that failed to prepare: the server's error, whatever SQLite's code says.
+    struct PrepareFailure: Error {
+        var error: any Error
     }
 
     /// The search's SQL, best match first or in index order. The kind filter reads
