@@ -20,14 +20,26 @@ static inline int csqlite_db_config_int(sqlite3 *db, int op, int value, int *cur
     return sqlite3_db_config(db, op, value, current);
 }
 
+/// sqlite3_config is variadic too. SQLITE_CONFIG_MEMSTATUS off: SQLite then keeps no statistics
+/// of its memory use, which otherwise takes a process-wide mutex on every allocation and free,
+/// a few hundred times a search, from every event loop at once
+/// (sqlite.org/c3ref/c_config_covering_index_scan.html#sqliteconfigmemstatus). It must come
+/// before SQLite initializes, that is, before the first connection opens; later it is
+/// SQLITE_MISUSE and changes nothing.
+static inline int csqlite_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /// An FTS5 auxiliary function (sqlite.org/fts5.html#custom_auxiliary_functions):
-/// `match_offsets(tbl)` describes the current row's matches as a blob of native 32-bit integers:
-/// the number of columns n, the size of each of the n columns in tokens, then four integers for
-/// each phrase match in xInst order: phrase number, column, offset of its first token (counted
-/// in tokens from the start of the column), and the phrase's length in tokens.
+/// `match_offsets(tbl)` describes the current row's matches as a blob of native 64-bit integers:
+/// the number of columns n, the number of phrases in the query, the rows in the table, the
+/// tokens in the table, each of the n columns' size in tokens in this row, then four integers
+/// for each phrase match in xInst order: phrase number, column, offset of its first token
+/// (counted in tokens from the start of the column), and the phrase's length in tokens.
 /// A caller that has the column's text finds and marks the matched words itself, without the
 /// tokenizer run that highlight() and snippet() make for every row; the sizes let it check that
-/// it split the text into the same tokens (sqlite.org/fts5.html#xInst, #xColumnSize).
+/// it split the text into the same tokens, and the counts are what bm25 weighs a match by
+/// (sqlite.org/fts5.html#xInst, #xColumnSize, #xRowCount, #xColumnTotalSize).
 static inline void csqlite_fts5_match_offsets(
     const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc, sqlite3_value **argv
 ) {
@@ -41,27 +53,36 @@ static inline void csqlite_fts5_match_offsets(
         return;
     }
     if (count < 0) count = 0;
-    sqlite3_int64 length = 1 + (sqlite3_int64)columns + 4 * (sqlite3_int64)count;
-    int *values = sqlite3_malloc64(sizeof(int) * (sqlite3_uint64)length);
+    sqlite3_int64 length = 4 + (sqlite3_int64)columns + 4 * (sqlite3_int64)count;
+    sqlite3_int64 *values = sqlite3_malloc64(sizeof(sqlite3_int64) * (sqlite3_uint64)length);
     if (values == 0) {
         sqlite3_result_error_nomem(context);
         return;
     }
     values[0] = columns;
+    values[1] = api->xPhraseCount(fts);
+    rc = api->xRowCount(fts, &values[2]);
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &values[3]);
     for (int column = 0; column < columns && rc == SQLITE_OK; column++) {
-        rc = api->xColumnSize(fts, column, &values[1 + column]);
+        int size = 0;
+        rc = api->xColumnSize(fts, column, &size);
+        values[4 + column] = size;
     }
-    int *match = values + 1 + columns;
+    sqlite3_int64 *match = values + 4 + columns;
     for (int i = 0; i < count && rc == SQLITE_OK; i++, match += 4) {
-        rc = api->xInst(fts, i, &match[0], &match[1], &match[2]);
-        match[3] = rc == SQLITE_OK ? api->xPhraseSize(fts, match[0]) : 0;
+        int phrase = 0, column = 0, offset = 0;
+        rc = api->xInst(fts, i, &phrase, &column, &offset);
+        match[0] = phrase;
+        match[1] = column;
+        match[2] = offset;
+        match[3] = rc == SQLITE_OK ? api->xPhraseSize(fts, phrase) : 0;
     }
     if (rc != SQLITE_OK) {
         sqlite3_free(values);
         sqlite3_result_error_code(context, rc);
         return;
     }
-    sqlite3_result_blob(context, values, (int)sizeof(int) * (int)length, sqlite3_free);
+    sqlite3_result_blob64(context, values, sizeof(sqlite3_int64) * (sqlite3_uint64)length, sqlite3_free);
 }
 
 /// Registers `match_offsets` on `db` through the fts5_api pointer that `SELECT fts5(?1)` hands

@@ -42,6 +42,12 @@ public final class Connection {
         try Connection(path: ":memory:", mode: .readWriteCreate)
     }
 
+    /// Process-wide settings, made once before SQLite initializes (the first open): no memory
+    /// statistics, so that allocations take no global mutex (CSQLite/shim.h).
+    private static let configureLibrary: Void = {
+        _ = csqlite_disable_memory_statistics()
+    }()
+
     /// The designated initialiser; `afterOpen` runs last, and if it throws the open is undone
     /// like any other failure (a test hook for the clean-up path).
     package init(
@@ -54,6 +60,7 @@ public final class Connection {
         let isFile = !Self.isSpecialName(path)
         let existedBefore = isFile ? try Self.checkBeforeOpen(path: path, mode: mode) : false
 
+        Self.configureLibrary
         var pointer: OpaquePointer?
         let code = sqlite3_open_v2(Self.sqlitePath(for: path), &pointer, mode.flags, nil)
         guard let pointer else {

@@ -124,6 +124,23 @@ import Testing
         }
     }
 
+    /// The rank of a one-phrase query is computed in Swift from the count of matches; it is
+    /// FTS5's bm25 to the last bit, for terms, prefixes, phrases and column filters, and a query
+    /// of more phrases (and a kind filter) still gets FTS5's own.
+    @Test(arguments: [
+        "Georgia", "secur*", "\"South Ossetia\"", "recognize", "title:summit", "2008", "the", "Medvedev",
+        "Medvedev OR Putin", "ethnic cleansing", "russia NOT georgia",
+    ])
+    func ranksAreFTS5sBm25(q: String) throws {
+        let sql = "SELECT kind, record_id, bm25(search, 0.0, 0.0, 4.0, 1.0) FROM search WHERE search MATCH ?"
+        let expected = try store.reader.connection.query(sql, [q]) { "\(try $0.string(0))/\(try $0.string(1))=\(try $0.double(2))" }
+        for kinds in [[], SearchKind.allCases] {
+            let hits = try store.reader.search.search(q: q, kinds: kinds, limit: 500).items
+            #expect(!hits.isEmpty)
+            #expect(Set(hits.map { "\($0.kind.rawValue)/\($0.id)=\($0.rank)" }) == Set(expected), "\(q) \(kinds)")
+        }
+    }
+
     /// A summary with a code point that Unicode leaves unassigned (U+0378): FTS5's tables make it
     /// a token, Swift's categories a separator. The token counts differ, so the snippet is FTS5's
     /// own; without the check, the mark would land on the word after the match.

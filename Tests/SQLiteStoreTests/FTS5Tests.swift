@@ -1,3 +1,4 @@
+import CSQLite
 import Testing
 @testable import SQLiteStore
 
@@ -12,6 +13,35 @@ import Testing
                 ('Hu Jintao', 'China called for dialogue and cooperation');
             """)
         return connection
+    }
+
+    /// `match_offsets()`, on every connection: the column count, the phrase count, the table's
+    /// rows and tokens, each column's size in tokens, then (phrase, column, first token, tokens)
+    /// for each match, as FTS5's xInst reports them.
+    @Test func matchOffsetsDescribesEveryPhraseMatch() throws {
+        let connection = try makeIndex()
+        func offsets(_ query: String) throws -> [[Int64]] {
+            try connection.query("SELECT match_offsets(statements) FROM statements WHERE statements MATCH ? ORDER BY rowid", [query]) {
+                $0.withUnsafeBytes(0) { Array($0.bindMemory(to: Int64.self)) }
+            }
+        }
+        // Three rows of 1 + 9, 1 + 8 and 2 + 6 tokens. "Medvedev" is 1 token; "Russia recognised
+        // the independence of South Ossetia and Abkhazia" is 9, Ossetia the seventh (offset 6).
+        #expect(try offsets("ossetia") == [[2, 1, 3, 27, 1, 9, 0, 1, 6, 1]])
+        #expect(try offsets("\"south ossetia\" abkhazia") == [[2, 2, 3, 27, 1, 9, 0, 1, 5, 2, 1, 1, 8, 1]])
+        #expect(try offsets("speaker:medvedev") == [[2, 1, 3, 27, 1, 9, 0, 0, 0, 1]])
+        #expect(try offsets("dialogue OR dushanbe").count == 2)
+    }
+
+    /// SQLite keeps no memory statistics (no global mutex on every allocation): the counter of
+    /// memory in use stays at zero however much is allocated.
+    @Test func memoryStatisticsAreOff() throws {
+        let connection = try makeIndex()
+        _ = try connection.query("SELECT group_concat(body) FROM statements") { try $0.string(0) }
+        var current: Int64 = -1
+        var highest: Int64 = -1
+        #expect(sqlite3_status64(SQLITE_STATUS_MEMORY_USED, &current, &highest, 0) == SQLITE_OK)
+        #expect(current == 0 && highest == 0)
     }
 
     @Test func matchFindsRowsRankedByRelevance() throws {

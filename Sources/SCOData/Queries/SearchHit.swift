@@ -12,9 +12,10 @@ public struct SearchHit: Sendable, Hashable {
     public var id: String
     /// The record's title: an event's title, a clause's or a statement's summary.
     public var title: String
-    /// Up to 12 words around the best match, each matched term in `[` `]`
-    /// (`matchStart`/`matchEnd`), `…` where text was cut. The source text has no brackets, so
-    /// they only ever mark matches.
+    /// Up to 12 words around the best match (`SearchSnippet`), each matched term in `[` `]`
+    /// (`matchStart`/`matchEnd`), `…` where text was cut: from the body (a clause's text, a
+    /// statement's quote, an event's summary) when the query matched it, else from the title.
+    /// The source text has no brackets, so they only ever mark matches.
     public var snippet: String
     /// FTS5's bm25 score with titles weighted 4 to 1 over bodies: more negative is a better
     /// match (https://sqlite.org/fts5.html#the_bm25_function). Comparable within one query only.

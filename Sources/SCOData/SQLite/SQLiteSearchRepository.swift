@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SQLiteStore
 
 /// Search over the FTS5 table `search`: ranked by bm25 when a query matches at most
@@ -50,10 +57,11 @@ public struct SQLiteSearchRepository: SearchRepository {
         /// A decoded hit with its snippet, from FTS5 when `SearchSnippet` could not make it.
         func complete(_ found: (hit: PartialHit, rowid: Int64)) throws -> SearchHit {
             let hit = found.hit
+            guard let rank = hit.rank else { preconditionFailure("a hit without a rank: \(hit.id)") }
             let snippet = try hit.snippet ?? connection.query(
                 Self.fallbackSnippetSQL, [query.text, found.rowid]
             ) { try $0.string(0) }.first ?? ""
-            return SearchHit(kind: hit.kind, id: hit.id, title: hit.title, snippet: snippet, rank: hit.rank)
+            return SearchHit(kind: hit.kind, id: hit.id, title: hit.title, snippet: snippet, rank: rank)
         }
         do {
             return try reader.read {
@@ -69,11 +77,22 @@ public struct SQLiteSearchRepository: SearchRepository {
                 if isRanked, let total, total <= query.limit, let unordered = ranked.unorderedSQL {
                     // Every match fits on this page: sort them here, which costs less than the
                     // temporary B-tree SQLite keeps the best LIMIT rows in (a quarter of the query).
-                    let all = try prepared(unordered)
-                    let found = try connection.query(all.sql, all.bindings, Self.decode)
-                        .sorted { ($0.hit.rank, $0.rowid) < ($1.hit.rank, $1.rowid) }
-                    if found.count <= query.limit {
-                        return try Page(items: found.map(complete), total: found.count, next: nil)
+                    // Without a kind filter, `total` is also what bm25 weighs a one-phrase query
+                    // by, so the rank is computed here instead of by a second pass over the
+                    // doclist; a query of more phrases (its rows say so) takes bm25 after all.
+                    var found: [(hit: PartialHit, rowid: Int64)]?
+                    if query.kinds.isEmpty {
+                        let own = try prepared((Self.unrankedMatchesSQL, [.text(query.text)]))
+                        let rows = try connection.query(own.sql, own.bindings) { try Self.decode($0, matchingRows: total) }
+                        if rows.allSatisfy({ $0.hit.rank != nil }) { found = rows }
+                    }
+                    if found == nil {
+                        let all = try prepared(unordered)
+                        found = try connection.query(all.sql, all.bindings, Self.decode)
+                    }
+                    let sorted = (found ?? []).sorted { ($0.hit.rank ?? 0, $0.rowid) < ($1.hit.rank ?? 0, $1.rowid) }
+                    if sorted.count <= query.limit {
+                        return try Page(items: sorted.map(complete), total: sorted.count, next: nil)
                     }
                 }
                 // A position of the other order's shape is refused by `page` before it runs SQL.
@@ -82,7 +101,7 @@ public struct SQLiteSearchRepository: SearchRepository {
                 let page = try reader.page(
                     shape, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
                     prebuilt: pageSQL.map { (page: $0, count: count) }, decode: Self.decode,
-                    key: { isRanked ? [.real($0.hit.rank), .integer($0.rowid)] : [.integer($0.rowid)] })
+                    key: { isRanked ? [.real($0.hit.rank ?? 0), .integer($0.rowid)] : [.integer($0.rowid)] })
                 return try page.map(complete)
             }
         } catch let error as SQLiteError where error.code.primary == .error {
@@ -120,42 +139,94 @@ public struct SQLiteSearchRepository: SearchRepository {
     static let fallbackSnippetSQL = "SELECT snippet(search, -1, '[', ']', '…', 12) FROM search WHERE search MATCH ? AND rowid = ?"
 
     /// The FTS5 columns `match_offsets` reports: title and body (kind and record_id are UNINDEXED).
-    static let titleColumn: Int32 = 2
-    static let bodyColumn: Int32 = 3
+    static let titleColumn = 2
+    static let bodyColumn = 3
+    /// bm25's weights for them, as in the SQL: a title match counts four times a body match.
+    static let titleWeight = 4.0
+    static let bodyWeight = 1.0
 
-    /// A hit and its index row's rowid (its tie-breaker). The snippet is nil when it has to come
-    /// from FTS5 after all (`SearchSnippet.make`).
+    /// Every match of a query, unordered, without bm25 (its rank is computed in `decode`); the
+    /// same columns as `keysetQuery`'s, NULL for the rank.
+    static let unrankedMatchesSQL =
+        "SELECT kind, record_id, title, body, match_offsets(search), NULL, rowid FROM search WHERE search MATCH ?"
+
+    /// A hit and its index row's rowid (its tie-breaker), with the rank from column 5. The
+    /// snippet is nil when it has to come from FTS5 after all (`SearchSnippet.make`).
     static func decode(_ row: Row) throws -> (hit: PartialHit, rowid: Int64) {
-        var titleMatches: [SearchSnippet.Match] = []
-        var bodyMatches: [SearchSnippet.Match] = []
+        try decode(row, matchingRows: nil)
+    }
+
+    /// `decode`, where the rank of a query that `matchingRows` rows match is computed here
+    /// (`MatchOffsets.bm25`) rather than read from column 5: nil for a query of more than one
+    /// phrase.
+    static func decode(_ row: Row, matchingRows: Int?) throws -> (hit: PartialHit, rowid: Int64) {
+        let offsets = row.withUnsafeBytes(4) { MatchOffsets(blob: $0) }
+        let snippet = offsets.body.isEmpty && !offsets.title.isEmpty
+            ? row.withUnsafeBytes(2) { SearchSnippet.make(text: $0, tokenCount: offsets.titleTokens, matches: offsets.title) }
+            : row.withUnsafeBytes(3) { SearchSnippet.make(text: $0, tokenCount: offsets.bodyTokens, matches: offsets.body) }
+        let rank = if let matchingRows { offsets.bm25(matchingRows: matchingRows) } else { try row.double(5) }
+        let hit = PartialHit(
+            kind: try row.value(0, as: SearchKind.self, table: "search"), id: try row.string(1),
+            title: try row.string(2), snippet: snippet, rank: rank)
+        return (hit, try row.int64(6))
+    }
+
+    /// What `match_offsets()` says of one row (CSQLite/shim.h): the matches in the title and the
+    /// body, each column's size in tokens, and what bm25 weighs them by.
+    struct MatchOffsets {
+        var title: [SearchSnippet.Match] = []
+        var body: [SearchSnippet.Match] = []
         var titleTokens = -1
         var bodyTokens = -1
-        row.withUnsafeBytes(4) { blob in
-            // The column count, each column's size in tokens, then four integers a match:
-            // phrase, column, first token, tokens (CSQLite/shim.h).
-            let values = blob.bindMemory(to: Int32.self)
-            guard let columns = values.first.map(Int.init), columns > bodyColumn, values.count >= 1 + columns else { return }
-            titleTokens = Int(values[1 + Int(titleColumn)])
-            bodyTokens = Int(values[1 + Int(bodyColumn)])
-            var index = 1 + columns
+        /// Tokens in the row, every column.
+        var rowTokens = 0
+        var phraseCount = 0
+        var tableRows = 0
+        var tableTokens = 0
+
+        /// An empty or malformed blob leaves every count unknown: no snippet, no rank.
+        init(blob: UnsafeRawBufferPointer) {
+            let values = blob.bindMemory(to: Int64.self)
+            guard values.count >= 4, let columns = Int(exactly: values[0]), columns > bodyColumn,
+                  values.count >= 4 + columns
+            else { return }
+            phraseCount = Int(values[1])
+            tableRows = Int(values[2])
+            tableTokens = Int(values[3])
+            for column in 0..<columns { rowTokens += Int(values[4 + column]) }
+            titleTokens = Int(values[4 + titleColumn])
+            bodyTokens = Int(values[4 + bodyColumn])
+            var index = 4 + columns
             while index + 4 <= values.count {
                 let match = SearchSnippet.Match(
                     phrase: Int(values[index]), firstToken: Int(values[index + 2]), tokenCount: Int(values[index + 3]))
-                switch values[index + 1] {
-                case titleColumn: titleMatches.append(match)
-                case bodyColumn: bodyMatches.append(match)
+                switch Int(values[index + 1]) {
+                case titleColumn: title.append(match)
+                case bodyColumn: body.append(match)
                 default: break
                 }
                 index += 4
             }
         }
-        let snippet = bodyMatches.isEmpty && !titleMatches.isEmpty
-            ? row.withUnsafeBytes(2) { SearchSnippet.make(text: $0, tokenCount: titleTokens, matches: titleMatches) }
-            : row.withUnsafeBytes(3) { SearchSnippet.make(text: $0, tokenCount: bodyTokens, matches: bodyMatches) }
-        let hit = PartialHit(
-            kind: try row.value(0, as: SearchKind.self, table: "search"), id: try row.string(1),
-            title: try row.string(2), snippet: snippet, rank: try row.double(5))
-        return (hit, try row.int64(6))
+
+        /// FTS5's `bm25(search, 0.0, 0.0, 4.0, 1.0)` for a query of one phrase that
+        /// `matchingRows` rows match, by the same formula and in the same order of operations
+        /// (fts5_aux.c, fts5Bm25Function): bm25 itself counts those rows with a second pass over
+        /// the phrase's doclist on every query, and the repository has already counted them.
+        /// Nil for a query of more phrases, which needs each one's count.
+        func bm25(matchingRows: Int) -> Double? {
+            guard phraseCount == 1, tableRows > 0 else { return nil }
+            let k1 = 1.2
+            let b = 0.75
+            let averageRowTokens = Double(tableTokens) / Double(tableRows)
+            var idf = log((Double(tableRows) - Double(matchingRows) + 0.5) / (Double(matchingRows) + 0.5))
+            if idf <= 0.0 { idf = 1e-6 }
+            var frequency = 0.0
+            for _ in title { frequency += titleWeight }
+            for _ in body { frequency += bodyWeight }
+            let score = 0.0 + idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * Double(rowTokens) / averageRowTokens)))
+            return -1.0 * score
+        }
     }
 
     /// A hit whose snippet may still be missing.
@@ -164,6 +235,7 @@ public struct SQLiteSearchRepository: SearchRepository {
         var id: String
         var title: String
         var snippet: String?
-        var rank: Double
+        /// Nil only from `decode(_:matchingRows:)`, for a query of more than one phrase.
+        var rank: Double?
     }
 }
