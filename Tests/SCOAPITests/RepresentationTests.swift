@@ -56,6 +56,23 @@ import Testing
         #expect(a.hasPrefix("\"json-") && a.hasSuffix("\""))
     }
 
+    /// Any one byte changed, at any position of bodies of every length up to three words and
+    /// a tail, gives another tag; so do a longer body of zeros and a shorter one.
+    @Test func everySingleByteChangeChangesTheTag() {
+        for length in 0...29 {
+            let body = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            let tag = EntityTag.make(for: body, representation: .json)
+            for position in 0..<length {
+                for flip: UInt8 in [0x01, 0x80, 0xFF] {
+                    var changed = body
+                    changed[position] ^= flip
+                    #expect(EntityTag.make(for: changed, representation: .json) != tag, "length \(length), byte \(position)")
+                }
+            }
+            #expect(EntityTag.make(for: body + [0], representation: .json) != tag, "length \(length) and a NUL more")
+        }
+    }
+
     @Test func ifNoneMatchUsesWeakComparisonAndLists() {
         let tag = "\"json-0123456789abcdef\""
         #expect(EntityTag.noneMatchHits(tag, tag: tag))

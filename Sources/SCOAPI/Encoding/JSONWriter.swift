@@ -54,6 +54,13 @@ public struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes a key already encoded as `"name":` (`FieldList.encodedKeys`).
+    mutating func key(encoded: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: encoded)
+        needsComma = false
+    }
+
     public mutating func string(_ value: String) {
         separate()
         appendEscaped(value)

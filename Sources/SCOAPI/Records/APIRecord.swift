@@ -8,7 +8,7 @@ import SCOData
 /// notes) as its compact JSON.
 protocol APIRecord {
     /// Every top-level key with its JSON Schema, in the order it is written.
-    static var fieldSchemas: [(name: String, schema: FieldSchema)] { get }
+    static var fieldSchemas: FieldList { get }
     /// The record's id as the API addresses it (`/v1/people/{id}`).
     var recordID: String { get }
     /// Writes the value of one of `fieldNames`.
@@ -21,10 +21,11 @@ extension APIRecord {
 
     /// Writes the record as one object holding the selected keys.
     func write(to json: inout JSONWriter, fields: FieldSelection) {
+        let schemas = Self.fieldSchemas
         json.beginObject()
-        for (name, _) in Self.fieldSchemas where fields.includes(name) {
-            json.key(name)
-            writeField(name, to: &json)
+        for index in schemas.indices where fields.includes(schemas[index].name) {
+            json.key(encoded: schemas.encodedKeys[index])
+            writeField(schemas[index].name, to: &json)
         }
         json.endObject()
     }

@@ -1,7 +1,7 @@
 import SCOData
 
 extension Country: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("code", .code),
         ("alpha3", .string),
         ("name", .string),
@@ -29,7 +29,7 @@ extension Country: APIRecord {
 }
 
 extension Person: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("name", .string),
         ("nameInSource", .nullableString),
@@ -59,7 +59,7 @@ extension Person: APIRecord {
 }
 
 extension Region: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("name", .string),
         ("kind", .enumeration(RegionKind.allCases.map(\.rawValue))),
@@ -89,7 +89,7 @@ extension Region: APIRecord {
 }
 
 extension Clause: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("declarationId", .string),
         ("position", .integer),
@@ -117,7 +117,7 @@ extension Clause: APIRecord {
 }
 
 extension TimelineEvent: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("date", .date),
         ("kind", .enumeration(EventKind.allCases.map(\.rawValue))),
@@ -147,7 +147,7 @@ extension TimelineEvent: APIRecord {
 }
 
 extension Statement: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("speakerId", .string),
         ("speakerRole", .nullableString),
@@ -191,7 +191,7 @@ extension Statement: APIRecord {
 }
 
 extension Source: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("title", .string),
         ("publisher", .string),
@@ -219,7 +219,7 @@ extension Source: APIRecord {
 }
 
 extension Organization: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("name", .string),
         ("abbreviation", .nullableString),
@@ -251,7 +251,7 @@ extension Organization: APIRecord {
 }
 
 extension Summit: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("name", .string),
         ("organizationId", .string),
@@ -287,7 +287,7 @@ extension Summit: APIRecord {
 }
 
 extension Declaration: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("id", .string),
         ("title", .string),
         ("organizationId", .string),

@@ -66,7 +66,7 @@ extension ListQuerySpec {
 
 /// A search hit as the API writes it.
 struct SearchHitRecord: APIRecord {
-    static let fieldSchemas: [(name: String, schema: FieldSchema)] = [
+    static let fieldSchemas: FieldList = [
         ("type", .enumeration(["clause", "statement", "event"])),
         ("id", .string),
         ("title", .string),
