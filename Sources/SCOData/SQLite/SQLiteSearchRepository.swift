@@ -95,12 +95,22 @@ public struct SQLiteSearchRepository: SearchRepository {
                         return try Page(items: sorted.map(complete), total: sorted.count, next: nil)
                     }
                 }
+                // In index order, a query of one phrase without a kind filter has its ranks
+                // computed here from the count of its matches: bm25 would make its own pass over
+                // all of them (a million for a word in every event) to count them again.
+                var pageShape = shape
+                var decode: (Row) throws -> (hit: PartialHit, rowid: Int64) = Self.decode
+                if !isRanked, query.kinds.isEmpty, try phraseCount(of: query.text, prepared) == 1 {
+                    let matches = try total ?? reader.total(of: ranked, fingerprint: fingerprint.value, countSQL: count)
+                    pageShape = Self.keysetQuery(query, isRanked: false, ranksComputedHere: true)
+                    decode = { try Self.decode($0, matchingRows: matches) }
+                }
                 // A position of the other order's shape is refused by `page` before it runs SQL.
-                let pageSQL = query.position.map { $0.values.count == shape.order.count } ?? true
-                    ? try prepared(shape.pageSQL(after: query.position?.values, limit: rowsToFetch)) : nil
+                let pageSQL = query.position.map { $0.values.count == pageShape.order.count } ?? true
+                    ? try prepared(pageShape.pageSQL(after: query.position?.values, limit: rowsToFetch)) : nil
                 let page = try reader.page(
-                    shape, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
-                    prebuilt: pageSQL.map { (page: $0, count: count) }, decode: Self.decode,
+                    pageShape, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
+                    prebuilt: pageSQL.map { (page: $0, count: count) }, decode: decode,
                     key: { isRanked ? [.real($0.hit.rank ?? 0), .integer($0.rowid)] : [.integer($0.rowid)] })
                 return try page.map(complete)
             }
@@ -111,6 +121,18 @@ public struct SQLiteSearchRepository: SearchRepository {
         }
     }
 
+    /// How many phrases FTS5 makes of `text` (`match_offsets` of its first match; 0 without one).
+    private func phraseCount(
+        of text: String, _ prepared: (KeysetQuery.SQL) throws(PrepareFailure) -> KeysetQuery.SQL
+    ) throws -> Int {
+        let probe = try prepared((Self.phraseCountSQL, [.text(text)]))
+        return try reader.connection.queryFirst(probe.sql, probe.bindings) { row in
+            row.withUnsafeBytes(0) { MatchOffsets(blob: $0).phraseCount }
+        } ?? 0
+    }
+
+    static let phraseCountSQL = "SELECT match_offsets(search) FROM search WHERE search MATCH ? LIMIT 1"
+
     /// A statement that failed to prepare: the server's error, whatever SQLite's code says.
     struct PrepareFailure: Error {
         var error: any Error
@@ -119,9 +141,11 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// The search's SQL, best match first or in index order. The kind filter reads
     /// `search_rows` by rowid rather than the FTS5 content table's UNINDEXED `kind`, which
     /// loads the whole row: four times cheaper over 100,000 matches.
-    static func keysetQuery(_ query: SearchQuery, isRanked: Bool) -> KeysetQuery {
-        let columns: StaticString =
-            "kind, record_id, title, body, match_offsets(search), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid"
+    /// `ranksComputedHere`: NULL in place of bm25, for `decode(_:matchingRows:)`.
+    static func keysetQuery(_ query: SearchQuery, isRanked: Bool, ranksComputedHere: Bool = false) -> KeysetQuery {
+        let columns: StaticString = ranksComputedHere
+            ? "kind, record_id, title, body, match_offsets(search), NULL, rowid"
+            : "kind, record_id, title, body, match_offsets(search), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid"
         var sql = KeysetQuery(
             select: columns, from: "search",
             order: isRanked
