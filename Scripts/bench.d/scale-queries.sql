@@ -3,7 +3,10 @@
 -- through actor_timeline / region_timeline (Migrations/0004); FTS5 ranking, or index order past
 -- the ranking limit. They follow SCOData's SQL (SQLiteTimelineRepository, SQLiteSearchRepository)
 -- with literal values, written out here. Each statement is preceded by a `-- name:` line, which
--- Scripts/bench prints.
+-- Scripts/bench prints. The search statements select FTS5's snippet() where the repository
+-- selects title, body and match_offsets() (registered on sco-api's own connections only, not in
+-- the Python that runs these), and the repository computes a one-phrase query's bm25 itself in
+-- index order: these times are an upper bound for its SQL.
 -- name: first page
 SELECT id FROM events ORDER BY date_value, id LIMIT 101;
 -- name: page after a cursor
