@@ -22,7 +22,9 @@ import Testing
         let connection = try makeIndex()
         func offsets(_ query: String) throws -> [[Int64]] {
             try connection.query("SELECT match_offsets(statements) FROM statements WHERE statements MATCH ? ORDER BY rowid", [query]) {
-                $0.withUnsafeBytes(0) { Array($0.bindMemory(to: Int64.self)) }
+                $0.withUnsafeBytes(0) { blob in
+                    (0..<blob.count / 8).map { blob.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self) }
+                }
             }
         }
         // Three rows of 1 + 9, 1 + 8 and 2 + 6 tokens. "Medvedev" is 1 token; "Russia recognised

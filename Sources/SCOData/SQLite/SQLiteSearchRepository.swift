@@ -208,23 +208,28 @@ public struct SQLiteSearchRepository: SearchRepository {
         var tableRows = 0
         var tableTokens = 0
 
-        /// An empty or malformed blob leaves every count unknown: no snippet, no rank.
+        /// An empty or malformed blob leaves every count unknown: no snippet, no rank. The blob
+        /// is read without assuming alignment (a value that went through SQLite's sorter points
+        /// into a record at any offset), and every per-row figure is clamped to FTS5's `int` range.
         init(blob: UnsafeRawBufferPointer) {
-            let values = blob.bindMemory(to: Int64.self)
-            guard values.count >= 4, let columns = Int(exactly: values[0]), columns > bodyColumn,
-                  values.count >= 4 + columns
-            else { return }
-            phraseCount = Int(values[1])
-            tableRows = Int(values[2])
-            tableTokens = Int(values[3])
-            for column in 0..<columns { rowTokens += Int(values[4 + column]) }
-            titleTokens = Int(values[4 + titleColumn])
-            bodyTokens = Int(values[4 + bodyColumn])
+            let count = blob.count / MemoryLayout<Int64>.size
+            func wide(_ index: Int) -> Int64 {
+                blob.loadUnaligned(fromByteOffset: index * MemoryLayout<Int64>.size, as: Int64.self)
+            }
+            func value(_ index: Int) -> Int { Int(min(max(wide(index), Int64(Int32.min)), Int64(Int32.max))) }
+            guard count >= 4 else { return }
+            let columns = value(0)
+            guard columns > bodyColumn, columns <= 64, count >= 4 + columns else { return }
+            phraseCount = value(1)
+            tableRows = Int(truncatingIfNeeded: wide(2))  // 64-bit in FTS5 too
+            tableTokens = Int(truncatingIfNeeded: wide(3))
+            for column in 0..<columns { rowTokens &+= value(4 + column) }
+            titleTokens = value(4 + titleColumn)
+            bodyTokens = value(4 + bodyColumn)
             var index = 4 + columns
-            while index + 4 <= values.count {
-                let match = SearchSnippet.Match(
-                    phrase: Int(values[index]), firstToken: Int(values[index + 2]), tokenCount: Int(values[index + 3]))
-                switch Int(values[index + 1]) {
+            while index + 4 <= count {
+                let match = SearchSnippet.Match(phrase: value(index), firstToken: value(index + 2), tokenCount: value(index + 3))
+                switch value(index + 1) {
                 case titleColumn: title.append(match)
                 case bodyColumn: body.append(match)
                 default: break
