@@ -63,14 +63,14 @@ public enum SearchSnippet {
         }
 
         var out: [UInt8] = []
-        out.reserveCapacity(end - start + 4 * spans.count + 8)
+        out.reserveCapacity(end - start + (matchStart.count + matchEnd.count) * spans.count + 2 * ellipsis.count)
         if window.lowerBound > 0 { out.append(contentsOf: ellipsis) }
         var position = start
         for span in spans {
             out.append(contentsOf: text[position..<span.lowerBound])
-            out.append(matchStart)
+            out.append(contentsOf: matchStart)
             out.append(contentsOf: text[span])
-            out.append(matchEnd)
+            out.append(contentsOf: matchEnd)
             position = span.upperBound
         }
         out.append(contentsOf: text[position..<end])
@@ -134,8 +134,8 @@ public enum SearchSnippet {
         return best
     }
 
-    private static let matchStart = UInt8(ascii: "[")
-    private static let matchEnd = UInt8(ascii: "]")
+    private static let matchStart = Array(SearchHit.matchStart.utf8)
+    private static let matchEnd = Array(SearchHit.matchEnd.utf8)
     private static let ellipsis = Array(SearchHit.ellipsis.utf8)
 
     /// unicode61's categories "L* N* Co"; a combining diacritical mark continues a token but

@@ -83,8 +83,17 @@ public struct SQLiteSearchRepository: SearchRepository {
                     var found: [(hit: PartialHit, rowid: Int64)]?
                     if query.kinds.isEmpty {
                         let own = try prepared((Self.unrankedMatchesSQL, [.text(query.text)]))
-                        let rows = try connection.query(own.sql, own.bindings) { try Self.decode($0, matchingRows: total) }
-                        if rows.allSatisfy({ $0.hit.rank != nil }) { found = rows }
+                        var rows: [(hit: PartialHit, rowid: Int64)] = []
+                        do {
+                            // Every row has the query's phrase count: the first one says whether
+                            // the rank can be computed here, and the rest are not read if not.
+                            try connection.forEachRow(own.sql, own.bindings) { row in
+                                let decoded = try Self.decode(row, matchingRows: total)
+                                guard decoded.hit.rank != nil else { throw MorePhrasesThanOne() }
+                                rows.append(decoded)
+                            }
+                            found = rows
+                        } catch is MorePhrasesThanOne {}
                     }
                     if found == nil {
                         let all = try prepared(unordered)
@@ -133,6 +142,13 @@ public struct SQLiteSearchRepository: SearchRepository {
 
     static let phraseCountSQL = "SELECT match_offsets(search) FROM search WHERE search MATCH ? LIMIT 1"
 
+    /// Every match of a query without a kind filter, unordered, NULL for the rank (computed in
+    /// `decode`); `keysetQuery`'s own SQL, built once: its only binding is the query text.
+    static let unrankedMatchesSQL = keysetQuery(SearchQuery(text: ""), isRanked: true, ranksComputedHere: true).unorderedSQL!.sql
+
+    /// Stops reading a query's matches when its rank needs FTS5's bm25 after all.
+    private struct MorePhrasesThanOne: Error {}
+
     /// A statement that failed to prepare: the server's error, whatever SQLite's code says.
     struct PrepareFailure: Error {
         var error: any Error
@@ -168,11 +184,6 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// bm25's weights for them, as in the SQL: a title match counts four times a body match.
     static let titleWeight = 4.0
     static let bodyWeight = 1.0
-
-    /// Every match of a query, unordered, without bm25 (its rank is computed in `decode`); the
-    /// same columns as `keysetQuery`'s, NULL for the rank.
-    static let unrankedMatchesSQL =
-        "SELECT kind, record_id, title, body, match_offsets(search), NULL, rowid FROM search WHERE search MATCH ?"
 
     /// A hit and its index row's rowid (its tie-breaker), with the rank from column 5. The
     /// snippet is nil when it has to come from FTS5 after all (`SearchSnippet.make`).
