@@ -8,9 +8,9 @@ import Testing
 /// that send a disagreement with FTS5's tokenizer back to FTS5.
 @Suite struct SearchSnippetTests {
     func snippet(_ text: String, tokenCount: Int? = nil, _ matches: [SearchSnippet.Match]) -> String? {
-        var bytes = Array(text.utf8)
-        let count = tokenCount ?? bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0).count }
-        return bytes.withUnsafeMutableBytes { SearchSnippet.make(text: UnsafeRawBufferPointer($0), tokenCount: count, matches: matches) }
+        Array(text.utf8).withUnsafeBytes { bytes in
+            SearchSnippet.make(text: bytes, tokenCount: tokenCount ?? SearchSnippet.tokens(of: bytes).count, matches: matches)
+        }
     }
 
     func tokens(_ text: String) -> [String] {
