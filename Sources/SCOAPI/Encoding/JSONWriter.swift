@@ -67,6 +67,17 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// Writes `prefix` followed by `value` as one string; `prefix` is plain ASCII that needs no
+    /// escaping (a path, say).
+    public mutating func string(prefix: StaticString, _ value: String) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        appendEscapedContents(value)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     public mutating func int(_ value: Int) {
         separate()
         appendDecimal(value)
@@ -145,6 +156,12 @@ public struct JSONWriter {
     /// byte by byte.
     private mutating func appendEscaped(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        appendEscapedContents(text)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `appendEscaped` without the quotes.
+    private mutating func appendEscapedContents(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return }
@@ -177,6 +194,5 @@ public struct JSONWriter {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }

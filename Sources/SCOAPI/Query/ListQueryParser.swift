@@ -13,16 +13,19 @@ struct ListQueryParser {
 
     let spec: ListQuerySpec
 
+    /// Parameters that take one value.
+    static let singleValued: Set<String> = ["limit", "cursor", "sort", "fields", "format", "from", "to", "q"]
+
     func parse(_ query: QueryParameters) throws(APIError) -> ListQuery {
-        let allowed = spec.allParameterNames
-        let single: Set<String> = ["limit", "cursor", "sort", "fields", "format", "from", "to", "q"]
-        var seen: Set<String> = []
+        var seen: [String] = []
         for (name, _) in query {
-            guard allowed.contains(name) else {
-                throw .badParameter(name: name, detail: "unknown parameter; this endpoint takes \(allowed.joined(separator: ", ")).")
+            guard spec.takes(name) else {
+                throw .badParameter(
+                    name: name, detail: "unknown parameter; this endpoint takes \(spec.allParameterNames.joined(separator: ", ")).")
             }
-            if single.contains(name), !seen.insert(name).inserted {
-                throw .badParameter(name: name, detail: "given more than once.")
+            if Self.singleValued.contains(name) {
+                guard !seen.contains(name) else { throw .badParameter(name: name, detail: "given more than once.") }
+                seen.append(name)
             }
         }
         var result = ListQuery(limit: Self.defaultLimit)

@@ -35,6 +35,12 @@ struct ListQuerySpec: Sendable {
     var allParameterNames: [String] {
         Self.commonParameters + filters.map(\.name) + (hasDateRange ? ["from", "to"] : []) + extraParameters
     }
+
+    /// Whether `name` is one of `allParameterNames` (without building the list).
+    func takes(_ name: String) -> Bool {
+        Self.commonParameters.contains(name) || filters.contains { $0.name == name }
+            || (hasDateRange && (name == "from" || name == "to")) || extraParameters.contains(name)
+    }
 }
 
 /// A parsed sort key: `-date` is `date` descending.

@@ -122,10 +122,14 @@ extension APILoopHandler {
         }
     }
 
-    /// The loop's dataset reader, opened on first use.
+    /// The loop's dataset reader, opened on first use. The requests of one wake-up of the loop
+    /// share a read transaction (ended in `didProcessEvents`, and whenever a commit moves the
+    /// data version: `DatasetReader.shareTransactions`).
     func dataset() throws(APIError) -> DatasetReader {
         if let openedDataset { return openedDataset }
         let reader = DatasetReader(connection: try reader())
+        let database = service.database
+        reader.shareTransactions { database.dataVersion }
         openedDataset = reader
         return reader
     }

@@ -51,6 +51,8 @@ final class APILoopHandler: HTTPLoopHandler {
         let started = MonotonicClock.microseconds()
         let requestID = RequestIDGenerator.accepted(request.headers["X-Request-ID"]) ?? requestIDs.next()
         var exchange = Exchange(request: request, context: context, requestID: requestID)
+        // Whatever reads the loop's connection directly sees every commit made before now.
+        openedDataset?.endSharedTransactionIfStale()
         var response: HTTPResponse
         do {
             response = try answer(&exchange)
@@ -73,6 +75,7 @@ final class APILoopHandler: HTTPLoopHandler {
     }
 
     func didProcessEvents() {
+        openedDataset?.endSharedTransaction()
         accessLog.flush()
     }
 

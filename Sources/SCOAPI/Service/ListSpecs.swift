@@ -83,22 +83,25 @@ struct SearchHitRecord: APIRecord {
 
     var recordID: String { id }
 
-    var href: String {
-        switch type {
-        case "clause": "/v1/declaration/clauses/\(id)"
-        case "statement": "/v1/statements/\(id)"
-        default: "/v1/timeline/\(id)"
-        }
+    func writeField(_ name: String, to json: inout JSONWriter) {
+        guard let index = Self.fieldSchemas.firstIndex(where: { $0.name == name }) else { return json.null() }
+        writeField(at: index, named: name, to: &json)
     }
 
-    func writeField(_ name: String, to json: inout JSONWriter) {
-        switch name {
-        case "type": json.string(type)
-        case "id": json.string(id)
-        case "title": json.string(title)
-        case "snippet": json.string(snippet)
-        case "rank": json.double(rank)
-        case "href": json.string(href)
+    func writeField(at index: Int, named name: String, to json: inout JSONWriter) {
+        switch index {
+        case 0: json.string(type)
+        case 1: json.string(id)
+        case 2: json.string(title)
+        case 3: json.string(snippet)
+        case 4: json.double(rank)
+        case 5:
+            // `href`, written without building it first.
+            switch type {
+            case "clause": json.string(prefix: "/v1/declaration/clauses/", id)
+            case "statement": json.string(prefix: "/v1/statements/", id)
+            default: json.string(prefix: "/v1/timeline/", id)
+            }
         default: json.null()
         }
     }

@@ -39,51 +39,77 @@ public enum SearchSnippet {
     /// tokenizer and FTS5's disagree (a character whose Unicode category changed after Unicode
     /// 6.1, which FTS5 follows), and the caller falls back on FTS5's own snippet.
     public static func make(text: UnsafeRawBufferPointer, tokenCount: Int, matches: [Match]) -> String? {
-        let tokens = tokens(of: text)
-        guard tokens.count == tokenCount,
-              matches.allSatisfy({ $0.firstToken >= 0 && $0.endToken <= tokens.count })
-        else { return nil }
-        guard !tokens.isEmpty else { return "" }
-        let window = bestWindow(tokenCount: tokens.count, matches: matches)
-        let start = window.lowerBound == 0 ? 0 : tokens[window.lowerBound].lowerBound
-        let end = window.upperBound == tokens.count ? text.count : tokens[window.upperBound - 1].upperBound
+        guard tokenCount >= 0, matches.allSatisfy({ $0.firstToken >= 0 && $0.endToken <= tokenCount }) else { return nil }
+        // The window is chosen from FTS5's count, then one pass over the text keeps the byte
+        // ranges of the window's tokens and counts the rest: the count must come out as FTS5's,
+        // or the ranges would be of other tokens than FTS5 matched.
+        let window = bestWindow(tokenCount: tokenCount, matches: matches)
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(window.count, 1)) { kept in
+            let counted = forEachToken(of: text) { index, range in
+                if window.contains(index) { kept.initializeElement(at: index - window.lowerBound, to: range) }
+            }
+            guard counted == tokenCount else { return nil }
+            guard tokenCount > 0 else { return "" }
+            func token(_ index: Int) -> Range<Int> { kept[index - window.lowerBound] }
+            let start = window.lowerBound == 0 ? 0 : token(window.lowerBound).lowerBound
+            let end = window.upperBound == tokenCount ? text.count : token(window.upperBound - 1).upperBound
 
-        // Marked spans in bytes, clipped to the window, merged where they touch.
-        var spans: [Range<Int>] = []
-        for match in matches.sorted(by: { $0.firstToken < $1.firstToken }) {
-            let first = max(match.firstToken, window.lowerBound)
-            let last = min(match.endToken, window.upperBound) - 1
-            guard first <= last else { continue }
-            let span = tokens[first].lowerBound..<tokens[last].upperBound
-            if let previous = spans.last, span.lowerBound <= previous.upperBound {
-                spans[spans.count - 1] = previous.lowerBound..<max(previous.upperBound, span.upperBound)
-            } else {
-                spans.append(span)
+            // Marked spans in bytes, clipped to the window, merged where they touch.
+            var spans: [Range<Int>] = []
+            spans.reserveCapacity(matches.count)
+            let ordered = zip(matches, matches.dropFirst()).allSatisfy({ $0.firstToken <= $1.firstToken })
+                ? matches : matches.sorted { $0.firstToken < $1.firstToken }
+            for match in ordered {
+                let first = max(match.firstToken, window.lowerBound)
+                let last = min(match.endToken, window.upperBound) - 1
+                guard first <= last else { continue }
+                let span = token(first).lowerBound..<token(last).upperBound
+                if let previous = spans.last, span.lowerBound <= previous.upperBound {
+                    spans[spans.count - 1] = previous.lowerBound..<max(previous.upperBound, span.upperBound)
+                } else {
+                    spans.append(span)
+                }
+            }
+
+            let capacity = end - start + (matchStart.count + matchEnd.count) * spans.count + 2 * ellipsis.count
+            return String(unsafeUninitializedCapacity: capacity) { out in
+                var length = 0
+                func append(_ bytes: UnsafeRawBufferPointer) {
+                    UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[length..<(length + bytes.count)]))
+                        .copyMemory(from: bytes)
+                    length += bytes.count
+                }
+                if window.lowerBound > 0 { ellipsis.withUnsafeBytes(append) }
+                var position = start
+                for span in spans {
+                    append(UnsafeRawBufferPointer(rebasing: text[position..<span.lowerBound]))
+                    matchStart.withUnsafeBytes(append)
+                    append(UnsafeRawBufferPointer(rebasing: text[span]))
+                    matchEnd.withUnsafeBytes(append)
+                    position = span.upperBound
+                }
+                append(UnsafeRawBufferPointer(rebasing: text[position..<end]))
+                if window.upperBound < tokenCount { ellipsis.withUnsafeBytes(append) }
+                return length
             }
         }
-
-        var out: [UInt8] = []
-        out.reserveCapacity(end - start + (matchStart.count + matchEnd.count) * spans.count + 2 * ellipsis.count)
-        if window.lowerBound > 0 { out.append(contentsOf: ellipsis) }
-        var position = start
-        for span in spans {
-            out.append(contentsOf: text[position..<span.lowerBound])
-            out.append(contentsOf: matchStart)
-            out.append(contentsOf: text[span])
-            out.append(contentsOf: matchEnd)
-            position = span.upperBound
-        }
-        out.append(contentsOf: text[position..<end])
-        if window.upperBound < tokens.count { out.append(contentsOf: ellipsis) }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Byte ranges of the tokens of UTF-8 `text`: a token starts at a letter, digit or private-use
-    /// character and runs while those, or combining diacritical marks, follow (fts5_tokenize.c,
-    /// fts5UnicodeTokenize). ASCII, nearly all of the dataset, takes the fast path.
+    /// Byte ranges of the tokens of UTF-8 `text` (see `forEachToken`).
     static func tokens(of text: UnsafeRawBufferPointer) -> [Range<Int>] {
         var tokens: [Range<Int>] = []
         tokens.reserveCapacity(text.count / 5)
+        forEachToken(of: text) { _, range in tokens.append(range) }
+        return tokens
+    }
+
+    /// Hands `body` each token of UTF-8 `text`, its index and byte range, and returns how many
+    /// there are: a token starts at a letter, digit or private-use character and runs while
+    /// those, or combining diacritical marks, follow (fts5_tokenize.c, fts5UnicodeTokenize).
+    /// ASCII, nearly all of the dataset, takes the fast path.
+    @discardableResult
+    static func forEachToken(of text: UnsafeRawBufferPointer, _ body: (Int, Range<Int>) -> Void) -> Int {
+        var count = 0
         var index = 0
         var tokenStart = -1
         while index < text.count {
@@ -101,13 +127,17 @@ public enum SearchSnippet {
             if isTokenCharacter {
                 if tokenStart < 0 { tokenStart = index }
             } else if tokenStart >= 0 {
-                tokens.append(tokenStart..<index)
+                body(count, tokenStart..<index)
+                count += 1
                 tokenStart = -1
             }
             index += width
         }
-        if tokenStart >= 0 { tokens.append(tokenStart..<text.count) }
-        return tokens
+        if tokenStart >= 0 {
+            body(count, tokenStart..<text.count)
+            count += 1
+        }
+        return count
     }
 
     /// Of the windows of `tokenLimit` tokens that begin `leadingTokens` before a match, the one

@@ -12,6 +12,14 @@ public final class DatasetReader {
     public let connection: Connection
     private var totals: [String: Int] = [:]
     private var totalsStamp: (dataVersion: Int64, changes: Int)?
+    /// Counts the read transactions `read` began; `totalsStamp` was taken in `stampedIn`, and
+    /// within one transaction the data cannot move (this connection only reads).
+    private var transactionSerial = 0
+    private var stampedIn = -1
+    /// Set by `shareTransactions(version:)`: the data version that labels the data.
+    private var sharedVersion: (@Sendable () -> UInt64)?
+    /// The version when the shared transaction began; nil while none is open.
+    private var openSharedVersion: UInt64?
     /// Totals kept at most; past it the cache starts over (a crude bound, for hostile filters).
     private let totalsCapacity = 512
 
@@ -39,9 +47,54 @@ public final class DatasetReader {
     // MARK: - Running lists
 
     /// Runs `body` in one read transaction, so a page, its total and its related rows come from
-    /// one snapshot of the database (inside a caller's transaction it is a savepoint).
+    /// one snapshot of the database (inside a caller's transaction it is a savepoint). While
+    /// transactions are shared (`shareTransactions`), the reads until `endSharedTransaction`
+    /// run in one, begun by the first of them.
     func read<T>(_ body: () throws -> T) throws -> T {
-        try connection.transaction(.deferred, body)
+        guard let sharedVersion, openSharedVersion != nil || !connection.isInTransaction else {
+            if !connection.isInTransaction { transactionSerial &+= 1 }
+            return try connection.transaction(.deferred, body)
+        }
+        let version = sharedVersion()
+        if let open = openSharedVersion, open != version || !connection.isInTransaction {
+            endSharedTransaction()
+        }
+        if openSharedVersion == nil {
+            try connection.run("BEGIN DEFERRED")
+            transactionSerial &+= 1
+            openSharedVersion = version
+        }
+        return try body()
+    }
+
+    /// Lets the reads that follow share one read transaction until `endSharedTransaction()`,
+    /// which an event loop calls when it has handled what one wake-up brought: beginning and
+    /// ending a transaction for every request cost a twelfth of an uncached search (two
+    /// statements, and the WAL read lock that every loop's connection takes under one mutex).
+    ///
+    /// `version` is the data version that labels what is read (`Database.dataVersion`, bumped
+    /// on every commit this process makes): when it has moved since the shared transaction
+    /// began, the next read ends it and begins another, so a read never returns data older
+    /// than a write this process committed before it, nor data older than its label.
+    public func shareTransactions(version: @escaping @Sendable () -> UInt64) {
+        sharedVersion = version
+    }
+
+    /// Ends the shared read transaction if the data version moved since it began: for a caller
+    /// about to read through `connection` itself, outside `read`.
+    public func endSharedTransactionIfStale() {
+        guard let open = openSharedVersion, let sharedVersion, sharedVersion() != open else { return }
+        endSharedTransaction()
+    }
+
+    /// Ends the shared read transaction, if one is open.
+    public func endSharedTransaction() {
+        guard openSharedVersion != nil else { return }
+        openSharedVersion = nil
+        // A read transaction has nothing to lose: a failing COMMIT (never seen) is rolled back.
+        if connection.isInTransaction, (try? connection.run("COMMIT")) == nil {
+            try? connection.run("ROLLBACK")
+        }
     }
 
     /// One page of a keyset list: checks the position against the fingerprint and the sort
@@ -83,12 +136,26 @@ public final class DatasetReader {
         }
     }
 
+    /// The total for `fingerprint`, counted by `countSQL` once per state of the data.
+    func total(fingerprint: String, countSQL: KeysetQuery.SQL) throws -> Int {
+        try total(fingerprint: fingerprint) {
+            try connection.queryFirst(countSQL.sql, countSQL.bindings) { try $0.int(0) } ?? 0
+        }
+    }
+
     /// The total for `fingerprint`, counted once per state of the data.
     private func total(fingerprint: String, count: () throws -> Int) throws -> Int {
-        let stamp = (dataVersion: try connection.externalDataVersion(), changes: connection.totalChanges)
-        if totalsStamp.map({ $0 != stamp }) ?? true || totals.count >= totalsCapacity {
+        // Looked at once per read transaction: the stamp cannot move inside one.
+        if !(connection.isInTransaction && stampedIn == transactionSerial && totalsStamp != nil) {
+            let stamp = (dataVersion: try connection.externalDataVersion(), changes: connection.totalChanges)
+            if totalsStamp.map({ $0 != stamp }) ?? true {
+                totals.removeAll(keepingCapacity: true)
+                totalsStamp = stamp
+            }
+            stampedIn = connection.isInTransaction ? transactionSerial : -1
+        }
+        if totals.count >= totalsCapacity {
             totals.removeAll(keepingCapacity: true)
-            totalsStamp = stamp
         }
         if let total = totals[fingerprint] { return total }
         let total = try count()

@@ -38,22 +38,25 @@ public struct SQLiteSearchRepository: SearchRepository {
     public static let defaultRankedMatchLimit = 1_000
 
     public func search(_ query: SearchQuery) throws -> Page<SearchHit> {
-        var fingerprint = QueryFingerprint(list: "search")
-        fingerprint.add("q", query.text)
-        fingerprint.add("kind", anyOf: query.kinds.map(\.rawValue))
-        let ranked = Self.keysetQuery(query, isRanked: true)
-        let unranked = Self.keysetQuery(query, isRanked: false)
+        var fingerprinter = QueryFingerprint(list: "search")
+        fingerprinter.add("q", query.text)
+        fingerprinter.add("kind", anyOf: query.kinds.map(\.rawValue))
+        let fingerprint = fingerprinter.value
         let rowsToFetch = KeysetQuery.rowsToFetch(forPageOf: query.limit)
         // Each statement is prepared before it runs, and a failure to prepare is the server's own
         // error, not the query's (`Prepared` carries it past the catch below): the query text is
-        // a bound value, so a bad one fails only in step. Pages are built only when needed, since
-        // most searches end on the first, which takes the unordered path.
+        // a bound value, so a bad one fails only in step. The SQL of a search without a kind
+        // filter is the same for every text and is built once; the keyset queries are built
+        // only when a page needs them, since most searches end on the first, which takes the
+        // unordered path.
         let connection = reader.connection
         func prepared(_ sql: KeysetQuery.SQL) throws(PrepareFailure) -> KeysetQuery.SQL {
             do { _ = try connection.cached(sql.sql) } catch { throw PrepareFailure(error: error) }
             return sql
         }
-        let count = try prepared(ranked.countSQL)
+        let count = try prepared(query.kinds.isEmpty
+            ? (Self.countWithoutKindsSQL, [.text(query.text)])
+            : Self.keysetQuery(query, isRanked: true).countSQL)
         /// A decoded hit with its snippet, from FTS5 when `SearchSnippet` could not make it.
         func complete(_ found: (hit: PartialHit, rowid: Int64)) throws -> SearchHit {
             let hit = found.hit
@@ -67,14 +70,13 @@ public struct SQLiteSearchRepository: SearchRepository {
             return try reader.read {
                 // The first page counts the matches (once per state of the data) to choose its order.
                 let total = query.position == nil
-                    ? try reader.total(of: ranked, fingerprint: fingerprint.value, countSQL: count) : nil
+                    ? try reader.total(fingerprint: fingerprint, countSQL: count) : nil
                 let isRanked = if let position = query.position {
                     position.values.count != 1
                 } else {
                     total! <= rankedMatchLimit
                 }
-                let shape = isRanked ? ranked : unranked
-                if isRanked, let total, total <= query.limit, let unordered = ranked.unorderedSQL {
+                if isRanked, let total, total <= query.limit {
                     // Every match fits on this page: sort them here, which costs less than the
                     // temporary B-tree SQLite keeps the best LIMIT rows in (a quarter of the query).
                     // Without a kind filter, `total` is also what bm25 weighs a one-phrase query
@@ -84,6 +86,7 @@ public struct SQLiteSearchRepository: SearchRepository {
                     if query.kinds.isEmpty {
                         let own = try prepared((Self.unrankedMatchesSQL, [.text(query.text)]))
                         var rows: [(hit: PartialHit, rowid: Int64)] = []
+                        rows.reserveCapacity(total)
                         do {
                             // Every row has the query's phrase count: the first one says whether
                             // the rank can be computed here, and the rest are not read if not.
@@ -95,7 +98,7 @@ public struct SQLiteSearchRepository: SearchRepository {
                             found = rows
                         } catch is MorePhrasesThanOne {}
                     }
-                    if found == nil {
+                    if found == nil, let unordered = Self.keysetQuery(query, isRanked: true).unorderedSQL {
                         let all = try prepared(unordered)
                         found = try connection.query(all.sql, all.bindings, Self.decode)
                     }
@@ -107,10 +110,10 @@ public struct SQLiteSearchRepository: SearchRepository {
                 // In index order, a query of one phrase without a kind filter has its ranks
                 // computed here from the count of its matches: bm25 would make its own pass over
                 // all of them (a million for a word in every event) to count them again.
-                var pageShape = shape
+                var pageShape = Self.keysetQuery(query, isRanked: isRanked)
                 var decode: (Row) throws -> (hit: PartialHit, rowid: Int64) = Self.decode
                 if !isRanked, query.kinds.isEmpty, try phraseCount(of: query.text, prepared) == 1 {
-                    let matches = try total ?? reader.total(of: ranked, fingerprint: fingerprint.value, countSQL: count)
+                    let matches = try total ?? reader.total(fingerprint: fingerprint, countSQL: count)
                     pageShape = Self.keysetQuery(query, isRanked: false, ranksComputedHere: true)
                     decode = { try Self.decode($0, matchingRows: matches) }
                 }
@@ -118,7 +121,7 @@ public struct SQLiteSearchRepository: SearchRepository {
                 let pageSQL = query.position.map { $0.values.count == pageShape.order.count } ?? true
                     ? try prepared(pageShape.pageSQL(after: query.position?.values, limit: rowsToFetch)) : nil
                 let page = try reader.page(
-                    pageShape, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
+                    pageShape, limit: query.limit, position: query.position, fingerprint: fingerprint,
                     prebuilt: pageSQL.map { (page: $0, count: count) }, decode: decode,
                     key: { isRanked ? [.real($0.hit.rank ?? 0), .integer($0.rowid)] : [.integer($0.rowid)] })
                 return try page.map(complete)
@@ -145,6 +148,9 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// Every match of a query without a kind filter, unordered, NULL for the rank (computed in
     /// `decode`); `keysetQuery`'s own SQL, built once: its only binding is the query text.
     static let unrankedMatchesSQL = keysetQuery(SearchQuery(text: ""), isRanked: true, ranksComputedHere: true).unorderedSQL!.sql
+
+    /// The count of a query's matches without a kind filter; its only binding is the query text.
+    static let countWithoutKindsSQL = keysetQuery(SearchQuery(text: ""), isRanked: true).countSQL.sql
 
     /// Stops reading a query's matches when its rank needs FTS5's bm25 after all.
     private struct MorePhrasesThanOne: Error {}
