@@ -26,15 +26,18 @@ final class APIHarness {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Sends a request through event loop `loop`'s handler (each loop has its own cache).
+    /// Sends a request through event loop `loop`'s handler (each loop has its own cache), as
+    /// the only request of a wake-up of the loop, or, when `endsWakeUp` is false, as one of
+    /// several (the loop has not been told it handled them all).
     func send(
-        _ target: String, method: HTTPMethod = .get, headers: [(String, String)] = [], body: [UInt8] = [], loop: Int = 0
+        _ target: String, method: HTTPMethod = .get, headers: [(String, String)] = [], body: [UInt8] = [], loop: Int = 0,
+        endsWakeUp: Bool = true
     ) throws -> HTTPResponse {
         let handler = handlers[loop] ?? service.makeLoopHandler(loopIndex: loop)
         handlers[loop] = handler
         let request = try HTTPRequest(method: method, target: target, headers: HTTPHeaders(headers), body: body)
         let response = handler.respond(to: request, context: RequestContext(loopIndex: loop, peer: "127.0.0.1:1"))
-        handler.didProcessEvents()
+        if endsWakeUp { handler.didProcessEvents() }
         return response
     }
 

@@ -217,3 +217,34 @@ import Testing
         }
     }
 }
+
+/// The requests of one wake-up of a loop share a read transaction; a write committed before a
+/// request, on any loop, is seen by it all the same.
+@Suite struct SharedReadTransactionAPITests {
+    @Test func aWriteOnAnotherLoopIsSeenByTheNextRequestOfTheSameWakeUp() throws {
+        let api = try WriteSupport.harness()
+        let before = try api.json("/v1/timeline?limit=1")
+        let total = try #require(before["total"] as? Int)
+        #expect(try api.send("/v1/timeline/sco-rebuffs-russia", endsWakeUp: false).status == .notFound)
+        #expect(try api.send("/v1/search?q=rebuffs", endsWakeUp: false).object["total"] as? Int == 0)
+        let changesBefore = try #require(try api.send("/v1/changes", endsWakeUp: false).object["items"] as? [[String: Any]])
+
+        let created = try api.write(.post, "/v1/timeline", WriteSupport.eventBody(), loop: 1)
+        #expect(created.status == .created, "\(created.text)")
+
+        // Loop 0's wake-up goes on: each of these reads after the commit.
+        let read = try api.send("/v1/timeline/sco-rebuffs-russia", endsWakeUp: false)
+        #expect(read.status == .ok)
+        #expect(read.headers[.etag] == created.headers[.etag])
+        #expect(try api.send("/v1/timeline?limit=1", endsWakeUp: false).object["total"] as? Int == total + 1)
+        #expect(try api.send("/v1/search?q=rebuffs", endsWakeUp: false).object["total"] as? Int == 1)
+        let changesAfter = try #require(try api.send("/v1/changes", endsWakeUp: false).object["items"] as? [[String: Any]])
+        #expect(changesAfter.count == changesBefore.count + 1, "the changes feed reads the connection itself")
+
+        // And a delete on the same loop, inside the same wake-up.
+        let deleted = try api.write(.delete, "/v1/timeline/sco-rebuffs-russia", ifMatch: read.headers[.etag], loop: 0, endsWakeUp: false)
+        #expect(deleted.status == .noContent)
+        #expect(try api.send("/v1/timeline/sco-rebuffs-russia", endsWakeUp: false).status == .notFound)
+        #expect(try api.send("/v1/search?q=rebuffs").object["total"] as? Int == 0)
+    }
+}

@@ -26,7 +26,7 @@ extension APIHarness {
     /// A write with the test token (or `token`), JSON content type unless `contentType` says otherwise.
     func write(
         _ method: HTTPMethod, _ target: String, _ body: String? = nil, ifMatch: String? = nil,
-        token: String? = WriteSupport.secret, contentType: String? = nil, loop: Int = 0
+        token: String? = WriteSupport.secret, contentType: String? = nil, loop: Int = 0, endsWakeUp: Bool = true
     ) throws -> HTTPResponse {
         var headers: [(String, String)] = []
         if let token { headers.append(("Authorization", "Bearer \(token)")) }
@@ -34,7 +34,7 @@ extension APIHarness {
             headers.append(("Content-Type", contentType ?? (method == .patch ? "application/merge-patch+json" : "application/json")))
         }
         if let ifMatch { headers.append(("If-Match", ifMatch)) }
-        return try send(target, method: method, headers: headers, body: Array((body ?? "").utf8), loop: loop)
+        return try send(target, method: method, headers: headers, body: Array((body ?? "").utf8), loop: loop, endsWakeUp: endsWakeUp)
     }
 
     func etag(_ target: String, loop: Int = 0) throws -> String {
