@@ -15,23 +15,41 @@ public struct QueryParameters: Sendable, Sequence, Equatable, CustomStringConver
 
     /// Decodes a raw query (the part after `?`, without it); a malformed `%` escape throws.
     public init(decoding query: String) throws(HTTPParseError) {
-        var pairs: [Parameter] = []
-        for piece in query.utf8.split(separator: ASCII.ampersand, omittingEmptySubsequences: true) {
-            let name: Substring.UTF8View
-            let value: Substring.UTF8View
-            if let equals = piece.firstIndex(of: ASCII.equals) {
-                name = piece[..<equals]
-                value = piece[piece.index(after: equals)...]
-            } else {
-                name = piece
-                value = piece[piece.endIndex...]
+        var query = query
+        var failure: HTTPParseError?
+        let pairs = query.withUTF8 { bytes -> [Parameter]? in
+            do throws(HTTPParseError) {
+                return try Self.decode(bytes)
+            } catch {
+                failure = error
+                return nil
             }
+        }
+        guard let pairs else { throw failure ?? .malformedPercentEncoding(query) }
+        parameters = pairs
+    }
+
+    /// Decodes a raw query from its bytes.
+    init(decoding bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) {
+        parameters = try Self.decode(bytes)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> [Parameter] {
+        var pairs: [Parameter] = []
+        var start = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == ASCII.ampersand {
+            defer { start = end + 1 }
+            guard end > start else { continue }  // empty pieces are skipped
+            let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let equals = piece.firstIndex(of: ASCII.equals)
+            let name = UnsafeBufferPointer(rebasing: piece[..<(equals ?? piece.count)])
+            let value = equals.map { UnsafeBufferPointer(rebasing: piece[($0 + 1)...]) } ?? UnsafeBufferPointer(rebasing: piece[piece.count...])
             pairs.append((
                 name: try PercentEncoding.decode(name, plusAsSpace: true),
                 value: try PercentEncoding.decode(value, plusAsSpace: true)
             ))
         }
-        parameters = pairs
+        return pairs
     }
 
     public var count: Int { parameters.count }

@@ -62,28 +62,41 @@ struct RequestTarget: Sendable, Equatable {
         return try parseOrigin(remainder)
     }
 
-    /// Parses `/path[?query]`.
+    /// Parses `/path[?query]`, over the target's UTF-8 bytes: it is visible ASCII (checked in
+    /// `parse`), and grapheme breaking, or a generic walk of `Substring.UTF8View`, cost more than
+    /// the rest of the request.
     private static func parseOrigin(_ target: Substring) throws(HTTPParseError) -> RequestTarget {
-        let rawPath: Substring
-        let rawQuery: Substring
-        // By UTF-8 code unit, not by Character: the target is visible ASCII (checked in `parse`),
-        // and grapheme breaking cost more than the rest of the parse.
-        if let question = target.utf8.firstIndex(of: ASCII.question) {
-            rawPath = target[..<question]
-            rawQuery = target[target.utf8.index(after: question)...]
-        } else {
-            rawPath = target
-            rawQuery = ""
+        var target = target
+        var failure: HTTPParseError?
+        let parsed = target.withUTF8 { bytes -> RequestTarget? in
+            do throws(HTTPParseError) {
+                return try parseOrigin(bytes)
+            } catch {
+                failure = error
+                return nil
+            }
         }
+        guard let parsed else { throw failure ?? .invalidTarget("it could not be read") }
+        return parsed
+    }
+
+    private static func parseOrigin(_ bytes: UnsafeBufferPointer<UInt8>) throws(HTTPParseError) -> RequestTarget {
+        let question = bytes.firstIndex(of: ASCII.question)
+        let rawPath = UnsafeBufferPointer(rebasing: bytes[..<(question ?? bytes.count)])
         var segments: [String] = []
-        for segment in rawPath.utf8.split(separator: ASCII.slash, omittingEmptySubsequences: false).dropFirst() {
-            segments.append(try PercentEncoding.decode(segment, plusAsSpace: false))
+        var segmentStart = 1  // after the leading slash
+        for index in 1...rawPath.count where index == rawPath.count || rawPath[index] == ASCII.slash {
+            segments.append(try PercentEncoding.decode(UnsafeBufferPointer(rebasing: rawPath[segmentStart..<index]), plusAsSpace: false))
+            segmentStart = index + 1
         }
         if segments.count == 1, segments[0].isEmpty {
             segments = []
         }
-        let path = try PercentEncoding.decode(rawPath.utf8, plusAsSpace: false)
-        let query = rawQuery.isEmpty ? QueryParameters() : try QueryParameters(decoding: String(rawQuery))
+        let path = try PercentEncoding.decode(rawPath, plusAsSpace: false)
+        guard let question, question + 1 < bytes.count else {
+            return RequestTarget(path: path, segments: segments, query: QueryParameters())
+        }
+        let query = try QueryParameters(decoding: UnsafeBufferPointer(rebasing: bytes[(question + 1)...]))
         return RequestTarget(path: path, segments: segments, query: query)
     }
 }
