@@ -117,6 +117,7 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("SCAN search VIRTUAL TABLE") }, "\(lines)")
             #expect(!lines.contains { $0.contains("TEMP B-TREE") }, "\(lines)")
             #expect(lines.contains("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)"), "\(lines)")
+            #expect(lines.contains("SEARCH c USING INTEGER PRIMARY KEY (rowid=?)"), "the content row by rowid: \(lines)")
         }
         let ranked = try explain(SQLiteSearchRepository.keysetQuery(query, isRanked: true).pageSQL(after: nil, limit: 21))
         #expect(ranked.contains("USE TEMP B-TREE FOR ORDER BY"), "\(ranked)")

@@ -18,6 +18,27 @@ import Testing
         try search.search(q: q, kinds: kinds, limit: 100).items.map(\.id)
     }
 
+    /// The search reads hits' columns from FTS5's content table by rowid: for every row, and
+    /// after writes that add, change and remove rows, it holds what the virtual table's own
+    /// columns give.
+    @Test func theContentTableHoldsEveryRowsOwnColumns() throws {
+        func compare() throws {
+            let own = try store.reader.connection.query("SELECT rowid, kind, record_id, title, body FROM search ORDER BY rowid") {
+                [String(try $0.int64(0)), try $0.string(1), try $0.string(2), try $0.string(3), try $0.string(4)]
+            }
+            let joined = try store.reader.connection.query(
+                "SELECT search.rowid, c.c0, c.c1, c.c2, c.c3 FROM search JOIN search_content c ON c.id = search.rowid ORDER BY search.rowid"
+            ) { [String(try $0.int64(0)), try $0.string(1), try $0.string(2), try $0.string(3), try $0.string(4)] }
+            #expect(own.count > 30)
+            #expect(joined == own)
+        }
+        try compare()
+        try store.write("UPDATE events SET title = 'A retitled event' WHERE id = (SELECT id FROM events ORDER BY id LIMIT 1)")
+        try store.write("DELETE FROM statements WHERE id = (SELECT id FROM statements ORDER BY id LIMIT 1)")
+        try compare()
+        #expect(try ids("retitled").count == 1)
+    }
+
     @Test func findsAcrossKindsBestFirst() throws {
         let page = try search.search(q: "ethnic cleansing", limit: 100)
         #expect(page.total == page.items.count)

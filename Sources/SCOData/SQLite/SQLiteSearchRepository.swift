@@ -164,15 +164,23 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// `search_rows` by rowid rather than the FTS5 content table's UNINDEXED `kind`, which
     /// loads the whole row: four times cheaper over 100,000 matches.
     /// `ranksComputedHere`: NULL in place of bm25, for `decode(_:matchingRows:)`.
+    ///
+    /// A hit's columns come from FTS5's content table, `search_content(id, c0, c1, c2, c3)`:
+    /// kind, record_id, title and body, joined by rowid, rather than through the virtual
+    /// table's columns, which FTS5 hands out as copies (a `malloc`, a `memcpy` and a `free` per
+    /// column and row: 8 % of a search). The layout of FTS5's shadow tables is part of the
+    /// database file format, which SQLite keeps readable from release to release
+    /// (sqlite.org/fts5.html, "the %_content table"); `SearchRepositoryTests` checks the
+    /// join gives every row's own columns.
     static func keysetQuery(_ query: SearchQuery, isRanked: Bool, ranksComputedHere: Bool = false) -> KeysetQuery {
         let columns: StaticString = ranksComputedHere
-            ? "kind, record_id, title, body, match_offsets(search), NULL, rowid"
-            : "kind, record_id, title, body, match_offsets(search), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid"
+            ? "c.c0, c.c1, c.c2, c.c3, match_offsets(search), NULL, search.rowid"
+            : "c.c0, c.c1, c.c2, c.c3, match_offsets(search), bm25(search, 0.0, 0.0, 4.0, 1.0), search.rowid"
         var sql = KeysetQuery(
-            select: columns, from: "search",
+            select: columns, from: "search JOIN search_content c ON c.id = search.rowid", countFrom: "search",
             order: isRanked
-                ? [.init("bm25(search, 0.0, 0.0, 4.0, 1.0)", .real), .init("rowid", .integer)]
-                : [.init("rowid", .integer)])
+                ? [.init("bm25(search, 0.0, 0.0, 4.0, 1.0)", .real), .init("search.rowid", .integer)]
+                : [.init("search.rowid", .integer)])
         sql.filter("search MATCH ?", .text(query.text))
         sql.filter(
             "EXISTS (SELECT 1 FROM search_rows r WHERE r.id = search.rowid AND r.kind {in})",
