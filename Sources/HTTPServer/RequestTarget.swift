@@ -16,10 +16,20 @@ struct RequestTarget: Sendable, Equatable {
         guard let first = bytes.first else {
             throw .invalidTarget("it is empty")
         }
-        for byte in bytes where byte <= ASCII.space || byte >= 0x7F {
+        // Over contiguous bytes (a parsed target is a native string), not a generic walk.
+        func check(_ bytes: some Sequence<UInt8>) -> (isVisible: Bool, hasFragment: Bool) {
+            var hasFragment = false
+            for byte in bytes {
+                if byte <= ASCII.space || byte >= 0x7F { return (false, hasFragment) }
+                if byte == UInt8(ascii: "#") { hasFragment = true }
+            }
+            return (true, hasFragment)
+        }
+        let checked = bytes.withContiguousStorageIfAvailable(check) ?? check(bytes)
+        guard checked.isVisible else {
             throw .invalidTarget("it contains a byte outside visible ASCII")
         }
-        if bytes.contains(UInt8(ascii: "#")) {
+        if checked.hasFragment {
             throw .invalidTarget("it contains a fragment")
         }
         if first == ASCII.slash {

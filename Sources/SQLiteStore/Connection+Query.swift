@@ -31,6 +31,27 @@ extension Connection {
         try statementForUse(sql).forEachRow(bindings, body)
     }
 
+    /// `query` with bindings given as `SQLiteValue`s (see `Statement.forEachRow(values:_:)`).
+    public func query<T>(_ sql: String, values: [SQLiteValue], _ decode: (Row) throws -> T) throws -> [T] {
+        var results: [T] = []
+        try statementForUse(sql).forEachRow(values: values) { results.append(try decode($0)) }
+        return results
+    }
+
+    /// `forEachRow` with bindings given as `SQLiteValue`s.
+    public func forEachRow(_ sql: String, values: [SQLiteValue], _ body: (Row) throws -> Void) throws {
+        try statementForUse(sql).forEachRow(values: values, body)
+    }
+
+    /// `queryFirst` with bindings given as `SQLiteValue`s.
+    public func queryFirst<T>(_ sql: String, values: [SQLiteValue], _ decode: (Row) throws -> T) throws -> T? {
+        let statement = try statementForUse(sql)
+        statement.reset()
+        try statement.bind(values: values)
+        defer { statement.reset() }
+        return try statement.step() ? decode(statement.row) : nil
+    }
+
     /// The cached statement for `sql`, or a private one when the cached one is still being
     /// stepped (a query issued from inside the row loop of the same query), which resetting
     /// would silently cut short.

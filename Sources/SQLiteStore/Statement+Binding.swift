@@ -16,6 +16,16 @@ extension Statement {
         }
     }
 
+    /// `bind(_:)` for values that are `SQLiteValue`s already.
+    public func bind(values: [SQLiteValue]) throws {
+        precondition(
+            values.count == parameterCount,
+            "\(values.count) bindings for \(parameterCount) parameters in: \(sql)")
+        for (offset, value) in values.enumerated() {
+            try bind(value, at: offset + 1)
+        }
+    }
+
     /// Binds one value to the parameter at `index`, counting from 1 as SQLite does.
     public func bind(_ value: SQLiteValue, at index: Int) throws {
         precondition(

@@ -105,6 +105,18 @@ public final class Statement {
         }
     }
 
+    /// `forEachRow` with bindings given as `SQLiteValue`s, bound without going through the
+    /// `SQLiteBindable` existential (an array cast and a conformance lookup per value).
+    public func forEachRow(values: [SQLiteValue], _ body: (Row) throws -> Void) throws {
+        reset()
+        try bind(values: values)
+        defer { reset() }
+        let row = Row(statement: self)
+        while try step() {
+            try body(row)
+        }
+    }
+
     // MARK: - Columns
 
     /// The number of columns in a result row.

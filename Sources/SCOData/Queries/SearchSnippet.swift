@@ -111,33 +111,42 @@ public enum SearchSnippet {
     static func forEachToken(of text: UnsafeRawBufferPointer, _ body: (Int, Range<Int>) -> Void) -> Int {
         var count = 0
         var index = 0
-        var tokenStart = -1
+        // Between tokens: skip to the next character that starts one.
         while index < text.count {
+            let start = index
             let byte = text[index]
-            let isTokenCharacter: Bool
-            let width: Int
             if byte < 0x80 {
-                isTokenCharacter = byte &- UInt8(ascii: "0") < 10 || (byte | 0x20) &- UInt8(ascii: "a") < 26
-                width = 1
+                index += 1
+                guard isASCIITokenByte(byte) else { continue }
             } else {
                 let (scalar, length) = decodeScalar(text, at: index)
-                width = length
-                isTokenCharacter = scalar.map { isTokenScalar($0, continuing: tokenStart >= 0) } ?? false
+                index += length
+                guard let scalar, isTokenScalar(scalar, continuing: false) else { continue }
             }
-            if isTokenCharacter {
-                if tokenStart < 0 { tokenStart = index }
-            } else if tokenStart >= 0 {
-                body(count, tokenStart..<index)
-                count += 1
-                tokenStart = -1
+            // In a token: run while token characters follow.
+            while index < text.count {
+                let byte = text[index]
+                if byte < 0x80 {
+                    guard isASCIITokenByte(byte) else { break }
+                    index += 1
+                } else {
+                    let (scalar, length) = decodeScalar(text, at: index)
+                    guard let scalar, isTokenScalar(scalar, continuing: true) else { break }
+                    index += length
+                }
             }
-            index += width
-        }
-        if tokenStart >= 0 {
-            body(count, tokenStart..<text.count)
+            body(count, start..<index)
             count += 1
         }
         return count
+    }
+
+    /// Whether an ASCII byte is a letter or a digit: a bit of a 128-bit mask.
+    @inline(__always)
+    private static func isASCIITokenByte(_ byte: UInt8) -> Bool {
+        let digits: UInt64 = 0x03FF_0000_0000_0000  // 0x30...0x39
+        let letters: UInt64 = 0x07FF_FFFE_07FF_FFFE  // 0x41...0x5A, 0x61...0x7A, less 64
+        return ((byte < 64 ? digits : letters) >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// Of the windows of `tokenLimit` tokens that begin `leadingTokens` before a match, the one

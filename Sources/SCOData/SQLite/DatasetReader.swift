@@ -110,7 +110,7 @@ public final class DatasetReader {
         try check(position, for: query, fingerprint: fingerprint)
         let total = try total(of: query, fingerprint: fingerprint, countSQL: prebuilt?.count)
         let page = prebuilt?.page ?? query.pageSQL(after: position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: limit))
-        var items = try connection.query(page.sql, page.bindings, decode)
+        var items = try connection.query(page.sql, values: page.bindings, decode)
         var next: ListPosition?
         if items.count > limit {
             items.removeLast(items.count - limit)
@@ -132,14 +132,14 @@ public final class DatasetReader {
     func total(of query: KeysetQuery, fingerprint: String, countSQL: KeysetQuery.SQL? = nil) throws -> Int {
         try total(fingerprint: fingerprint) {
             let count = countSQL ?? query.countSQL
-            return try connection.queryFirst(count.sql, count.bindings) { try $0.int(0) } ?? 0
+            return try connection.queryFirst(count.sql, values: count.bindings) { try $0.int(0) } ?? 0
         }
     }
 
     /// The total for `fingerprint`, counted by `countSQL` once per state of the data.
     func total(fingerprint: String, countSQL: KeysetQuery.SQL) throws -> Int {
         try total(fingerprint: fingerprint) {
-            try connection.queryFirst(countSQL.sql, countSQL.bindings) { try $0.int(0) } ?? 0
+            try connection.queryFirst(countSQL.sql, values: countSQL.bindings) { try $0.int(0) } ?? 0
         }
     }
 
