@@ -115,7 +115,7 @@ extension APILoopHandler {
             } catch let error as SearchError {
                 throw APIError.badParameter(name: "q", detail: error.description)
             }
-            let hits = page.map { SearchHitRecord(type: $0.kind.rawValue, id: $0.id, title: $0.title, snippet: $0.snippet, rank: $0.rank) }
+            let hits = page.map(SearchHitRecord.init)
             return try encodeList(hits, list: list, request: request, representation: representation)
         default:
             throw APIError.notFound(detail: "There is no resource at '\(request.path)'.")

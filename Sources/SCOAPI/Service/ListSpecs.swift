@@ -75,13 +75,9 @@ struct SearchHitRecord: APIRecord {
         ("href", .string),
     ]
 
-    var type: String
-    var id: String
-    var title: String
-    var snippet: String
-    var rank: Double
+    var hit: SearchHit
 
-    var recordID: String { id }
+    var recordID: String { hit.id }
 
     func writeField(_ name: String, to json: inout JSONWriter) {
         guard let index = Self.fieldSchemas.firstIndex(where: { $0.name == name }) else { return json.null() }
@@ -90,17 +86,17 @@ struct SearchHitRecord: APIRecord {
 
     func writeField(at index: Int, named name: String, to json: inout JSONWriter) {
         switch index {
-        case 0: json.string(type)
-        case 1: json.string(id)
-        case 2: json.string(title)
-        case 3: json.string(snippet)
-        case 4: json.double(rank)
+        case 0: json.string(hit.kind.rawValue)
+        case 1: json.string(hit.id)
+        case 2: json.string(hit.title)
+        case 3: json.string(hit.snippet)
+        case 4: json.double(hit.rank)
         case 5:
             // `href`, written without building it first.
-            switch type {
-            case "clause": json.string(prefix: "/v1/declaration/clauses/", id)
-            case "statement": json.string(prefix: "/v1/statements/", id)
-            default: json.string(prefix: "/v1/timeline/", id)
+            switch hit.kind {
+            case .clause: json.string(prefix: "/v1/declaration/clauses/", hit.id)
+            case .statement: json.string(prefix: "/v1/statements/", hit.id)
+            case .event: json.string(prefix: "/v1/timeline/", hit.id)
             }
         default: json.null()
         }
