@@ -136,19 +136,28 @@ public struct SQLiteTimelineRepository: TimelineRepository {
     }
 
     /// The events with their actors and regions, in the order the fixture lists them.
+    ///
+    /// One primary-key lookup per event and relation, through two statements prepared once: a
+    /// page's ids sent as one JSON array (`IN (SELECT value FROM json_each(?))`) cost twice as
+    /// much, in building the array, in `json_each`'s ephemeral table and in grouping the rows
+    /// by event afterwards (callgrind: a timeline page 1.24M -> 0.9M instructions).
     func attachRelated(_ events: [TimelineEvent]) throws -> [TimelineEvent] {
-        let ids = events.map(\.id)
-        let actors = try reader.relatedIDs(
-            "SELECT event_id, actor_id FROM event_actors WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position",
-            for: ids)
-        let regions = try reader.relatedIDs(
-            "SELECT event_id, region_id FROM event_regions WHERE event_id IN (SELECT value FROM json_each(?)) ORDER BY event_id, position",
-            for: ids)
-        return events.map { event in
-            var event = event
-            event.actors = actors[event.id] ?? []
-            event.regions = regions[event.id] ?? []
-            return event
+        let connection = reader.connection
+        let actors = try connection.cached(Self.actorsSQL)
+        let regions = try connection.cached(Self.regionsSQL)
+        var attached = events
+        for index in attached.indices {
+            let id: [SQLiteValue] = [.text(attached[index].id)]
+            var actorIDs: [String] = []
+            try actors.forEachRow(values: id) { actorIDs.append(try $0.string(0)) }
+            var regionIDs: [String] = []
+            try regions.forEachRow(values: id) { regionIDs.append(try $0.string(0)) }
+            attached[index].actors = actorIDs
+            attached[index].regions = regionIDs
         }
+        return attached
     }
+
+    static let actorsSQL = "SELECT actor_id FROM event_actors WHERE event_id = ? ORDER BY position"
+    static let regionsSQL = "SELECT region_id FROM event_regions WHERE event_id = ? ORDER BY position"
 }
