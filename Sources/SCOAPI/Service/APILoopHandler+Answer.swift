@@ -45,8 +45,8 @@ extension APILoopHandler {
             // Read the version before the data: a commit in between labels newer data with an
             // older version, which only costs a rebuild on the next request, never a stale hit.
             let version = service.database.dataVersion
-            let key = request.target + "\u{1}" + representation.rawValue
-            if let entry = cache.lookup(key, version: version) {
+            let key = cache.isEnabled ? request.target + "\u{1}" + representation.rawValue : ""
+            if cache.isEnabled, let entry = cache.lookup(key, version: version) {
                 exchange.cacheHit = true
                 return conditional(entry.response, etag: entry.etag, request: request)
             }
@@ -54,7 +54,7 @@ extension APILoopHandler {
             guard response.status == .ok else { return response }
             let etag = EntityTag.make(for: response.body, representation: representation)
             response.headers.set(.etag, etag)
-            response.headers.set(.cacheControl, "public, max-age=\(service.configuration.cacheMaxAge)")
+            response.headers.set(.cacheControl, service.cacheControl)
             if cache.isEnabled {
                 exchange.cacheHit = false
                 cache.store(key, ResponseCache.Entry(version: version, response: response, etag: etag))

@@ -17,6 +17,8 @@ public final class APIService: HTTPResponder {
     let authenticator: WriteAuthenticator
     /// The OpenAPI document, encoded once.
     let openAPIDocument: [UInt8]
+    /// `Cache-Control` of a cacheable 200, made once.
+    let cacheControl: String
     /// Set once the server exists, so `/metrics` can report its open connections. Weak: the
     /// server holds this service as its responder, and the pair must not keep each other alive.
     private let server = Lock(WeakServer())
@@ -30,6 +32,7 @@ public final class APIService: HTTPResponder {
         self.endpoints = Endpoint.routes.map(\.endpoint)
         self.authenticator = WriteAuthenticator(tokens: configuration.tokens)
         self.openAPIDocument = OpenAPIDocument.make()
+        self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
     }
 
     /// Connects the service to the server that runs it (for the connection gauge).
