@@ -6,7 +6,8 @@
 -- Scripts/bench prints. The search statements select FTS5's snippet() where the repository
 -- selects title, body and match_offsets() (registered on sco-api's own connections only, not in
 -- the Python that runs these), and the repository computes a one-phrase query's bm25 itself in
--- index order: these times are an upper bound for its SQL.
+-- index order: these times are an upper bound for its SQL. Like the repository, they read a
+-- hit's columns from FTS5's content table joined by rowid.
 -- name: first page
 SELECT id FROM events ORDER BY date_value, id LIMIT 101;
 -- name: page after a cursor
@@ -22,7 +23,7 @@ SELECT t.event_id FROM region_timeline t CROSS JOIN events e ON e.id = t.event_i
 -- name: date range
 SELECT id FROM events WHERE date_value >= '2008-08-01' AND date_value <= '2008-08-31' ORDER BY date_value, id LIMIT 101;
 -- name: search
-SELECT kind, record_id, title, snippet(search, -1, '[', ']', '…', 12), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid FROM search WHERE search MATCH 'tag042' ORDER BY bm25(search, 0.0, 0.0, 4.0, 1.0), rowid LIMIT 21;
+SELECT c.c0, c.c1, c.c2, snippet(search, -1, '[', ']', '…', 12), bm25(search, 0.0, 0.0, 4.0, 1.0), search.rowid FROM search JOIN search_content c ON c.id = search.rowid WHERE search MATCH 'tag042' ORDER BY bm25(search, 0.0, 0.0, 4.0, 1.0), search.rowid LIMIT 21;
 -- name: search ranked, 100,000 hits (for comparison: past 1,000 matches the repository uses index order)
 SELECT kind, record_id FROM search WHERE search MATCH 'cluster3' ORDER BY rank LIMIT 20;
 -- name: actor filter after a cursor, newest first
@@ -38,4 +39,4 @@ SELECT count(*) FROM actor_timeline t WHERE t.actor_id = 'GE';
 -- name: search total, 100,000 hits
 SELECT count(*) FROM search WHERE search MATCH 'cluster3';
 -- name: search past the ranking limit (index order), 100,000 hits
-SELECT kind, record_id, title, snippet(search, -1, '[', ']', '…', 12), bm25(search, 0.0, 0.0, 4.0, 1.0), rowid FROM search WHERE search MATCH 'cluster3' ORDER BY rowid LIMIT 21;
+SELECT c.c0, c.c1, c.c2, snippet(search, -1, '[', ']', '…', 12), bm25(search, 0.0, 0.0, 4.0, 1.0), search.rowid FROM search JOIN search_content c ON c.id = search.rowid WHERE search MATCH 'cluster3' ORDER BY search.rowid LIMIT 21;
