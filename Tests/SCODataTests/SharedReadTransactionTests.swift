@@ -111,3 +111,21 @@ import Testing
         reader.endSharedTransaction()
     }
 }
+
+/// A reader over the writer's connection, inside the writer's transaction (as `RecordStore`
+/// reads): a total counted before a write in the same transaction is counted again after it.
+@Suite struct ReaderOverTheWriterTests {
+    @Test func aWriteInTheSameTransactionMovesTheTotal() throws {
+        let store = try SeededStore(seed: false)
+        try store.write("CREATE TABLE probe (x INTEGER)")
+        let count: KeysetQuery.SQL = ("SELECT count(*) FROM probe", [])
+        let totals = try store.database.write { writer -> [Int] in
+            let reader = DatasetReader(connection: writer)
+            let before = try reader.read { try reader.total(fingerprint: "probe", countSQL: count) }
+            try writer.run("INSERT INTO probe VALUES (1)")
+            let after = try reader.read { try reader.total(fingerprint: "probe", countSQL: count) }
+            return [before, after]
+        }
+        #expect(totals == [0, 1])
+    }
+}

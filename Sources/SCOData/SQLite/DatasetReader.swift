@@ -145,8 +145,10 @@ public final class DatasetReader {
 
     /// The total for `fingerprint`, counted once per state of the data.
     private func total(fingerprint: String, count: () throws -> Int) throws -> Int {
-        // Looked at once per read transaction: the stamp cannot move inside one.
-        if !(connection.isInTransaction && stampedIn == transactionSerial && totalsStamp != nil) {
+        // The data version is looked at once per transaction: it cannot move inside one, and a
+        // write on this connection (a reader over the writer's) moves `totalChanges`.
+        if !(connection.isInTransaction && stampedIn == transactionSerial
+             && totalsStamp?.changes == connection.totalChanges) {
             let stamp = (dataVersion: try connection.externalDataVersion(), changes: connection.totalChanges)
             if totalsStamp.map({ $0 != stamp }) ?? true {
                 totals.removeAll(keepingCapacity: true)
