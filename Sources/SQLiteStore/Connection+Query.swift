@@ -17,11 +17,7 @@ extension Connection {
     public func queryFirst<T>(
         _ sql: String, _ bindings: SQLiteBindings = [], _ decode: (Row) throws -> T
     ) throws -> T? {
-        let statement = try statementForUse(sql)
-        statement.reset()
-        try statement.bind(bindings)
-        defer { statement.reset() }
-        return try statement.step() ? decode(statement.row) : nil
+        try queryFirst(sql, values: Statement.values(of: bindings), decode)
     }
 
     /// Runs one cached query and hands each row to `body`, for streaming without an array.
@@ -31,11 +27,9 @@ extension Connection {
         try statementForUse(sql).forEachRow(bindings, body)
     }
 
-    /// `query` with bindings given as `SQLiteValue`s (see `Statement.forEachRow(values:_:)`).
+    /// `query` with bindings given as `SQLiteValue`s (see `Statement.bind(values:)`).
     public func query<T>(_ sql: String, values: [SQLiteValue], _ decode: (Row) throws -> T) throws -> [T] {
-        var results: [T] = []
-        try statementForUse(sql).forEachRow(values: values) { results.append(try decode($0)) }
-        return results
+        try statementForUse(sql).query(values: values, decode)
     }
 
     /// `forEachRow` with bindings given as `SQLiteValue`s.

@@ -8,15 +8,11 @@ extension Statement {
     ///
     /// A count that differs from `parameterCount` is a programmer error and traps.
     public func bind(_ bindings: SQLiteBindings) throws {
-        precondition(
-            bindings.count == parameterCount,
-            "\(bindings.count) bindings for \(parameterCount) parameters in: \(sql)")
-        for (offset, binding) in bindings.enumerated() {
-            try bind(binding?.sqliteValue ?? .null, at: offset + 1)
-        }
+        try bind(values: Self.values(of: bindings))
     }
 
-    /// `bind(_:)` for values that are `SQLiteValue`s already.
+    /// `bind(_:)` for values that are `SQLiteValue`s already, without the `SQLiteBindable`
+    /// existential (an array cast and a conformance lookup per value).
     public func bind(values: [SQLiteValue]) throws {
         precondition(
             values.count == parameterCount,
@@ -24,6 +20,11 @@ extension Statement {
         for (offset, value) in values.enumerated() {
             try bind(value, at: offset + 1)
         }
+    }
+
+    /// The values `bindings` bind, `nil` as NULL.
+    static func values(of bindings: SQLiteBindings) -> [SQLiteValue] {
+        bindings.map { $0?.sqliteValue ?? .null }
     }
 
     /// Binds one value to the parameter at `index`, counting from 1 as SQLite does.

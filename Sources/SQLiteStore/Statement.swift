@@ -88,25 +88,23 @@ public final class Statement {
 
     /// Resets, binds `bindings` and decodes every row.
     public func query<T>(_ bindings: SQLiteBindings = [], _ decode: (Row) throws -> T) throws -> [T] {
+        try query(values: Self.values(of: bindings), decode)
+    }
+
+    /// `query` with bindings given as `SQLiteValue`s (see `bind(values:)`).
+    public func query<T>(values: [SQLiteValue], _ decode: (Row) throws -> T) throws -> [T] {
         var results: [T] = []
-        try forEachRow(bindings) { results.append(try decode($0)) }
+        try forEachRow(values: values) { results.append(try decode($0)) }
         return results
     }
 
     /// Resets, binds `bindings` and hands each row to `body`, without collecting them.
     /// The statement is reset afterwards, which ends its read.
     public func forEachRow(_ bindings: SQLiteBindings = [], _ body: (Row) throws -> Void) throws {
-        reset()
-        try bind(bindings)
-        defer { reset() }
-        let row = Row(statement: self)
-        while try step() {
-            try body(row)
-        }
+        try forEachRow(values: Self.values(of: bindings), body)
     }
 
-    /// `forEachRow` with bindings given as `SQLiteValue`s, bound without going through the
-    /// `SQLiteBindable` existential (an array cast and a conformance lookup per value).
+    /// `forEachRow` with bindings given as `SQLiteValue`s (see `bind(values:)`).
     public func forEachRow(values: [SQLiteValue], _ body: (Row) throws -> Void) throws {
         reset()
         try bind(values: values)
