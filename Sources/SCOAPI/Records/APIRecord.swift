@@ -45,6 +45,17 @@ extension APIRecord {
     }
 }
 
+/// A record on a hot path that writes its fields by position (`writeField(at:named:to:)`, which
+/// it must implement): a field asked for by name is found by its position in `fieldSchemas`.
+protocol PositionalAPIRecord: APIRecord {}
+
+extension PositionalAPIRecord {
+    func writeField(_ name: String, to json: inout JSONWriter) {
+        guard let index = Self.fieldSchemas.firstIndex(where: { $0.name == name }) else { return json.null() }
+        writeField(at: index, named: name, to: &json)
+    }
+}
+
 /// Turns one field's JSON into a CSV cell.
 enum CSVCell {
     static func flatten(_ bytes: [UInt8]) -> String {

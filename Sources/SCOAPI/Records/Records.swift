@@ -116,7 +116,7 @@ extension Clause: APIRecord {
     }
 }
 
-extension TimelineEvent: APIRecord {
+extension TimelineEvent: PositionalAPIRecord {
     static let fieldSchemas: FieldList = [
         ("id", .string),
         ("date", .date),
@@ -129,11 +129,6 @@ extension TimelineEvent: APIRecord {
         ("sources", .sources),
     ]
     var recordID: String { id }
-
-    func writeField(_ name: String, to json: inout JSONWriter) {
-        guard let index = Self.fieldSchemas.firstIndex(where: { $0.name == name }) else { return json.null() }
-        writeField(at: index, named: name, to: &json)
-    }
 
     /// By position in `fieldSchemas`: a timeline page writes 15 events of 9 fields, and a
     /// switch on the name compares strings until it finds it.

@@ -65,7 +65,7 @@ extension ListQuerySpec {
 }
 
 /// A search hit as the API writes it.
-struct SearchHitRecord: APIRecord {
+struct SearchHitRecord: PositionalAPIRecord {
     static let fieldSchemas: FieldList = [
         ("type", .enumeration(["clause", "statement", "event"])),
         ("id", .string),
@@ -78,11 +78,6 @@ struct SearchHitRecord: APIRecord {
     var hit: SearchHit
 
     var recordID: String { hit.id }
-
-    func writeField(_ name: String, to json: inout JSONWriter) {
-        guard let index = Self.fieldSchemas.firstIndex(where: { $0.name == name }) else { return json.null() }
-        writeField(at: index, named: name, to: &json)
-    }
 
     func writeField(at index: Int, named name: String, to json: inout JSONWriter) {
         switch index {
