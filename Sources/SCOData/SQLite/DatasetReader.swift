@@ -130,17 +130,18 @@ public final class DatasetReader {
 
     /// How many rows `query` matches (its position aside), counted once per state of the data.
     func total(of query: KeysetQuery, fingerprint: String, countSQL: KeysetQuery.SQL? = nil) throws -> Int {
-        try total(fingerprint: fingerprint) {
-            let count = countSQL ?? query.countSQL
-            return try connection.queryFirst(count.sql, values: count.bindings) { try $0.int(0) } ?? 0
-        }
+        // The count's SQL is built only when the total is not kept.
+        try total(fingerprint: fingerprint) { try count(countSQL ?? query.countSQL) }
     }
 
     /// The total for `fingerprint`, counted by `countSQL` once per state of the data.
     func total(fingerprint: String, countSQL: KeysetQuery.SQL) throws -> Int {
-        try total(fingerprint: fingerprint) {
-            try connection.queryFirst(countSQL.sql, values: countSQL.bindings) { try $0.int(0) } ?? 0
-        }
+        try total(fingerprint: fingerprint) { try count(countSQL) }
+    }
+
+    /// The number a `SELECT count(*)` statement gives.
+    private func count(_ countSQL: KeysetQuery.SQL) throws -> Int {
+        try connection.queryFirst(countSQL.sql, values: countSQL.bindings) { try $0.int(0) } ?? 0
     }
 
     /// The total for `fingerprint`, counted once per state of the data.
