@@ -13,6 +13,14 @@ import Testing
         try store.write("CREATE TABLE probe (x INTEGER)")
     }
 
+    /// The store's reader, sharing transactions labelled by the database's data version, as an
+    /// event loop's reader does.
+    func sharingReader() -> DatasetReader {
+        let database = store.database
+        store.reader.shareTransactions { database.dataVersion }
+        return store.reader
+    }
+
     /// Rows of `probe`, read through `reader.read` as a repository reads.
     func probeCount(_ reader: DatasetReader) throws -> Int {
         try reader.read { try reader.connection.queryFirst("SELECT count(*) FROM probe") { try $0.int(0) } ?? -1 }
@@ -26,9 +34,7 @@ import Testing
     }
 
     @Test func readsShareOneSnapshotUntilTheWakeUpEnds() throws {
-        let reader = store.reader
-        let database = store.database
-        reader.shareTransactions { database.dataVersion }
+        let reader = sharingReader()
         #expect(try probeCount(reader) == 0)
         #expect(reader.connection.isInTransaction, "the transaction stays open for the next read")
         try commitElsewhere()
@@ -40,9 +46,7 @@ import Testing
     }
 
     @Test func aCommitThatMovesTheVersionEndsTheSnapshotBeforeTheNextRead() throws {
-        let reader = store.reader
-        let database = store.database
-        reader.shareTransactions { database.dataVersion }
+        let reader = sharingReader()
         #expect(try probeCount(reader) == 0)
         try store.write("INSERT INTO probe VALUES (2)")
         #expect(try probeCount(reader) == 1, "a write this process committed is seen at once")
@@ -53,9 +57,7 @@ import Testing
     }
 
     @Test func aStaleSnapshotEndsForReadsOutsideRead() throws {
-        let reader = store.reader
-        let database = store.database
-        reader.shareTransactions { database.dataVersion }
+        let reader = sharingReader()
         _ = try probeCount(reader)
         reader.endSharedTransactionIfStale()
         #expect(reader.connection.isInTransaction, "nothing committed: the snapshot stays")
@@ -74,18 +76,14 @@ import Testing
     }
 
     @Test func aReadInsideACallersTransactionIsASavepointOfIt() throws {
-        let reader = store.reader
-        let database = store.database
-        reader.shareTransactions { database.dataVersion }
+        let reader = sharingReader()
         let inside = try reader.connection.transaction { try probeCount(reader) }
         #expect(inside == 0)
         #expect(!reader.connection.isInTransaction, "the caller's transaction ended; no shared one was begun in it")
     }
 
     @Test func aFailedReadLeavesTheSharedSnapshotUsable() throws {
-        let reader = store.reader
-        let database = store.database
-        reader.shareTransactions { database.dataVersion }
+        let reader = sharingReader()
         _ = try probeCount(reader)
         #expect(throws: SQLiteError.self) {
             try reader.read { try reader.connection.run("SELECT * FROM no_such_table") }
@@ -99,9 +97,7 @@ import Testing
     /// The totals a reader keeps are checked once per transaction, and still follow the data
     /// from one transaction to the next.
     @Test func cachedTotalsFollowCommitsAcrossSharedSnapshots() throws {
-        let reader = store.reader
-        let database = store.database
-        reader.shareTransactions { database.dataVersion }
+        let reader = sharingReader()
         let count: KeysetQuery.SQL = ("SELECT count(*) FROM probe", [])
         #expect(try reader.read { try reader.total(fingerprint: "probe", countSQL: count) } == 0)
         try commitElsewhere()
