@@ -21,10 +21,14 @@ let package = Package(
         .systemLibrary(name: "CLinux"),
         // A pthread mutex around a value, which ThreadSanitizer can see through (Lock.swift says why).
         .target(name: "Locking", swiftSettings: strict),
-        .target(name: "HTTPServer", dependencies: ["CLinux", "Locking"], swiftSettings: strict),
-        .target(name: "SQLiteStore", dependencies: ["CSQLite", "Locking"], swiftSettings: strict),
-        .target(name: "SCOData", dependencies: ["SQLiteStore"], swiftSettings: strict),
-        .target(name: "SCOAPI", dependencies: ["SCOData", "HTTPServer", "Locking"], swiftSettings: strict),
+        // The one JSON writer: API bodies, problem documents, log lines, stored JSON, exports.
+        .target(name: "JSONText", swiftSettings: strict),
+        // SHA-256 (FIPS 180-4): migration and fixture checksums, token digests.
+        .target(name: "Digests", swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["CLinux", "Locking", "JSONText"], swiftSettings: strict),
+        .target(name: "SQLiteStore", dependencies: ["CSQLite", "Locking", "Digests"], swiftSettings: strict),
+        .target(name: "SCOData", dependencies: ["SQLiteStore", "JSONText", "Digests"], swiftSettings: strict),
+        .target(name: "SCOAPI", dependencies: ["SCOData", "HTTPServer", "Locking", "JSONText", "Digests"], swiftSettings: strict),
         .executableTarget(
             name: "sco-api",
             dependencies: [
@@ -39,11 +43,14 @@ let package = Package(
         // LeakSanitizer's suppressions for the test runner under `swift test --sanitize=address`.
         .target(name: "LeakSuppressions", path: "Tests/LeakSuppressions"),
         .testTarget(name: "LockingTests", dependencies: ["Locking", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "DigestsTests", dependencies: ["Digests", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(
             name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "LeakSuppressions"], swiftSettings: strict),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Digests", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "SCODataTests", dependencies: ["SCOData", "LeakSuppressions"], swiftSettings: strict),
-        .testTarget(name: "SCOAPITests", dependencies: ["SCOAPI", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(
+            name: "SCOAPITests", dependencies: ["SCOAPI", "JSONText", "LeakSuppressions"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests", dependencies: ["sco-api", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
     ],

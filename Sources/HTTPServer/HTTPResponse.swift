@@ -1,3 +1,5 @@
+import JSONText
+
 /// A response as a handler builds it: status, header fields and body bytes.
 ///
 /// The server completes it on the wire: it adds `Date` and `Content-Length` (from `body.count`,
@@ -32,38 +34,19 @@ extension HTTPResponse {
     public static func problem(
         status: HTTPStatus, detail: String, type: String = "about:blank", title: String? = nil
     ) -> HTTPResponse {
-        var json = "{\"type\":"
-        JSONText.appendString(type, to: &json)
-        json += ",\"title\":"
-        JSONText.appendString(title ?? status.reasonPhrase, to: &json)
-        json += ",\"status\":\(status.code),\"detail\":"
-        JSONText.appendString(detail, to: &json)
-        json += "}"
+        var json = JSONWriter(capacity: 128 + detail.utf8.count)
+        json.beginObject()
+        json.key("type")
+        json.string(type)
+        json.key("title")
+        json.string(title ?? status.reasonPhrase)
+        json.key("status")
+        json.int(status.code)
+        json.key("detail")
+        json.string(detail)
+        json.endObject()
         var headers = HTTPHeaders()
         headers.add(.contentType, problemContentType)
-        return HTTPResponse(status: status, headers: headers, body: Array(json.utf8))
-    }
-}
-
-/// Just enough JSON writing for problem documents and log lines, so neither needs Foundation.
-package enum JSONText {
-    /// Appends `value` as a JSON string literal (RFC 8259 §7).
-    package static func appendString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
+        return HTTPResponse(status: status, headers: headers, body: json.bytes)
     }
 }

@@ -1,3 +1,5 @@
+import Digests
+
 /// One schema change: the SQL of `Migrations/NNNN_name.sql`, applied once, in id order.
 public struct Migration: Sendable, Hashable {
     /// The order of application, and the key of its row in `schema_migrations`.

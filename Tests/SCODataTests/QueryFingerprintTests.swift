@@ -2,9 +2,9 @@ import Testing
 
 @testable import SCOData
 
-/// `QueryFingerprint` hashes the JSON text of its parts as it goes; the value must be what
-/// hashing `JSONValue`'s serialization of the same parts gives, so cursors made by earlier
-/// versions keep working.
+/// `QueryFingerprint` hashes the JSON text of its parts; the value must be what hashing
+/// `JSONValue`'s serialization of the same parts gives, so cursors made by earlier versions keep
+/// working.
 @Suite struct QueryFingerprintTests {
     /// The fingerprint by its definition: FNV-1a of the serialized array of parts.
     static func reference(_ parts: [JSONValue]) -> String {

@@ -1,3 +1,4 @@
+import JSONText
 import HTTPServer
 
 /// A request the API cannot answer as asked, with the RFC 9457 problem it answers instead.

@@ -1,25 +1,25 @@
-import HTTPServer
+import JSONText
 
-/// Builds one flat JSON object by appending fields; strings are escaped per RFC 8259 §7.
+/// Builds one flat JSON object of log fields through the project's JSON writer.
 struct JSONLineWriter {
-    private var text = "{"
-    private var isFirst = true
+    private var json = JSONWriter(capacity: 256)
+
+    init() {
+        json.beginObject()
+    }
 
     mutating func field(_ key: String, _ value: LogValue) {
-        if !isFirst { text += "," }
-        isFirst = false
-        JSONText.appendString(key, to: &text)
-        text += ":"
+        json.key(key)
         switch value {
-        case .string(let string): JSONText.appendString(string, to: &text)
-        case .int(let int): text += String(int)
-        case .double(let double): text += double.isFinite ? String(double) : "null"
-        case .bool(let bool): text += bool ? "true" : "false"
+        case .string(let string): json.string(string)
+        case .int(let int): json.int(int)
+        case .double(let double): json.double(double)
+        case .bool(let bool): json.bool(bool)
         }
     }
 
     mutating func finish() -> String {
-        text += "}"
-        return text
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 }

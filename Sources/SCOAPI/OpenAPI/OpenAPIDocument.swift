@@ -1,3 +1,4 @@
+import JSONText
 import SCOData
 
 /// The OpenAPI 3.1 document at `/openapi.json`, built from the route table, the list specs and

@@ -1,3 +1,4 @@
+import JSONText
 /// A JSON value with ordered object members, for building the OpenAPI document.
 indirect enum OpenAPINode {
     case object([(String, OpenAPINode)])

@@ -1,3 +1,4 @@
+import JSONText
 import SCOData
 
 /// A record the API serves: its top-level keys, each written as JSON, and flattened for CSV.

@@ -1,3 +1,4 @@
+import JSONText
 /// A record's top-level keys with their JSON Schemas, in the order they are written, and each
 /// key already encoded as `"name":`, so writing a record copies its keys instead of escaping them
 /// again for every record of every response (a 50-event timeline page has some 500 keys).

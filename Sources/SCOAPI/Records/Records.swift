@@ -1,3 +1,4 @@
+import JSONText
 import SCOData
 
 extension Country: APIRecord {

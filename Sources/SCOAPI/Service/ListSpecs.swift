@@ -1,3 +1,4 @@
+import JSONText
 import SCOData
 
 /// The query each list endpoint takes; the parser checks requests against these and the

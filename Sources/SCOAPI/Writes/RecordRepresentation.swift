@@ -1,3 +1,4 @@
+import JSONText
 import SCOData
 
 /// A writable record as `GET /v1/<collection>/{id}` serves it: the same bytes, so the same ETag.

@@ -1,51 +1,31 @@
+import JSONText
+
 extension JSONValue {
     /// This value as compact JSON text (RFC 8259), members in their stored order.
     package func serialized() -> [UInt8] {
-        var output: [UInt8] = []
-        write(to: &output)
-        return output
+        var json = JSONWriter(capacity: 256)
+        write(to: &json)
+        return json.bytes
     }
 
-    private func write(to output: inout [UInt8]) {
+    /// Writes this value, members in their stored order; a number is copied as it was parsed.
+    package func write(to json: inout JSONWriter) {
         switch self {
-        case .null: output += Array("null".utf8)
-        case .bool(let value): output += Array((value ? "true" : "false").utf8)
-        case .number(let text): output += Array(text.utf8)
-        case .string(let text): Self.writeString(text, to: &output)
+        case .null: json.null()
+        case .bool(let value): json.bool(value)
+        case .number(let text): json.raw(text.utf8)
+        case .string(let text): json.string(text)
         case .array(let elements):
-            output.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                element.write(to: &output)
-            }
-            output.append(UInt8(ascii: "]"))
+            json.beginArray()
+            for element in elements { element.write(to: &json) }
+            json.endArray()
         case .object(let members):
-            output.append(UInt8(ascii: "{"))
-            for (index, member) in members.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(member.key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                member.value.write(to: &output)
+            json.beginObject()
+            for member in members {
+                json.key(member.key)
+                member.value.write(to: &json)
             }
-            output.append(UInt8(ascii: "}"))
+            json.endObject()
         }
-    }
-
-    /// Escapes the quote, the backslash and the control characters; everything else is raw UTF-8.
-    private static func writeString(_ text: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output += Array("\\u00".utf8)
-                output += [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }

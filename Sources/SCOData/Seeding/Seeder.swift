@@ -1,3 +1,5 @@
+import Digests
+
 import FoundationEssentials
 import SQLiteStore
 

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SCOAPI
+@testable import JSONText
 
 @Suite struct JSONWriterTests {
     @Test func escapesQuotesBackslashesAndControlCharacters() throws {
@@ -91,16 +91,5 @@ import Testing
         json.double(3)
         json.endArray()
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[null,null,3]")
-    }
-}
-
-@Suite struct CSVWriterTests {
-    @Test func quotesFieldsHoldingCommasQuotesAndLineBreaks() {
-        var csv = CSVWriter()
-        csv.row(["id", "text"])
-        csv.row(["a", "plain"])
-        csv.row(["b", "comma, \"quote\"\nnewline"])
-        #expect(String(decoding: csv.bytes, as: UTF8.self)
-            == "id,text\r\na,plain\r\nb,\"comma, \"\"quote\"\"\nnewline\"\r\n")
     }
 }

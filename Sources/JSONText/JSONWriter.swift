@@ -1,15 +1,18 @@
 /// Appends JSON text (RFC 8259) straight into a byte buffer, in the order it is written.
 ///
-/// Foundation's `JSONEncoder` on Linux reorders keys from call to call and allocates a tree per value; the API
-/// writes every representation through this instead, so the same data always yields the same bytes (which a strong
-/// ETag promises) and a list costs one growing buffer.
+/// The project's one JSON writer: API representations, problem documents, log lines, stored
+/// JSON columns and exported fixtures all go through it. Foundation's `JSONEncoder` on Linux
+/// reorders keys from call to call and allocates a tree per value; this writes the same bytes
+/// for the same data (which a strong ETag promises), and a list costs one growing buffer.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8]
-    private var needsComma = false
+    /// The text written so far.
+    public var bytes: [UInt8] { storage }
+    @usableFromInline var storage: [UInt8]
+    @usableFromInline var needsComma = false
 
     public init(capacity: Int = 1024) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = []
+        storage.reserveCapacity(capacity)
     }
 
     /// Whether any of the eight bytes in `word` may be a `"`, a `\\` or below 0x20: never false
@@ -24,43 +27,51 @@ public struct JSONWriter {
         return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
+    @inlinable
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        storage.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
+    @inlinable
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        storage.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    @inlinable
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        storage.append(UInt8(ascii: "["))
         needsComma = false
     }
 
+    @inlinable
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        storage.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes `"name":`; the value that follows must be written next.
+    @inlinable
     public mutating func key(_ name: String) {
         separate()
         appendEscaped(name)
-        bytes.append(UInt8(ascii: ":"))
+        storage.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    /// Writes a key already encoded as `"name":` (`FieldList.encodedKeys`).
-    mutating func key(encoded: [UInt8]) {
+    /// Writes a key already encoded as `"name":` (by `encodedKey(_:)`), so a record type's keys
+    /// are escaped once rather than for every record written.
+    @inlinable
+    public mutating func key(encoded: [UInt8]) {
         separate()
-        bytes.append(contentsOf: encoded)
+        storage.append(contentsOf: encoded)
         needsComma = false
     }
 
+    @inlinable
     public mutating func string(_ value: String) {
         separate()
         appendEscaped(value)
@@ -69,99 +80,127 @@ public struct JSONWriter {
 
     /// Writes `prefix` followed by `value` as one string; `prefix` is plain ASCII that needs no
     /// escaping (a path, say).
+    @inlinable
     public mutating func string(prefix: StaticString, _ value: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        prefix.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        storage.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { storage.append(contentsOf: $0) }
         appendEscapedContents(value)
-        bytes.append(UInt8(ascii: "\""))
+        storage.append(UInt8(ascii: "\""))
         needsComma = true
     }
 
+    @inlinable
     public mutating func int(_ value: Int) {
         separate()
         appendDecimal(value)
         needsComma = true
     }
 
+    @inlinable
     public mutating func double(_ value: Double) {
         separate()
         if value.isFinite {
             if value == value.rounded(), abs(value) < 1e15 {
                 appendDecimal(Int(value))
             } else {
-                bytes.append(contentsOf: String(value).utf8)
+                storage.append(contentsOf: String(value).utf8)
             }
         } else {
-            bytes.append(contentsOf: "null".utf8)
+            storage.append(contentsOf: "null".utf8)
         }
         needsComma = true
     }
 
+    @inlinable
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        storage.append(contentsOf: value ? "true".utf8 : "false".utf8)
         needsComma = true
     }
 
+    @inlinable
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        storage.append(contentsOf: "null".utf8)
         needsComma = true
     }
 
     /// Writes text that is already valid JSON (a value stored as JSON in the database, say).
+    @inlinable
     public mutating func raw(_ json: some Sequence<UInt8>) {
         separate()
-        bytes.append(contentsOf: json)
+        storage.append(contentsOf: json)
         needsComma = true
     }
 
+    @inlinable
     public mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
 
+    @inlinable
     public mutating func int(_ value: Int?) {
         if let value { int(value) } else { null() }
     }
 
+    @inlinable
     public mutating func stringArray(_ values: [String]) {
         beginArray()
         for value in values { string(value) }
         endArray()
     }
 
+    /// `"name":` as `key(_:)` writes it, for `key(encoded:)`.
+    public static func encodedKey(_ name: String) -> [UInt8] {
+        var json = JSONWriter(capacity: name.utf8.count + 3)
+        json.key(name)
+        return json.bytes
+    }
+
+    /// `value` as a JSON string literal, quotes included.
+    public static func quoted(_ value: String) -> [UInt8] {
+        var json = JSONWriter(capacity: value.utf8.count + 2)
+        json.string(value)
+        return json.bytes
+    }
+
     /// Appends a newline between NDJSON records; the writer then starts a fresh top-level value.
+    @inlinable
     public mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
+        storage.append(UInt8(ascii: "\n"))
         needsComma = false
     }
 
-    private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    @inlinable
+    mutating func separate() {
+        if needsComma { storage.append(UInt8(ascii: ",")) }
     }
 
-    private mutating func appendDecimal(_ value: Int) {
+    @usableFromInline
+    mutating func appendDecimal(_ value: Int) {
         if value >= 0, value < 10 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(value))
+            storage.append(UInt8(ascii: "0") &+ UInt8(value))
         } else {
-            bytes.append(contentsOf: String(value).utf8)
+            storage.append(contentsOf: String(value).utf8)
         }
     }
 
     /// Quotes and escapes per RFC 8259 §7: `"`, `\` and the C0 controls; everything else is copied as UTF-8.
     ///
-    /// Eight bytes at a time while none of them needs escaping (the usual case: a timeline page is
-    /// 13 KB of text with a handful of quotes to escape); a word that might holds is looked at
-    /// byte by byte.
-    private mutating func appendEscaped(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+    /// Eight bytes at a time while none of them needs escaping (the usual case: a page of records
+    /// is kilobytes of text with a handful of quotes to escape); a word that might hold one is
+    /// looked at byte by byte.
+    @usableFromInline
+    mutating func appendEscaped(_ text: String) {
+        storage.append(UInt8(ascii: "\""))
         appendEscapedContents(text)
-        bytes.append(UInt8(ascii: "\""))
+        storage.append(UInt8(ascii: "\""))
     }
 
     /// `appendEscaped` without the quotes.
-    private mutating func appendEscapedContents(_ text: String) {
+    @usableFromInline
+    mutating func appendEscapedContents(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return }
@@ -177,22 +216,22 @@ public struct JSONWriter {
                 let byte = utf8[index]
                 index &+= 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)]))
+                storage.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)]))
                 start = index
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): bytes.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): bytes.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): bytes.append(contentsOf: "\\t".utf8)
+                case UInt8(ascii: "\""): storage.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): storage.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): storage.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): storage.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): storage.append(contentsOf: "\\t".utf8)
                 default:
                     let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: "\\u00".utf8)
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0xF)])
+                    storage.append(contentsOf: "\\u00".utf8)
+                    storage.append(hex[Int(byte >> 4)])
+                    storage.append(hex[Int(byte & 0xF)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            storage.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 }

@@ -1,5 +1,5 @@
 import Testing
-@testable import SQLiteStore
+@testable import Digests
 
 @Suite struct SHA256Tests {
     /// FIPS 180-4 examples (csrc.nist.gov, SHA256.pdf / SHA2_Additional) and classic vectors.
