@@ -22,7 +22,7 @@ final class EventLoop {
     private let epoll: FileDescriptor
     private var listener: FileDescriptor?
     /// Connections indexed by descriptor.
-    private var connections: [Connection?] = []
+    private var connections: [ClientConnection?] = []
     private(set) var connectionCount = 0
     private var nextSerial: UInt32 = 1
     private let events: UnsafeMutableBufferPointer<epoll_event>
@@ -126,7 +126,7 @@ final class EventLoop {
         let socket = FileDescriptor(fd)
         let serial = nextSerial
         nextSerial = nextSerial == .max ? 1 : nextSerial + 1
-        let connection = Connection(socket: socket, serial: serial, peer: peer,
+        let connection = ClientConnection(socket: socket, serial: serial, peer: peer,
                                     limits: parserLimits, timeouts: timeouts, acceptedAt: now)
         do {
             try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue, token: connection.token)
@@ -160,7 +160,7 @@ final class EventLoop {
         guard slot < connections.count, let connection = connections[slot],
               connection.serial == UInt32(truncatingIfNeeded: token >> 32) else { return }
         let flags = event.events
-        var disposition = Connection.Disposition.open
+        var disposition = ClientConnection.Disposition.open
         if flags & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 {
             disposition = .close
         } else {
@@ -175,7 +175,7 @@ final class EventLoop {
     }
 
     /// Closes the connection or brings its epoll interest up to date.
-    private func settle(_ connection: Connection, _ disposition: Connection.Disposition) {
+    private func settle(_ connection: ClientConnection, _ disposition: ClientConnection.Disposition) {
         guard disposition == .open else {
             closeConnection(connection, reset: disposition == .abort)
             return
@@ -192,7 +192,7 @@ final class EventLoop {
     }
 
     /// Closes a connection; with `reset`, by RST (SO_LINGER 0), dropping unsent output at once.
-    private func closeConnection(_ connection: Connection, reset: Bool = false) {
+    private func closeConnection(_ connection: ClientConnection, reset: Bool = false) {
         let slot = Int(connection.socket.rawValue)
         guard slot >= 0, slot < connections.count, connections[slot] === connection else { return }
         connections[slot] = nil
@@ -213,7 +213,7 @@ final class EventLoop {
     }
 
     /// The open connections (for tests).
-    var connectionsForTesting: [Connection] { connections.compactMap { $0 } }
+    var connectionsForTesting: [ClientConnection] { connections.compactMap { $0 } }
 
     /// The listening socket's descriptor, while the loop has one.
     var currentListener: Int32? { listener?.rawValue }

@@ -16,12 +16,12 @@ import Darwin
 /// Uncontended, the two cost the same: one atomic exchange to lock, one to unlock.
 ///
 /// The mutex is not recursive: `withLock` must not be called again from inside its body.
-public final class Lock<State> {
+public final class Lock<Value> {
     @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
     /// Only touched while `mutex` is held.
-    @usableFromInline var state: State
+    @usableFromInline var state: Value
 
-    public init(_ state: State) {
+    public init(_ state: Value) {
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
         let result = pthread_mutex_init(mutex, nil)
@@ -38,7 +38,7 @@ public final class Lock<State> {
     /// Runs `body` with the state while holding the lock; what it returns or throws passes through.
     @inlinable
     public func withLock<Result, Failure: Error>(
-        _ body: (inout State) throws(Failure) -> Result
+        _ body: (inout Value) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         lock()
         defer { unlock() }
@@ -48,7 +48,7 @@ public final class Lock<State> {
     /// Runs `body` if no other thread holds the lock; nil, without running it, if one does.
     @inlinable
     public func withLockIfAvailable<Result, Failure: Error>(
-        _ body: (inout State) throws(Failure) -> Result
+        _ body: (inout Value) throws(Failure) -> Result
     ) throws(Failure) -> Result? {
         guard pthread_mutex_trylock(mutex) == 0 else { return nil }
         defer { unlock() }
@@ -70,4 +70,4 @@ public final class Lock<State> {
 }
 
 // Sendable when its state is: every access to `state` holds `mutex`.
-extension Lock: @unchecked Sendable where State: Sendable {}
+extension Lock: @unchecked Sendable where Value: Sendable {}

@@ -2,7 +2,7 @@ import CSQLite
 
 /// The one owner of an `sqlite3*`: it closes the handle exactly once.
 ///
-/// `Connection` and every `Statement` it prepared hold this object, so the handle outlives the
+/// `SQLiteConnection` and every `PreparedStatement` it prepared hold this object, so the handle outlives the
 /// last statement and `sqlite3_close_v2` runs after every `sqlite3_finalize`
 /// (sqlite.org/c3ref/close.html: closing with unfinalized statements would leave a zombie).
 final class ConnectionHandle {

@@ -16,7 +16,7 @@ import Darwin
 ///   `BEGIN IMMEDIATE`, so writes never interleave and never fail half-way on a lock.
 /// - Readers come from `makeReader()`: a read-only connection for one thread (one per event
 ///   loop). WAL lets them read a consistent snapshot while the writer commits.
-/// - Connections are in WAL mode with `synchronous = FULL` (see `Connection.enableWriteAheadLog`
+/// - Connections are in WAL mode with `synchronous = FULL` (see `SQLiteConnection.enableWriteAheadLog`
 ///   for why FULL: an acknowledged write survives power loss), `foreign_keys = ON` and a busy
 ///   timeout.
 ///
@@ -34,7 +34,7 @@ public final class Database: Sendable {
     private let writerLock: Lock<Int64>
     /// Only touched while `writerLock` is held. A `Lock` is Sendable only around a Sendable value,
     /// and a connection is not, so it lives beside the lock instead of in it.
-    private nonisolated(unsafe) let writer: Connection
+    private nonisolated(unsafe) let writer: SQLiteConnection
     private let version: Atomic<UInt64>
 
     /// Opens the writer connection; `create` allows a missing file to be created.
@@ -42,7 +42,7 @@ public final class Database: Sendable {
     /// Throws `StoreError` for the start-up failures (missing directory, missing file when
     /// `create` is false, not a database, read-only file or directory).
     public init(path: String, create: Bool = true, busyTimeout: Duration = .seconds(5)) throws {
-        let connection = try Connection(
+        let connection = try SQLiteConnection(
             path: path, mode: create ? .readWriteCreate : .readWrite, busyTimeout: busyTimeout)
         self.writerLock = Lock(try connection.externalDataVersion())
         self.writer = connection
@@ -58,8 +58,8 @@ public final class Database: Sendable {
 
     /// A new read-only connection for the calling thread (`SQLITE_OPEN_READONLY` and
     /// `PRAGMA query_only`). Keep it on that thread; open one per event loop.
-    public func makeReader() throws -> Connection {
-        try Connection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+    public func makeReader() throws -> SQLiteConnection {
+        try SQLiteConnection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
     }
 
     /// Runs `body` on the writer inside `BEGIN IMMEDIATE`, commits, then bumps `dataVersion`.
@@ -67,7 +67,7 @@ public final class Database: Sendable {
     /// Calls from many threads are serialized by the mutex. `body` may nest
     /// `connection.transaction` (savepoints) but must not call `write` again: the mutex is not
     /// recursive. A throw rolls back and leaves `dataVersion` alone.
-    public func write<T>(_ body: (Connection) throws -> T) throws -> T {
+    public func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         let result = try withWriterLock { writer in
             try writer.transaction(.immediate) { try body(writer) }
         }
@@ -78,7 +78,7 @@ public final class Database: Sendable {
     /// Runs `body` on the writer with no transaction around it, for work that manages its
     /// own (migrations) or cannot run in one (VACUUM). Bumps `dataVersion` afterwards, whether
     /// or not `body` threw, since it may have committed.
-    public func withWriter<T>(_ body: (Connection) throws -> T) throws -> T {
+    public func withWriter<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         defer { bumpDataVersion() }
         return try withWriterLock(body)
     }
@@ -96,7 +96,7 @@ public final class Database: Sendable {
 
     /// Runs a WAL checkpoint on the writer.
     @discardableResult
-    public func checkpoint(_ mode: Connection.CheckpointMode = .passive) throws -> Connection.CheckpointResult {
+    public func checkpoint(_ mode: SQLiteConnection.CheckpointMode = .passive) throws -> SQLiteConnection.CheckpointResult {
         try withWriterLock { try $0.checkpoint(mode) }
     }
 
@@ -118,7 +118,7 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` with the writer while holding the lock.
-    private func withWriterLock<T>(_ body: (Connection) throws -> T) throws -> T {
+    private func withWriterLock<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
         try writerLock.withLock { _ in try body(writer) }
     }
 

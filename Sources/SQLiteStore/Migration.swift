@@ -33,13 +33,13 @@ public struct Migration: Sendable, Hashable {
 /// Whether one migration has been applied to a database.
 public struct MigrationStatus: Sendable, Hashable {
     /// Applied (with its `applied_at`, ISO 8601 UTC) or not yet.
-    public enum State: Sendable, Hashable {
+    public enum Status: Sendable, Hashable {
         case applied(at: String)
         case pending
     }
 
     public let migration: Migration
-    public let state: State
+    public let state: Status
 
     /// Whether the migration has been applied.
     public var isApplied: Bool {

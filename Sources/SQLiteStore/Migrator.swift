@@ -30,7 +30,7 @@ public struct Migrator: Sendable {
 
     /// Every known migration, applied or pending. Reads only; throws the same refusals as
     /// `validate` when the database does not match this binary.
-    public func status(on connection: Connection) throws -> [MigrationStatus] {
+    public func status(on connection: SQLiteConnection) throws -> [MigrationStatus] {
         let applied = try appliedRows(on: connection)
         try check(applied)
         let appliedAt = Dictionary(uniqueKeysWithValues: applied.map { ($0.id, $0.appliedAt) })
@@ -46,7 +46,7 @@ public struct Migrator: Sendable {
     /// Each runs in `BEGIN IMMEDIATE` and re-checks inside it whether another process applied it
     /// meanwhile, so two processes migrating at once apply each migration once.
     @discardableResult
-    public func migrate(on connection: Connection) throws -> [Migration] {
+    public func migrate(on connection: SQLiteConnection) throws -> [Migration] {
         let applied = try appliedRows(on: connection)
         try check(applied)
         let appliedIDs = Set(applied.map(\.id))
@@ -62,7 +62,7 @@ public struct Migrator: Sendable {
     /// Throws unless the database matches this binary: the refusals of `migrate`, and
     /// `StoreError.migrationsPending` when migrations are pending (unless `allowingPending`).
     /// Changes nothing. The server calls this at start.
-    public func validate(on connection: Connection, allowingPending: Bool = false) throws {
+    public func validate(on connection: SQLiteConnection, allowingPending: Bool = false) throws {
         let applied = try appliedRows(on: connection)
         try check(applied)
         let appliedIDs = Set(applied.map(\.id))
@@ -76,7 +76,7 @@ public struct Migrator: Sendable {
 
     /// Runs one migration and records it, in one transaction. Returns false when another
     /// process applied it first.
-    private func apply(_ migration: Migration, on connection: Connection) throws -> Bool {
+    private func apply(_ migration: Migration, on connection: SQLiteConnection) throws -> Bool {
         do {
             return try connection.transaction(.immediate) {
                 try connection.execute(Self.createTable)
@@ -93,7 +93,7 @@ public struct Migrator: Sendable {
                     INSERT INTO schema_migrations (id, name, checksum, applied_at)
                     VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
                     """,
-                    [migration.id, migration.name, migration.checksum])
+                    [.int(migration.id), .text(migration.name), .text(migration.checksum)])
                 return true
             }
         } catch let error as SQLiteError {
@@ -112,7 +112,7 @@ public struct Migrator: Sendable {
 
     /// Runs `body` with an authorizer that refuses BEGIN, COMMIT, ROLLBACK and savepoints at
     /// prepare time (sqlite.org/c3ref/set_authorizer.html, SQLITE_TRANSACTION and SQLITE_SAVEPOINT).
-    private static func refusingTransactionControl(on connection: Connection, _ body: () throws -> Void) throws {
+    private static func refusingTransactionControl(on connection: SQLiteConnection, _ body: () throws -> Void) throws {
         sqlite3_set_authorizer(connection.db, { _, action, _, _, _, _ in
             action == SQLITE_TRANSACTION || action == SQLITE_SAVEPOINT ? SQLITE_DENY : SQLITE_OK
         }, nil)
@@ -121,7 +121,7 @@ public struct Migrator: Sendable {
     }
 
     /// `PRAGMA foreign_key_check`: a migration that leaves a dangling reference fails.
-    private static func checkForeignKeys(on connection: Connection) throws {
+    private static func checkForeignKeys(on connection: SQLiteConnection) throws {
         let violations = try connection.query("PRAGMA foreign_key_check") { row in
             try row.string(0)
         }
@@ -150,7 +150,7 @@ public struct Migrator: Sendable {
         let appliedAt: String
     }
 
-    private func appliedRows(on connection: Connection) throws -> [AppliedRow] {
+    private func appliedRows(on connection: SQLiteConnection) throws -> [AppliedRow] {
         let hasTable = try connection.queryFirst(
             "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'"
         ) { _ in true } ?? false
@@ -160,9 +160,9 @@ public struct Migrator: Sendable {
             Self.decodeRow)
     }
 
-    private func appliedRow(id: Int, on connection: Connection) throws -> AppliedRow? {
+    private func appliedRow(id: Int, on connection: SQLiteConnection) throws -> AppliedRow? {
         try connection.queryFirst(
-            "SELECT id, name, checksum, applied_at FROM schema_migrations WHERE id = ?", [id],
+            "SELECT id, name, checksum, applied_at FROM schema_migrations WHERE id = ?", [.int(id)],
             Self.decodeRow)
     }
 

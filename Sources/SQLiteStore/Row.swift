@@ -7,7 +7,7 @@ import CSQLite
 /// throw `StoreError.columnType` on a mismatch (NULL for a non-optional read included); an
 /// integer column reads as a `Double` too. An index out of range is a programmer error and traps.
 public struct Row {
-    let statement: Statement
+    let statement: PreparedStatement
 
     private var pointer: OpaquePointer { statement.pointer }
 

@@ -1,13 +1,27 @@
-/// One SQLite value in one of the five storage classes (sqlite.org/datatype3.html §2).
+/// One SQLite value in one of the five storage classes (sqlite.org/datatype3.html §2): the one
+/// type bindings are given in.
 ///
 /// Integers are 64-bit signed, reals IEEE doubles, text UTF-8. The literal conformances let a
-/// binding list read `[1, "x", 2.5, nil]`.
+/// binding list read `[1, "x", 2.5, nil]`; Swift values convert with `.text(id)`,
+/// `.int(position)`, `.bool(flag)` and, for optionals that bind NULL when nil, `.nullable(note)`.
 public enum SQLiteValue: Sendable, Hashable {
     case integer(Int64)
     case real(Double)
     case text(String)
     case blob([UInt8])
     case null
+
+    /// An `Int` as an integer.
+    public static func int(_ value: Int) -> SQLiteValue { .integer(Int64(value)) }
+
+    /// A Boolean as the integer 1 or 0 (SQLite has no Boolean class).
+    public static func bool(_ value: Bool) -> SQLiteValue { .integer(value ? 1 : 0) }
+
+    /// Text, or NULL for nil.
+    public static func nullable(_ value: String?) -> SQLiteValue { value.map(SQLiteValue.text) ?? .null }
+
+    /// An integer, or NULL for nil.
+    public static func nullable(_ value: Int?) -> SQLiteValue { value.map(SQLiteValue.int) ?? .null }
 
     /// Whether this is the NULL value.
     public var isNull: Bool {

@@ -4,7 +4,7 @@
 /// statement is finalized as soon as nobody else holds it.
 struct StatementCache {
     private struct Entry {
-        let statement: Statement
+        let statement: PreparedStatement
         var lastUse: UInt64
     }
 
@@ -20,7 +20,7 @@ struct StatementCache {
     var count: Int { entries.count }
 
     /// The cached statement for `sql`, marked as just used.
-    mutating func statement(for sql: String) -> Statement? {
+    mutating func statement(for sql: String) -> PreparedStatement? {
         let key = SQLText(sql)
         guard let index = entries.index(forKey: key) else { return nil }
         clock += 1
@@ -29,7 +29,7 @@ struct StatementCache {
     }
 
     /// Caches `statement`, evicting the least recently used entry when full.
-    mutating func insert(_ statement: Statement, for sql: String) {
+    mutating func insert(_ statement: PreparedStatement, for sql: String) {
         let key = SQLText(sql)
         if entries[key] == nil, entries.count >= capacity,
            let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {

@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let path = shared.databasePath()
-            let connection = try Connection(path: path, mode: .readOnly)
+            let connection = try SQLiteConnection(path: path, mode: .readOnly)
             try SchemaMigrations.migrator.validate(on: connection)
             let data = try Exporter.exportData(from: connection)
             guard let output else {

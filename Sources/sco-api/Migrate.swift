@@ -29,7 +29,7 @@ struct Migrate: ParsableCommand {
         try CommandFailure.reporting {
             let migrator = SchemaMigrations.migrator
             if status {
-                let connection = try Connection(path: path, mode: .readOnly)
+                let connection = try SQLiteConnection(path: path, mode: .readOnly)
                 for entry in try migrator.status(on: connection) {
                     switch entry.state {
                     case .applied(let at): print("applied  \(entry.migration.fileName)  \(at)")

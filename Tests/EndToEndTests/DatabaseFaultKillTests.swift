@@ -145,7 +145,7 @@ enum FaultFiles {
     }
 
     static func integrityCheck(_ path: String) throws -> [String] {
-        let connection = try Connection(path: path, mode: .readWrite)
+        let connection = try SQLiteConnection(path: path, mode: .readWrite)
         return try connection.query("PRAGMA integrity_check") { try $0.string(0) }
     }
 
@@ -158,7 +158,7 @@ enum FaultFiles {
 
     /// What the file holds; an empty state when it has no schema yet.
     static func datasetState(_ path: String) throws -> DatasetState {
-        let connection = try Connection(path: path, mode: .readWrite)
+        let connection = try SQLiteConnection(path: path, mode: .readWrite)
         let hasSchema = try connection.queryFirst("SELECT 1 FROM sqlite_master WHERE name = 'dataset'") { _ in true } ?? false
         guard hasSchema else { return DatasetState(checksum: nil, events: 0, searchRows: 0) }
         return DatasetState(
@@ -168,8 +168,8 @@ enum FaultFiles {
     }
 
     static func rootPage(of table: String, in path: String) throws -> Int {
-        let connection = try Connection(path: path, mode: .readOnly)
-        return try #require(try connection.queryFirst("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]) {
+        let connection = try SQLiteConnection(path: path, mode: .readOnly)
+        return try #require(try connection.queryFirst("SELECT rootpage FROM sqlite_master WHERE name = ?", [.text(table)]) {
             try $0.int(0)
         })
     }

@@ -11,7 +11,7 @@ import Testing
         document = try Bundled.document()
     }
 
-    private func state(_ code: String) throws -> Country {
+    private func state(_ code: String) throws -> State {
         try #require(document.states.first { $0.code == code }, "no state \(code)")
     }
 

@@ -38,7 +38,7 @@ import Testing
                        'Synthetic event ' || i, 'A synthetic event', '[{"sourceId":"s","quote":"q"}]'
                 FROM n
                 """,
-                [count])
+                [.int(count)])
             try connection.run(
                 "INSERT INTO event_actors (event_id, position, state_code) SELECT id, 0, 'RU' FROM events WHERE CAST(substr(id, 11) AS INTEGER) % 5 = 0")
         }
@@ -59,9 +59,9 @@ import Testing
                     INSERT INTO events (id, date_value, date_precision, kind, title, summary, sources)
                     VALUES (?, ?, 'day', 'military', ?, 'Added between pages', '[{"sourceId":"s","quote":"q"}]')
                     """,
-                    [id, date, "Synthetic event \(Int.random(in: 0..<12_000, using: &generator))"])
+                    [.text(id), .text(date), .text("Synthetic event \(Int.random(in: 0..<12_000, using: &generator))")])
                 if serial % 2 == 0 {
-                    try connection.run("INSERT INTO event_actors (event_id, position, state_code) VALUES (?, 0, 'RU')", [id])
+                    try connection.run("INSERT INTO event_actors (event_id, position, state_code) VALUES (?, 0, 'RU')", [.text(id)])
                 }
             }
         }

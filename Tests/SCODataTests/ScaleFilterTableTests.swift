@@ -9,7 +9,7 @@ import Testing
 @Suite struct ScaleFilterTableTests {
     /// Rows in one table and not the other, both ways, for actors and for regions: all zero
     /// when the filter tables are in step.
-    static func differences(on connection: Connection) throws -> [Int] {
+    static func differences(on connection: SQLiteConnection) throws -> [Int] {
         let actors = "SELECT a.actor_id, e.date_value, e.id, e.kind FROM event_actors a JOIN events e ON e.id = a.event_id"
         let actorTimeline = "SELECT actor_id, date_value, event_id, kind FROM actor_timeline"
         let regions = "SELECT r.region_id, e.date_value, e.id, e.kind FROM event_regions r JOIN events e ON e.id = r.event_id"

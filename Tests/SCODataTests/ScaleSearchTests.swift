@@ -8,8 +8,8 @@ import Testing
 /// them in index order past it, so that a common word costs a page, not a score per match.
 @Suite struct ScaleSearchTests {
     /// The (kind, id) of every match of `text` in rowid order, by SQL written here.
-    static func indexOrder(_ text: String, on connection: Connection) throws -> [String] {
-        try connection.query("SELECT kind || '/' || record_id FROM search WHERE search MATCH ? ORDER BY rowid", [text]) { try $0.string(0) }
+    static func indexOrder(_ text: String, on connection: SQLiteConnection) throws -> [String] {
+        try connection.query("SELECT kind || '/' || record_id FROM search WHERE search MATCH ? ORDER BY rowid", [.text(text)]) { try $0.string(0) }
     }
 
     /// Two phrases (bm25 from SQL) and one (bm25 computed from the count of matches, in both
@@ -32,7 +32,7 @@ import Testing
         #expect(walked.items.allSatisfy { rankByID[$0.id] == $0.rank }, "each hit keeps its bm25 score")
         #expect(walked.items.map(\.rank) != ranks, "not ranked")
         let bm25 = try store.reader.connection.query(
-            "SELECT record_id, bm25(search, 0.0, 0.0, 4.0, 1.0) FROM search WHERE search MATCH ?", [text]
+            "SELECT record_id, bm25(search, 0.0, 0.0, 4.0, 1.0) FROM search WHERE search MATCH ?", [.text(text)]
         ) { (try $0.string(0), try $0.double(1)) }
         #expect(Dictionary(uniqueKeysWithValues: bm25) == rankByID, "FTS5's own bm25")
     }

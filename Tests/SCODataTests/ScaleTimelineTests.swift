@@ -110,7 +110,7 @@ import Testing
         let page = try store.reader.timeline.events(TimelineQuery(actors: some, limit: 10_000))
         let expected = try store.integer(
             "SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id IN (SELECT value FROM json_each(?))",
-            [StoredJSON.text(strings: some)])
+            [.text(StoredJSON.text(strings: some))])
         #expect(page.items.count == expected && page.total == expected)
         #expect(page.items.map(\.date.value) == page.items.map(\.date.value).sorted(by: binaryLess))
     }
@@ -131,7 +131,7 @@ extension SeededStore {
         let sql = SQLiteTimelineRepository.keysetQuery(query)
             .pageSQL(after: query.position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: query.limit)).sql
         let statement = try reader.connection.cached(sql)
-        for counter in [Statement.StatusCounter.virtualMachineSteps, .sorts, .fullScanSteps] {
+        for counter in [PreparedStatement.StatusCounter.virtualMachineSteps, .sorts, .fullScanSteps] {
             _ = statement.status(counter, reset: true)
         }
         let page = try reader.timeline.events(query)
@@ -162,7 +162,7 @@ enum ScaleData {
                        '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"Georgia"}]'
                 FROM n
                 """,
-                [count])
+                [.int(count)])
             try connection.run(
                 """
                 WITH s AS (SELECT code, row_number() OVER (ORDER BY code) - 1 AS k FROM states),
@@ -188,7 +188,7 @@ enum ScaleData {
 
     /// The dates and ids a date-ordered timeline query should list, found through the join
     /// tables (not the filter tables) by SQL written here.
-    static func referenceKeys(_ query: TimelineQuery, on connection: Connection) throws -> [(date: String, id: String)] {
+    static func referenceKeys(_ query: TimelineQuery, on connection: SQLiteConnection) throws -> [(date: String, id: String)] {
         let direction = query.sort.keys[0].isDescending ? "DESC" : "ASC"
         let sql = """
             SELECT e.date_value, e.id FROM events e
@@ -200,9 +200,10 @@ enum ScaleData {
               AND (?4 IS NULL OR e.date_value >= ?4) AND (?5 IS NULL OR e.date_value <= ?5)
             ORDER BY e.date_value \(direction), e.id \(direction)
             """
-        let bindings: SQLiteBindings = [
-            StoredJSON.text(strings: query.kinds.map(\.rawValue)), StoredJSON.text(strings: query.actors),
-            StoredJSON.text(strings: query.regions), query.from.map(DateBounds.lower), query.to.map(DateBounds.upper),
+        let bindings: [SQLiteValue] = [
+            .text(StoredJSON.text(strings: query.kinds.map(\.rawValue))), .text(StoredJSON.text(strings: query.actors)),
+            .text(StoredJSON.text(strings: query.regions)), .nullable(query.from.map(DateBounds.lower)),
+            .nullable(query.to.map(DateBounds.upper)),
         ]
         return try connection.query(sql, bindings) { (try $0.string(0), try $0.string(1)) }
     }

@@ -21,7 +21,7 @@ import Testing
 
     @Test func checkListsMatchTheModelsEnums() {
         let enums: [[String]] = [
-            CountryRole.allCases.map(\.rawValue), OrganizationKind.allCases.map(\.rawValue),
+            StateRole.allCases.map(\.rawValue), OrganizationKind.allCases.map(\.rawValue),
             RegionKind.allCases.map(\.rawValue), EventKind.allCases.map(\.rawValue),
             StatementKind.allCases.map(\.rawValue), DatePrecision.allCases.map(\.rawValue),
         ]

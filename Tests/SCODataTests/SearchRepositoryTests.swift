@@ -59,7 +59,7 @@ import Testing
                     INSERT INTO events (id, date_value, date_precision, kind, title, summary, sources)
                     SELECT ?, '2008-08-30', 'day', 'diplomatic', ?, ?, sources FROM events LIMIT 1
                     """,
-                    [id, title, summary])
+                    [.text(id), .text(title), .text(summary)])
             }
         }
         #expect(try ids("zanzibarian") == ["in-title", "body-only"])

@@ -113,7 +113,7 @@ import Testing
                 SELECT highlight(search, 2, '[', ']'), highlight(search, 3, '[', ']') FROM search
                 WHERE search MATCH ? AND kind = ? AND record_id = ?
                 """,
-                [q, hit.kind.rawValue, hit.id]
+                [.text(q), .text(hit.kind.rawValue), .text(hit.id)]
             ) { [try $0.string(0), try $0.string(1)] }.first ?? []
             var core = Substring(hit.snippet)
             if core.hasPrefix(SearchHit.ellipsis) { core = core.dropFirst() }
@@ -133,7 +133,7 @@ import Testing
     ])
     func ranksAreFTS5sBm25(q: String) throws {
         let sql = "SELECT kind, record_id, bm25(search, 0.0, 0.0, 4.0, 1.0) FROM search WHERE search MATCH ?"
-        let expected = try store.reader.connection.query(sql, [q]) { "\(try $0.string(0))/\(try $0.string(1))=\(try $0.double(2))" }
+        let expected = try store.reader.connection.query(sql, [.text(q)]) { "\(try $0.string(0))/\(try $0.string(1))=\(try $0.double(2))" }
         for kinds in [[], SearchKind.allCases] {
             let hits = try store.reader.search.search(q: q, kinds: kinds, limit: 500).items
             #expect(!hits.isEmpty)

@@ -29,7 +29,7 @@ import Testing
     /// A commit by a connection of its own, which does not move `Database.dataVersion` (as
     /// another process's would not until the server looks).
     func commitElsewhere() throws {
-        let other = try Connection(path: store.path, mode: .readWrite)
+        let other = try SQLiteConnection(path: store.path, mode: .readWrite)
         try other.run("INSERT INTO probe VALUES (1)")
     }
 

@@ -21,12 +21,12 @@ final class SeededStore {
     }
 
     /// Runs SQL on the writer in one transaction (as the future write API would).
-    func write(_ sql: String, _ bindings: SQLiteBindings = []) throws {
+    func write(_ sql: String, _ bindings: [SQLiteValue] = []) throws {
         try database.write { try $0.run(sql, bindings) }
     }
 
     /// A single integer read through the reader.
-    func integer(_ sql: String, _ bindings: SQLiteBindings = []) throws -> Int {
+    func integer(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> Int {
         try reader.connection.queryFirst(sql, bindings) { try $0.int(0) } ?? -1
     }
 

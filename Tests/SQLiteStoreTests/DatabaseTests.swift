@@ -55,7 +55,7 @@ import Testing
                 // writers ever interleaved.
                 try! database.write { connection in
                     let x = try connection.integer("SELECT x FROM t") ?? -1
-                    try connection.run("UPDATE t SET x = ?", [x + 1])
+                    try connection.run("UPDATE t SET x = ?", [.integer(x + 1)])
                 }
             }
         }
@@ -85,7 +85,7 @@ import Testing
         #expect(try database.refreshDataVersion() == false)
         let before = database.dataVersion
 
-        let otherProcess = try Connection(path: database.path, mode: .readWrite)
+        let otherProcess = try SQLiteConnection(path: database.path, mode: .readWrite)
         try otherProcess.run("INSERT INTO t VALUES (9)")
         #expect(try database.refreshDataVersion() == true)
         #expect(database.dataVersion == before + 1)

@@ -3,8 +3,8 @@ import Testing
 @testable import SQLiteStore
 
 @Suite struct FTS5Tests {
-    private func makeIndex() throws -> Connection {
-        let connection = try Connection.inMemory()
+    private func makeIndex() throws -> SQLiteConnection {
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("""
             CREATE VIRTUAL TABLE statements USING fts5 (speaker, body, tokenize = 'unicode61');
             INSERT INTO statements VALUES
@@ -21,7 +21,7 @@ import Testing
     @Test func matchOffsetsDescribesEveryPhraseMatch() throws {
         let connection = try makeIndex()
         func offsets(_ query: String) throws -> [[Int64]] {
-            try connection.query("SELECT match_offsets(statements) FROM statements WHERE statements MATCH ? ORDER BY rowid", [query]) {
+            try connection.query("SELECT match_offsets(statements) FROM statements WHERE statements MATCH ? ORDER BY rowid", [.text(query)]) {
                 $0.withUnsafeBytes(0) { blob in
                     (0..<blob.count / 8).map { blob.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self) }
                 }
@@ -60,7 +60,7 @@ import Testing
     func aBadMatchExpressionIsAnSQLiteErrorNotACrash(query: String) throws {
         let connection = try makeIndex()
         let error = #expect(throws: SQLiteError.self) {
-            try connection.query("SELECT speaker FROM statements WHERE statements MATCH ?", [query]) {
+            try connection.query("SELECT speaker FROM statements WHERE statements MATCH ?", [.text(query)]) {
                 try $0.string(0)
             }
         }

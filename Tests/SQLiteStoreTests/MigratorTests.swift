@@ -19,18 +19,18 @@ import Testing
         INSERT INTO no_such_table VALUES (1);
         """)
 
-    private func open(_ path: String) throws -> Connection {
-        try Connection(path: path, mode: .readWriteCreate)
+    private func open(_ path: String) throws -> SQLiteConnection {
+        try SQLiteConnection(path: path, mode: .readWriteCreate)
     }
 
-    private func tables(_ connection: Connection) throws -> [String] {
+    private func tables(_ connection: SQLiteConnection) throws -> [String] {
         try connection.query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name") {
             try $0.string(0)
         }
     }
 
     @Test func migratesAnEmptyDatabaseToTheLatest() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let migrator = Migrator(migrations: [Self.people, Self.countries])
         #expect(migrator.migrations.map(\.id) == [1, 2])
         #expect(try migrator.status(on: connection).map(\.state) == [.pending, .pending])
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func appliesOnlyWhatIsNew() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try Migrator(migrations: [Self.countries]).migrate(on: connection)
         let applied = try Migrator(migrations: [Self.countries, Self.people]).migrate(on: connection)
         #expect(applied == [Self.people])
@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func refusesAnAppliedMigrationUnderAnotherName() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try Migrator(migrations: [Self.countries]).migrate(on: connection)
         let renamed = Migration(id: 1, name: "countries", sql: Self.countries.sql)
         #expect(throws: StoreError.migrationRenamed(
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func refusesAnAppliedIdThisBinaryDoesNotKnow() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try Migrator(migrations: [Self.countries, Self.people]).migrate(on: connection)
         let older = Migrator(migrations: [Self.countries])
         #expect(throws: StoreError.unknownMigration(file: "0002_create_people.sql")) {
@@ -154,14 +154,14 @@ import Testing
     }
 
     @Test func aFailingFirstMigrationLeavesNoBookkeepingTable() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let broken = Migration(id: 1, name: "broken", sql: Self.failing.sql)
         #expect(throws: StoreError.self) { try Migrator(migrations: [broken]).migrate(on: connection) }
         #expect(try tables(connection) == [])
     }
 
     @Test func migrationsBeforeTheFailingOneInTheSameRunStayApplied() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         #expect(throws: StoreError.self) {
             try Migrator(migrations: [Self.countries, Self.people, Self.failing]).migrate(on: connection)
         }
@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test func refusesTransactionControlInsideAMigration() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let sneaky = Migration(id: 1, name: "sneaky", sql: """
             CREATE TABLE a (x INTEGER);
             COMMIT;
@@ -190,7 +190,7 @@ import Testing
     }
 
     @Test func aMigrationThatBreaksAForeignKeyFails() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let dangling = Migration(id: 3, name: "dangling", sql: """
             CREATE TABLE notes (country TEXT REFERENCES countries (code) DEFERRABLE INITIALLY DEFERRED);
             INSERT INTO notes VALUES ('ZZ');
@@ -208,7 +208,7 @@ import Testing
     }
 
     @Test func validateReportsPendingMigrationsUnlessAllowed() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let migrator = Migrator(migrations: [Self.countries, Self.people])
         #expect(throws: StoreError.migrationsPending(files: ["0001_create_countries.sql", "0002_create_people.sql"])) {
             try migrator.validate(on: connection)

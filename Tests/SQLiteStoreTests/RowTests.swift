@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct RowTests {
     private func roundTrip(_ value: SQLiteValue) throws -> SQLiteValue {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         return try connection.queryFirst("SELECT ?", [value]) { $0[0] } ?? .null
     }
 
@@ -18,11 +18,11 @@ import Testing
     }
 
     @Test func typedReadsOfEveryStorageClass() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n ANY) STRICT")
         try connection.run(
             "INSERT INTO t VALUES (?, ?, ?, ?, ?)",
-            [Int64.max, 2.5, "SCO", [UInt8]([0xDE, 0xAD, 0x00, 0xEF]), nil])
+            [.integer(Int64.max), 2.5, "SCO", .blob([0xDE, 0xAD, 0x00, 0xEF]), nil])
         let row = try #require(try connection.queryFirst("SELECT i, r, s, b, n FROM t") { row in
             (try row.int64(0), try row.int(0), try row.double(1), try row.string(2), try row.blob(3),
              row.isNull(4), try row.optionalString(4), try row.optionalInt(0), try row.double(0))
@@ -39,8 +39,8 @@ import Testing
     }
 
     @Test func emptyTextAndEmptyBlobAreNotNull() throws {
-        let connection = try Connection.inMemory()
-        let values = try connection.queryFirst("SELECT ?, ?, typeof(?2)", ["", [UInt8]()]) { row in
+        let connection = try SQLiteConnection.inMemory()
+        let values = try connection.queryFirst("SELECT ?, ?, typeof(?2)", ["", .blob([])]) { row in
             (try row.string(0), try row.blob(1), try row.string(2), row.isNull(0), row.isNull(1))
         }
         #expect(values?.0 == "")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func readingTheWrongStorageClassThrowsNamingTheColumn() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.queryFirst("SELECT 'x' AS slug, NULL AS missing, 1.5 AS ratio") { row in
             #expect(throws: StoreError.columnType(column: "slug", expected: "integer", found: "text")) {
                 try row.int(0)
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func readsByNameAndByGenericType() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let decoded = try connection.queryFirst(
             "SELECT 'tj' AS code, 2008 AS year, NULL AS note, 1 AS member, X'0102' AS raw"
         ) { row in
@@ -91,11 +91,11 @@ import Testing
     }
 
     @Test func bindableSwiftTypesBindTheirStorageClass() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let optionalText: String? = nil
         let types = try connection.queryFirst(
             "SELECT typeof(?), typeof(?), typeof(?), typeof(?), typeof(?), typeof(?), typeof(?), typeof(?)",
-            [Int(1), Int32(2), 3.5, "four", true, [UInt8]([5]), optionalText, SQLiteValue.null]
+            [.int(1), .integer(2), 3.5, "four", .bool(true), .blob([5]), .nullable(optionalText), SQLiteValue.null]
         ) { row in try (0..<8).map { try row.string($0) } }
         #expect(types == ["integer", "integer", "real", "text", "integer", "blob", "null", "null"])
     }

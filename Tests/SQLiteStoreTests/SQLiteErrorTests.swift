@@ -2,8 +2,8 @@ import Testing
 @testable import SQLiteStore
 
 @Suite struct SQLiteErrorTests {
-    private func makeSchema() throws -> Connection {
-        let connection = try Connection.inMemory()
+    private func makeSchema() throws -> SQLiteConnection {
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("""
             CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE) STRICT;
             CREATE TABLE people (
@@ -42,7 +42,7 @@ import Testing
     func reportsTheExtendedConstraintCode(sql: String, bindings: [String?], expected: ResultCode) throws {
         let connection = try makeSchema()
         let error = #expect(throws: SQLiteError.self) {
-            try connection.run(sql, bindings.map { $0 })
+            try connection.run(sql, bindings.map(SQLiteValue.nullable))
         }
         #expect(error?.code == expected)
         #expect(error?.primaryCode == .constraint)
@@ -51,9 +51,9 @@ import Testing
     @Test func neverCarriesTheBoundValues() throws {
         let connection = try makeSchema()
         let secret = "secret-passport-4711"
-        try connection.run("INSERT INTO countries VALUES (?, ?)", ["S1", secret])
+        try connection.run("INSERT INTO countries VALUES (?, ?)", ["S1", .text(secret)])
         let error = #expect(throws: SQLiteError.self) {
-            try connection.run("INSERT INTO countries VALUES (?, ?)", ["S2", secret])
+            try connection.run("INSERT INTO countries VALUES (?, ?)", ["S2", .text(secret)])
         }
         let text = try #require(error).description
         #expect(!text.contains(secret))
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func syntaxErrorsCarryTheOffset() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let error = #expect(throws: SQLiteError.self) {
             try connection.prepare("SELECT 1 FROM WHERE")
         }

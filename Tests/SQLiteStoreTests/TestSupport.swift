@@ -21,14 +21,14 @@ enum TestSupport {
     }
 }
 
-extension Connection {
+extension SQLiteConnection {
     /// A single integer from a query, for assertions.
-    func integer(_ sql: String, _ bindings: SQLiteBindings = []) throws -> Int64? {
+    func integer(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> Int64? {
         try queryFirst(sql, bindings) { try $0.int64(0) }
     }
 
     /// A single text from a query, for assertions.
-    func text(_ sql: String, _ bindings: SQLiteBindings = []) throws -> String? {
+    func text(_ sql: String, _ bindings: [SQLiteValue] = []) throws -> String? {
         try queryFirst(sql, bindings) { try $0.string(0) }
     }
 }

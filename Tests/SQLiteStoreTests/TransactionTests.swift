@@ -4,13 +4,13 @@ import Testing
 @Suite struct TransactionTests {
     private struct Abort: Error {}
 
-    private func makeTable() throws -> Connection {
-        let connection = try Connection.inMemory()
+    private func makeTable() throws -> SQLiteConnection {
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (x INTEGER)")
         return connection
     }
 
-    private func values(_ connection: Connection) throws -> [Int] {
+    private func values(_ connection: SQLiteConnection) throws -> [Int] {
         try connection.query("SELECT x FROM t ORDER BY x") { try $0.int(0) }
     }
 
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func aDeferredForeignKeyViolationFailsTheCommitAndRollsBack() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("""
             CREATE TABLE parent (id INTEGER PRIMARY KEY);
             CREATE TABLE child (parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED);
@@ -85,8 +85,8 @@ import Testing
     @Test func immediateTakesTheWriteLockAtBegin() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("lock.db")
-        let first = try Connection(path: path, mode: .readWriteCreate, busyTimeout: .zero)
-        let second = try Connection(path: path, mode: .readWrite, busyTimeout: .zero)
+        let first = try SQLiteConnection(path: path, mode: .readWriteCreate, busyTimeout: .zero)
+        let second = try SQLiteConnection(path: path, mode: .readWrite, busyTimeout: .zero)
         try first.transaction(.immediate) {
             let error = #expect(throws: SQLiteError.self) {
                 try second.transaction(.immediate) {}

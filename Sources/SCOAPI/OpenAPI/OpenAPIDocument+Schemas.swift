@@ -4,7 +4,7 @@ extension OpenAPIDocument {
     /// The component name of a record's schema.
     static func schemaName<Record: APIRecord>(_ record: Record.Type) -> String {
         switch record {
-        case is Country.Type: "State"
+        case is State.Type: "State"
         case is TimelineEvent.Type: "Event"
         case is SearchHitRecord.Type: "SearchHit"
         default: String(describing: record)
@@ -12,7 +12,7 @@ extension OpenAPIDocument {
     }
 
     static var recordTypes: [any APIRecord.Type] { [
-        Country.self, Person.self, Region.self, Clause.self, TimelineEvent.self, Statement.self, Source.self,
+        State.self, Person.self, Region.self, Clause.self, TimelineEvent.self, Statement.self, Source.self,
         Organization.self, Summit.self, Declaration.self, SearchHitRecord.self,
     ] }
 

@@ -1,13 +1,13 @@
 import JSONText
 import SCOData
 
-extension Country: APIRecord {
+extension State: APIRecord {
     static let fieldSchemas: FieldList = [
         ("code", .code),
         ("alpha3", .string),
         ("name", .string),
         ("isFormer", .bool),
-        ("roles", .enumArray(CountryRole.allCases.map(\.rawValue))),
+        ("roles", .enumArray(StateRole.allCases.map(\.rawValue))),
         ("notes", .notes),
         ("note", .nullableString),
         ("sources", .sources),

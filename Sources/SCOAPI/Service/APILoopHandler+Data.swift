@@ -22,7 +22,7 @@ extension APILoopHandler {
         case .memberStates, .observers, .states:
             let spec: ListQuerySpec = endpoint == .memberStates ? .memberStates : endpoint == .observers ? .observers : .states
             let list = try ListQueryParser(spec: spec).parse(query)
-            var roles = list.values("role").compactMap(CountryRole.init(rawValue:))
+            var roles = list.values("role").compactMap(StateRole.init(rawValue:))
             if roles.isEmpty {
                 switch endpoint {
                 case .memberStates: roles = [.member]

@@ -16,7 +16,7 @@ final class APILoopHandler: HTTPLoopHandler {
     let loopMetrics: LoopMetrics
     let accessLog: AccessLog
     /// Opened when the loop starts; a failure is answered 503 and retried on the next request.
-    private var openedReader: Connection?
+    private var openedReader: SQLiteConnection?
     /// The repositories over `openedReader`, made on first use.
     var openedDataset: DatasetReader?
     private var requestIDs: RequestIDGenerator
@@ -35,7 +35,7 @@ final class APILoopHandler: HTTPLoopHandler {
     }
 
     /// The loop's read connection (opened at start, or again after a failure).
-    func reader() throws(APIError) -> Connection {
+    func reader() throws(APIError) -> SQLiteConnection {
         if let openedReader { return openedReader }
         do {
             let connection = try service.database.makeReader()

@@ -5,17 +5,17 @@ import SCOData
 /// OpenAPI document describes them, so the two cannot disagree.
 extension ListQuerySpec {
     static let memberStates = ListQuerySpec(
-        filters: [], sortFields: ["code", "name"], defaultSort: "code", fieldNames: Country.fieldNames)
+        filters: [], sortFields: ["code", "name"], defaultSort: "code", fieldNames: State.fieldNames)
 
     static let observers = ListQuerySpec(
         filters: [Filter(name: "role", values: .oneOf(["observer", "attending-as-observer"]),
                          summary: "Observer status, or attendance as an observer at the summit.")],
-        sortFields: ["code", "name"], defaultSort: "code", fieldNames: Country.fieldNames)
+        sortFields: ["code", "name"], defaultSort: "code", fieldNames: State.fieldNames)
 
     static let states = ListQuerySpec(
-        filters: [Filter(name: "role", values: .oneOf(CountryRole.allCases.map(\.rawValue)),
+        filters: [Filter(name: "role", values: .oneOf(StateRole.allCases.map(\.rawValue)),
                          summary: "States having any of these roles.")],
-        sortFields: ["code", "name"], defaultSort: "code", fieldNames: Country.fieldNames)
+        sortFields: ["code", "name"], defaultSort: "code", fieldNames: State.fieldNames)
 
     static let clauses = ListQuerySpec(
         filters: [], sortFields: ["position", "id"], defaultSort: "position", fieldNames: Clause.fieldNames)

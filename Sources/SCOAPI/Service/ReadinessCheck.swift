@@ -13,7 +13,7 @@ struct ReadinessCheck {
 
     var isReady: Bool { checks.allSatisfy(\.isOK) }
 
-    static func run(on connection: Connection) throws -> ReadinessCheck {
+    static func run(on connection: SQLiteConnection) throws -> ReadinessCheck {
         var checks: [Check] = []
         do {
             _ = try connection.queryFirst("SELECT 1", []) { try $0.int(0) }

@@ -9,7 +9,7 @@ import SQLiteStore
 /// Everything is read in one transaction: one consistent snapshot.
 public enum Exporter {
     /// The whole dataset as a document.
-    public static func export(from connection: Connection) throws -> FixtureDocument {
+    public static func export(from connection: SQLiteConnection) throws -> FixtureDocument {
         try connection.transaction(.deferred) {
             let reader = DatasetReader(connection: connection)
             guard let summit = try reader.summits.summit() else { throw DatasetError.incomplete(missing: "summit") }
@@ -36,7 +36,7 @@ public enum Exporter {
 
     /// The export as JSON bytes (`FixtureDocument.jsonData`: pretty, sorted keys), which
     /// `FixtureValidator.load` and `sco-api seed` read back.
-    public static func exportData(from connection: Connection) throws -> Data {
+    public static func exportData(from connection: SQLiteConnection) throws -> Data {
         try export(from: connection).jsonData()
     }
 
@@ -49,16 +49,16 @@ public enum Exporter {
 
     /// Every row of a table with an `ordinal`, seeded ones first in fixture order.
     /// `selectFrom` is `columns FROM table alias`, spelled by this file.
-    private static func all<T>(_ selectFrom: String, _ decode: (Row) throws -> T, _ connection: Connection) throws -> [T] {
+    private static func all<T>(_ selectFrom: String, _ decode: (Row) throws -> T, _ connection: SQLiteConnection) throws -> [T] {
         try connection.query("SELECT \(selectFrom) ORDER BY ordinal IS NULL, ordinal, rowid", [], decode)
     }
 
-    private static func states(_ connection: Connection) throws -> [Country] {
+    private static func states(_ connection: SQLiteConnection) throws -> [State] {
         let roles = try related("SELECT state_code, role FROM state_roles ORDER BY state_code, position", connection)
         return try all("\(SQLiteStateRepository.columns) FROM states st", SQLiteStateRepository.decode, connection).map { state in
             var state = state
             state.roles = try (roles[state.code] ?? []).map { text in
-                guard let role = CountryRole(rawValue: text) else {
+                guard let role = StateRole(rawValue: text) else {
                     throw DatasetError.corruptValue(table: "state_roles", column: "role", detail: "unknown value \"\(text)\"")
                 }
                 return role
@@ -67,7 +67,7 @@ public enum Exporter {
         }
     }
 
-    private static func events(_ connection: Connection) throws -> [TimelineEvent] {
+    private static func events(_ connection: SQLiteConnection) throws -> [TimelineEvent] {
         let actors = try related("SELECT event_id, actor_id FROM event_actors ORDER BY event_id, position", connection)
         let regions = try related("SELECT event_id, region_id FROM event_regions ORDER BY event_id, position", connection)
         return try all("\(SQLiteTimelineRepository.columns) FROM events e", SQLiteTimelineRepository.decode, connection).map { event in
@@ -78,7 +78,7 @@ public enum Exporter {
         }
     }
 
-    private static func statements(_ connection: Connection) throws -> [Statement] {
+    private static func statements(_ connection: SQLiteConnection) throws -> [Statement] {
         let about = try related("SELECT statement_id, subject_id FROM statement_subjects ORDER BY statement_id, position", connection)
         return try all("\(SQLiteStatementRepository.columns) FROM statements s", SQLiteStatementRepository.decode, connection).map { statement in
             var statement = statement
@@ -88,7 +88,7 @@ public enum Exporter {
     }
 
     /// (record id, related id) rows grouped by record.
-    private static func related(_ sql: String, _ connection: Connection) throws -> [String: [String]] {
+    private static func related(_ sql: String, _ connection: SQLiteConnection) throws -> [String: [String]] {
         var related: [String: [String]] = [:]
         try connection.forEachRow(sql) { row in
             related[try row.string(0), default: []].append(try row.string(1))

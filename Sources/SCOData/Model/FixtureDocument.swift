@@ -8,7 +8,7 @@ public struct FixtureDocument: Codable, Sendable, Equatable {
     public var organizations: [Organization]
     public var summit: Summit
     /// JSON key `states`: every state the source names.
-    public var states: [Country]
+    public var states: [State]
     public var people: [Person]
     public var regions: [Region]
     public var declaration: Declaration
@@ -18,7 +18,7 @@ public struct FixtureDocument: Codable, Sendable, Equatable {
 
     public init(
         formatVersion: Int = FixtureDocument.currentFormatVersion, sources: [Source], organizations: [Organization],
-        summit: Summit, states: [Country], people: [Person], regions: [Region], declaration: Declaration,
+        summit: Summit, states: [State], people: [Person], regions: [Region], declaration: Declaration,
         clauses: [Clause], events: [TimelineEvent], statements: [Statement]
     ) {
         self.formatVersion = formatVersion

@@ -13,13 +13,13 @@ public struct StateQuery: Sendable, Hashable {
     public static let defaultSort = ListSort<StateSortField>(.code)
 
     /// States having any of these roles; empty for all states.
-    public var roles: [CountryRole]
+    public var roles: [StateRole]
     public var sort: ListSort<StateSortField>
     public var limit: Int
     public var position: ListPosition?
 
     public init(
-        roles: [CountryRole] = [], sort: ListSort<StateSortField> = Self.defaultSort, limit: Int = 50,
+        roles: [StateRole] = [], sort: ListSort<StateSortField> = Self.defaultSort, limit: Int = 50,
         position: ListPosition? = nil
     ) {
         self.roles = roles

@@ -9,7 +9,7 @@ import SQLiteStore
 /// `totalChanges` when this one writes, and a move of either drops every cached total.
 public final class DatasetReader {
     /// The connection every repository of this reader uses.
-    public let connection: Connection
+    public let connection: SQLiteConnection
     private var totals: [String: Int] = [:]
     private var totalsStamp: (dataVersion: Int64, changes: Int)?
     /// Counts the read transactions `read` began; `totalsStamp` was taken in `stampedIn`, and
@@ -24,7 +24,7 @@ public final class DatasetReader {
     private let totalsCapacity = 512
 
     /// A reader over `connection`, usually `Database.makeReader()` on the loop's thread.
-    public init(connection: Connection) {
+    public init(connection: SQLiteConnection) {
         self.connection = connection
     }
 
@@ -110,7 +110,7 @@ public final class DatasetReader {
         try check(position, for: query, fingerprint: fingerprint)
         let total = try total(of: query, fingerprint: fingerprint, countSQL: prebuilt?.count)
         let page = prebuilt?.page ?? query.pageSQL(after: position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: limit))
-        var items = try connection.query(page.sql, values: page.bindings, decode)
+        var items = try connection.query(page.sql, page.bindings, decode)
         var next: ListPosition?
         if items.count > limit {
             items.removeLast(items.count - limit)
@@ -141,7 +141,7 @@ public final class DatasetReader {
 
     /// The number a `SELECT count(*)` statement gives.
     private func count(_ countSQL: KeysetQuery.SQL) throws -> Int {
-        try connection.queryFirst(countSQL.sql, values: countSQL.bindings) { try $0.int(0) } ?? 0
+        try connection.queryFirst(countSQL.sql, countSQL.bindings) { try $0.int(0) } ?? 0
     }
 
     /// The total for `fingerprint`, counted once per state of the data.
@@ -171,7 +171,7 @@ public final class DatasetReader {
     func relatedIDs(_ sql: String, for ids: [String]) throws -> [String: [String]] {
         var related: [String: [String]] = [:]
         guard !ids.isEmpty else { return related }
-        try connection.forEachRow(sql, [StoredJSON.text(strings: ids)]) { row in
+        try connection.forEachRow(sql, [.text(StoredJSON.text(strings: ids))]) { row in
             related[try row.string(0), default: []].append(try row.string(1))
         }
         return related

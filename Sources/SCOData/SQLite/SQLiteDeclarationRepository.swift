@@ -15,7 +15,7 @@ public struct SQLiteDeclarationRepository: DeclarationRepository {
     }
 
     public func clause(id: String) throws -> Clause? {
-        try reader.connection.queryFirst("SELECT \(Self.clauseColumns) FROM clauses c WHERE c.id = ?", [id], Self.decodeClause)
+        try reader.connection.queryFirst("SELECT \(Self.clauseColumns) FROM clauses c WHERE c.id = ?", [.text(id)], Self.decodeClause)
     }
 
     public func clauses(_ query: ClauseQuery) throws -> Page<Clause> {

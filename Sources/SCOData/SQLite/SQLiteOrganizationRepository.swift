@@ -10,7 +10,7 @@ public struct SQLiteOrganizationRepository: OrganizationRepository {
         """
 
     public func organization(id: String) throws -> Organization? {
-        try reader.connection.queryFirst("SELECT \(Self.columns) FROM organizations o WHERE o.id = ?", [id], Self.decode)
+        try reader.connection.queryFirst("SELECT \(Self.columns) FROM organizations o WHERE o.id = ?", [.text(id)], Self.decode)
     }
 
     public func organizations(_ query: OrganizationQuery) throws -> Page<Organization> {

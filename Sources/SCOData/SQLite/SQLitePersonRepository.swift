@@ -8,7 +8,7 @@ public struct SQLitePersonRepository: PersonRepository {
         "p.id, p.name, p.name_in_source, p.title, p.state_code, p.organization_id, p.notes, p.note, p.sources"
 
     public func person(id: String) throws -> Person? {
-        try reader.connection.queryFirst("SELECT \(Self.columns) FROM people p WHERE p.id = ?", [id], Self.decode)
+        try reader.connection.queryFirst("SELECT \(Self.columns) FROM people p WHERE p.id = ?", [.text(id)], Self.decode)
     }
 
     public func people(_ query: PersonQuery) throws -> Page<Person> {

@@ -8,7 +8,7 @@ public struct SQLiteRegionRepository: RegionRepository {
         "r.id, r.name, r.kind, r.state_code, r.parent_id, r.capital_id, r.notes, r.note, r.sources"
 
     public func region(id: String) throws -> Region? {
-        try reader.connection.queryFirst("SELECT \(Self.columns) FROM regions r WHERE r.id = ?", [id], Self.decode)
+        try reader.connection.queryFirst("SELECT \(Self.columns) FROM regions r WHERE r.id = ?", [.text(id)], Self.decode)
     }
 
     public func regions(_ query: RegionQuery) throws -> Page<Region> {

@@ -62,7 +62,7 @@ public struct SQLiteSearchRepository: SearchRepository {
             let hit = found.hit
             guard let rank = hit.rank else { preconditionFailure("a hit without a rank: \(hit.id)") }
             let snippet = try hit.snippet ?? connection.query(
-                Self.fallbackSnippetSQL, [query.text, found.rowid]
+                Self.fallbackSnippetSQL, [.text(query.text), .integer(found.rowid)]
             ) { try $0.string(0) }.first ?? ""
             return SearchHit(kind: hit.kind, id: hit.id, title: hit.title, snippet: snippet, rank: rank)
         }
@@ -90,7 +90,7 @@ public struct SQLiteSearchRepository: SearchRepository {
                         do {
                             // Every row has the query's phrase count: the first one says whether
                             // the rank can be computed here, and the rest are not read if not.
-                            try connection.forEachRow(own.sql, values: own.bindings) { row in
+                            try connection.forEachRow(own.sql, own.bindings) { row in
                                 let decoded = try Self.decode(row, matchingRows: total)
                                 guard decoded.hit.rank != nil else { throw MorePhrasesThanOne() }
                                 rows.append(decoded)
@@ -100,7 +100,7 @@ public struct SQLiteSearchRepository: SearchRepository {
                     }
                     if found == nil, let unordered = Self.keysetQuery(query, isRanked: true).unorderedSQL {
                         let all = try prepared(unordered)
-                        found = try connection.query(all.sql, values: all.bindings, Self.decode)
+                        found = try connection.query(all.sql, all.bindings, Self.decode)
                     }
                     let sorted = (found ?? []).sorted { ($0.hit.rank ?? 0, $0.rowid) < ($1.hit.rank ?? 0, $1.rowid) }
                     if sorted.count <= query.limit {
@@ -138,7 +138,7 @@ public struct SQLiteSearchRepository: SearchRepository {
         of text: String, _ prepared: (KeysetQuery.SQL) throws(PrepareFailure) -> KeysetQuery.SQL
     ) throws -> Int {
         let probe = try prepared((Self.phraseCountSQL, [.text(text)]))
-        return try reader.connection.queryFirst(probe.sql, values: probe.bindings) { row in
+        return try reader.connection.queryFirst(probe.sql, probe.bindings) { row in
             row.withUnsafeBytes(0) { MatchOffsets(blob: $0).phraseCount }
         } ?? 0
     }

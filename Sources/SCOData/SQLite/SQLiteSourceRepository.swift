@@ -8,7 +8,7 @@ public struct SQLiteSourceRepository: SourceRepository {
         "src.id, src.title, src.publisher, src.agency, src.published_on, src.language, src.note, src.text"
 
     public func source(id: String) throws -> Source? {
-        try reader.connection.queryFirst("SELECT \(Self.columns) FROM sources src WHERE src.id = ?", [id], Self.decode)
+        try reader.connection.queryFirst("SELECT \(Self.columns) FROM sources src WHERE src.id = ?", [.text(id)], Self.decode)
     }
 
     public func sources(_ query: SourceQuery) throws -> Page<Source> {

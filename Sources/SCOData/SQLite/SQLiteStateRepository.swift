@@ -8,17 +8,17 @@ public struct SQLiteStateRepository: StateRepository {
 
     /// Looks the code up as alpha-2 and as alpha-3, after upper-casing ASCII letters only (so no
     /// non-ASCII letter can turn into a code's letter).
-    public func state(code: String) throws -> Country? {
+    public func state(code: String) throws -> State? {
         let code = code.asciiUppercased
         return try reader.read {
             guard let state = try reader.connection.queryFirst(
-                "SELECT \(Self.columns) FROM states st WHERE st.code = ?1 OR st.alpha3 = ?1", [code], Self.decode)
+                "SELECT \(Self.columns) FROM states st WHERE st.code = ?1 OR st.alpha3 = ?1", [.text(code)], Self.decode)
             else { return nil }
             return try attachRoles([state])[0]
         }
     }
 
-    public func states(_ query: StateQuery) throws -> Page<Country> {
+    public func states(_ query: StateQuery) throws -> Page<State> {
         try reader.read {
             let order = query.sort.keys.map { key in
                 let column: KeysetQuery.OrderColumn = switch key.field {
@@ -43,21 +43,21 @@ public struct SQLiteStateRepository: StateRepository {
     }
 
     /// A state from `columns`; roles are attached afterwards.
-    static func decode(_ row: Row) throws -> Country {
-        Country(
+    static func decode(_ row: Row) throws -> State {
+        State(
             code: try row.string(0), alpha3: try row.string(1), name: try row.string(2),
             isFormer: try row.bool(3), roles: [], notes: try row.notes(4, table: "states"),
             note: try row.optionalString(5), sources: try row.quotes(6, table: "states"))
     }
 
-    func attachRoles(_ states: [Country]) throws -> [Country] {
+    func attachRoles(_ states: [State]) throws -> [State] {
         let roles = try reader.relatedIDs(
             "SELECT state_code, role FROM state_roles WHERE state_code IN (SELECT value FROM json_each(?)) ORDER BY state_code, position",
             for: states.map(\.code))
         return try states.map { state in
             var state = state
             state.roles = try (roles[state.code] ?? []).map { text in
-                guard let role = CountryRole(rawValue: text) else {
+                guard let role = StateRole(rawValue: text) else {
                     throw DatasetError.corruptValue(table: "state_roles", column: "role", detail: "unknown value \"\(text)\"")
                 }
                 return role

@@ -14,7 +14,7 @@ public struct SQLiteStatementRepository: StatementRepository {
     public func statement(id: String) throws -> Statement? {
         try reader.read {
             guard let statement = try reader.connection.queryFirst(
-                "SELECT \(Self.columns) FROM statements s WHERE s.id = ?", [id], Self.decode)
+                "SELECT \(Self.columns) FROM statements s WHERE s.id = ?", [.text(id)], Self.decode)
             else { return nil }
             return try attachSubjects([statement])[0]
         }

@@ -19,7 +19,7 @@ public struct SQLiteTimelineRepository: TimelineRepository {
     public func event(id: String) throws -> TimelineEvent? {
         try reader.read {
             guard let event = try reader.connection.queryFirst(
-                "SELECT \(Self.columns) FROM events e WHERE e.id = ?", [id], Self.decode)
+                "SELECT \(Self.columns) FROM events e WHERE e.id = ?", [.text(id)], Self.decode)
             else { return nil }
             return try attachRelated([event])[0]
         }
@@ -149,9 +149,9 @@ public struct SQLiteTimelineRepository: TimelineRepository {
         for index in attached.indices {
             let id: [SQLiteValue] = [.text(attached[index].id)]
             var actorIDs: [String] = []
-            try actors.forEachRow(values: id) { actorIDs.append(try $0.string(0)) }
+            try actors.forEachRow(id) { actorIDs.append(try $0.string(0)) }
             var regionIDs: [String] = []
-            try regions.forEachRow(values: id) { regionIDs.append(try $0.string(0)) }
+            try regions.forEachRow(id) { regionIDs.append(try $0.string(0)) }
             attached[index].actors = actorIDs
             attached[index].regions = regionIDs
         }

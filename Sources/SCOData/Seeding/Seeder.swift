@@ -44,7 +44,7 @@ public enum Seeder {
     }
 
     /// The seed the database records, or nil when it was never seeded.
-    public static func status(on connection: Connection) throws -> DatasetStatus? {
+    public static func status(on connection: SQLiteConnection) throws -> DatasetStatus? {
         try connection.queryFirst("SELECT format_version, checksum, seeded_at, edits FROM dataset WHERE id = 1") { row in
             DatasetStatus(
                 formatVersion: try row.int(0), checksum: try row.string(1), seededAt: try row.string(2),
@@ -53,7 +53,7 @@ public enum Seeder {
     }
 
     /// Whether any record table holds a row.
-    public static func hasRecords(on connection: Connection) throws -> Bool {
+    public static func hasRecords(on connection: SQLiteConnection) throws -> Bool {
         let tables = ["sources", "organizations", "states", "people", "regions", "summits", "declarations",
                       "clauses", "events", "statements"]
         for table in tables {
@@ -77,7 +77,7 @@ public enum Seeder {
     /// Inside the caller's write transaction: decides by the recorded seed and `mode`, then
     /// replaces every record table's contents with `document` and records the seed.
     static func replaceContents(
-        of connection: Connection, with document: FixtureDocument, checksum: String, mode: SeedMode
+        of connection: SQLiteConnection, with document: FixtureDocument, checksum: String, mode: SeedMode
     ) throws -> SeedReport {
         let counts = RecordCounts(document)
         let status = try status(on: connection)
@@ -100,7 +100,7 @@ public enum Seeder {
             INSERT OR REPLACE INTO dataset (id, format_version, checksum, seeded_at, edits)
             VALUES (1, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0)
             """,
-            [document.formatVersion, checksum])
+            [.int(document.formatVersion), .text(checksum)])
         return SeedReport(
             counts: counts, checksum: checksum, unchanged: false, discardedEdits: status?.edits ?? 0,
             discardedUnrecordedData: hasUnrecordedData)
@@ -111,13 +111,13 @@ public enum Seeder {
     /// several segments, and every search looks its terms up in each: on the seeded dataset an
     /// optimized index answers a ranked search with a snippet in about a quarter fewer
     /// instructions (BENCHMARKS.md). Later writes add small segments that FTS5 merges by itself.
-    static func optimizeSearchIndex(on connection: Connection) throws {
+    static func optimizeSearchIndex(on connection: SQLiteConnection) throws {
         try connection.run("INSERT INTO search (search) VALUES ('optimize')")
     }
 
     /// Empties every record table. Foreign keys are deferred (0001), so the order is free; the
     /// search triggers remove each record's FTS row by rowid.
-    private static func deleteRecords(on connection: Connection) throws {
+    private static func deleteRecords(on connection: SQLiteConnection) throws {
         try connection.execute(
             """
             DELETE FROM statement_subjects; DELETE FROM event_regions; DELETE FROM event_actors;

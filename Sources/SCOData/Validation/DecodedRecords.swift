@@ -13,7 +13,7 @@ struct DecodedRecords {
     private(set) var sources: [Indexed<Source>] = []
     private(set) var organizations: [Indexed<Organization>] = []
     private(set) var summit: Summit?
-    private(set) var states: [Indexed<Country>] = []
+    private(set) var states: [Indexed<State>] = []
     private(set) var people: [Indexed<Person>] = []
     private(set) var regions: [Indexed<Region>] = []
     private(set) var declaration: Declaration?

@@ -51,7 +51,7 @@ enum FixtureSchema {
     static let country = JSONShape.object([
         .required("code", .string), .required("alpha3", .string), .required("name", .string),
         .required("isFormer", .boolean),
-        .required("roles", .array(of: .oneOf(CountryRole.allCases.map(\.rawValue)), allowsEmpty: false)),
+        .required("roles", .array(of: .oneOf(StateRole.allCases.map(\.rawValue)), allowsEmpty: false)),
         .required("notes", notes), .optional("note", .string), .required("sources", quotes),
     ])
 

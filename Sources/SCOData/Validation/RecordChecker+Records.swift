@@ -18,10 +18,10 @@ extension RecordChecker {
         checkReference(summit.declarationId, at: path.appending("declarationId"), as: [.declaration], expected: "the declaration", into: &report)
     }
 
-    func check(_ country: Country, at path: JSONPath, into report: inout ProblemReport) {
+    func check(_ country: State, at path: JSONPath, into report: inout ProblemReport) {
         checkQuotes(country.sources, at: path.appending("sources"), into: &report)
         checkNotes(country.notes, at: path.appending("notes"), into: &report)
-        var roles: Set<CountryRole> = []
+        var roles: Set<StateRole> = []
         for (position, role) in country.roles.enumerated() where !roles.insert(role).inserted {
             report.add(path.appending("roles").appending(position), .duplicateValue(role.rawValue))
         }

@@ -8,7 +8,7 @@ public enum ChangeLog {
     /// Appends one entry and returns it as stored (its `seq` and its commit-time `at`).
     static func append(
         _ operation: ChangeOperation, kind: RecordKind, id: String, tokenName: String, before: String?, after: String?,
-        on connection: Connection
+        on connection: SQLiteConnection
     ) throws -> Change {
         // RETURNING reads the row back from the INSERT itself (https://sqlite.org/lang_returning.html).
         let change = try connection.queryFirst(
@@ -17,28 +17,29 @@ public enum ChangeLog {
             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?)
             RETURNING \(columns)
             """,
-            [tokenName, operation.rawValue, kind.rawValue, id, before, after], decode)
+            [.text(tokenName), .text(operation.rawValue), .text(kind.rawValue), .text(id), .nullable(before), .nullable(after)],
+            decode)
         guard let change else { throw DatasetError.corruptValue(table: "changes", column: "seq", detail: "INSERT returned no row") }
         return change
     }
 
     /// The entries after `seq` (exclusive), oldest first, at most `limit`, with how many there
     /// are after `seq` in all; both read in one snapshot.
-    public static func page(after seq: Int, limit: Int, on connection: Connection) throws -> (changes: [Change], total: Int) {
+    public static func page(after seq: Int, limit: Int, on connection: SQLiteConnection) throws -> (changes: [Change], total: Int) {
         precondition(limit > 0, "a page holds at least one change")
         return try connection.transaction(.deferred) {
-            let total = try connection.queryFirst("SELECT count(*) FROM changes WHERE seq > ?", [seq]) { try $0.int(0) } ?? 0
+            let total = try connection.queryFirst("SELECT count(*) FROM changes WHERE seq > ?", [.int(seq)]) { try $0.int(0) } ?? 0
             let changes = try connection.query(
-                "SELECT \(columns) FROM changes WHERE seq > ? ORDER BY seq LIMIT ?", [seq, limit], decode)
+                "SELECT \(columns) FROM changes WHERE seq > ? ORDER BY seq LIMIT ?", [.int(seq), .int(limit)], decode)
             return (changes, total)
         }
     }
 
     /// The newest entry about one record, or nil when it has none.
-    public static func last(_ kind: RecordKind, id: String, on connection: Connection) throws -> Change? {
+    public static func last(_ kind: RecordKind, id: String, on connection: SQLiteConnection) throws -> Change? {
         try connection.queryFirst(
             "SELECT \(columns) FROM changes WHERE kind = ? AND record_id = ? ORDER BY seq DESC LIMIT 1",
-            [kind.rawValue, id], decode)
+            [.text(kind.rawValue), .text(id)], decode)
     }
 
     static func decode(_ row: Row) throws -> Change {

@@ -8,12 +8,12 @@ import SQLiteStore
 /// record into the bytes the read API serves for it; the log stores exactly those, so a
 /// change's `before` is what a client last saw and its ETag can be recomputed from it.
 public struct DatasetWriter {
-    public let connection: Connection
+    public let connection: SQLiteConnection
     /// The name of the token the edits are made with, for the log (never the secret).
     public let tokenName: String
     private let representation: (WritableRecord) -> [UInt8]
 
-    public init(connection: Connection, tokenName: String, representation: @escaping (WritableRecord) -> [UInt8]) {
+    public init(connection: SQLiteConnection, tokenName: String, representation: @escaping (WritableRecord) -> [UInt8]) {
         self.connection = connection
         self.tokenName = tokenName
         self.representation = representation

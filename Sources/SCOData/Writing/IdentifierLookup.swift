@@ -4,7 +4,7 @@ import SQLiteStore
 /// keys: what the fixture validator's `IdentifierIndex` knows of a whole document, for just the
 /// ids one record refers to.
 struct IdentifierLookup {
-    let connection: Connection
+    let connection: SQLiteConnection
 
     private static let sql: String = {
         let tables: [(kind: IdentifierIndex.Kind, table: String, key: String)] = [
@@ -22,7 +22,7 @@ struct IdentifierLookup {
     func kinds(of ids: Set<String>) throws -> [String: IdentifierIndex.Kind] {
         var kinds: [String: IdentifierIndex.Kind] = [:]
         guard !ids.isEmpty else { return kinds }
-        try connection.forEachRow(Self.sql, [StoredJSON.text(strings: ids.sorted())]) { row in
+        try connection.forEachRow(Self.sql, [.text(StoredJSON.text(strings: ids.sorted()))]) { row in
             if let kind = IdentifierIndex.Kind(rawValue: try row.string(0)) {
                 kinds[try row.string(1)] = kind
             }
@@ -35,7 +35,7 @@ struct IdentifierLookup {
         var texts: [String: String] = [:]
         guard !ids.isEmpty else { return texts }
         try connection.forEachRow(
-            "SELECT id, text FROM sources WHERE id IN (SELECT value FROM json_each(?))", [StoredJSON.text(strings: ids.sorted())]
+            "SELECT id, text FROM sources WHERE id IN (SELECT value FROM json_each(?))", [.text(StoredJSON.text(strings: ids.sorted()))]
         ) { row in
             texts[try row.string(0)] = try row.string(1)
         }

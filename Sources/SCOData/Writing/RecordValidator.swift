@@ -15,7 +15,7 @@ struct RecordValidator {
     /// Longer ids are refused: an id is a path segment and a log field.
     static let maximumIDLength = 128
 
-    let connection: Connection
+    let connection: SQLiteConnection
 
     /// The record the body describes, or `WriteError.invalid` with every problem, or
     /// `.idTaken` when its id belongs to a record of another kind.
@@ -74,7 +74,7 @@ struct RecordValidator {
         if clause.position < 1 { return [WriteProblem(pointer: "/position", message: "a position is 1 or more")] }
         let holder = try connection.queryFirst(
             "SELECT id FROM clauses WHERE declaration_id = ? AND position = ? AND id <> ?",
-            [clause.declarationId, clause.position, clause.id]) { try $0.string(0) }
+            [.text(clause.declarationId), .int(clause.position), .text(clause.id)]) { try $0.string(0) }
         guard let holder else { return [] }
         return [WriteProblem(pointer: "/position", message: "position \(clause.position) is the clause '\(holder)''s")]
     }

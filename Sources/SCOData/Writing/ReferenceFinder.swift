@@ -8,7 +8,7 @@ import SQLiteStore
 /// `json_tree`, https://sqlite.org/json1.html#jtree: a deletion of a source is rare enough for a
 /// scan of each table).
 struct ReferenceFinder {
-    let connection: Connection
+    let connection: SQLiteConnection
 
     /// The tables whose records quote sources: their id column and their JSON columns of quotes.
     private static let citingTables: [(label: String, table: String, key: String, columns: [String])] = [
@@ -22,12 +22,12 @@ struct ReferenceFinder {
     /// Each referrer as `statement 'x' (about)`, in a stable order.
     func referrers(of kind: RecordKind, id: String) throws -> [String] {
         var referrers = try connection.query(
-            "SELECT statement_id FROM statement_subjects WHERE subject_id = ? ORDER BY statement_id", [id]
+            "SELECT statement_id FROM statement_subjects WHERE subject_id = ? ORDER BY statement_id", [.text(id)]
         ) { "statement '\(try $0.string(0))' (about)" }
         switch kind {
         case .statement:
             referrers += try connection.query(
-                "SELECT id FROM statements WHERE responds_to = ? ORDER BY id", [id]
+                "SELECT id FROM statements WHERE responds_to = ? ORDER BY id", [.text(id)]
             ) { "statement '\(try $0.string(0))' (respondsTo)" }
         case .source:
             for citing in Self.citingTables {
@@ -38,7 +38,7 @@ struct ReferenceFinder {
                         SELECT \(citing.key) FROM \(citing.table) AS t
                         WHERE EXISTS (SELECT 1 FROM json_tree(t.\(column)) WHERE key = 'sourceId' AND atom = ?)
                         ORDER BY \(citing.key)
-                        """, [id]
+                        """, [.text(id)]
                     ) { "\(citing.label) '\(try $0.string(0))' (\(column))" }
                 }
             }

@@ -1,6 +1,6 @@
 import CSQLite
 
-extension Connection {
+extension SQLiteConnection {
     /// How a connection opens its file.
     public enum OpenMode: Sendable, Hashable {
         /// Reads only (`SQLITE_OPEN_READONLY`, plus `PRAGMA query_only`); the file must exist.

@@ -1,5 +1,5 @@
 /// The part a state plays in the story; a state may have several.
-public enum CountryRole: String, Codable, Sendable, CaseIterable {
+public enum StateRole: String, Codable, Sendable, CaseIterable {
     /// A member of the SCO.
     case member
     /// Holds observer status with the SCO, as the source states.

@@ -8,7 +8,7 @@ public enum TransactionKind: String, Sendable {
     case exclusive = "EXCLUSIVE"
 }
 
-extension Connection {
+extension SQLiteConnection {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     ///
     /// Nested calls (or a call inside a transaction begun elsewhere) use a savepoint: an inner

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct StatementTests {
     @Test func cachedReturnsTheSameStatementObject() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let first = try connection.cached("SELECT ?")
         let second = try connection.cached("SELECT ?")
         #expect(first === second)
@@ -12,16 +12,16 @@ import Testing
     }
 
     @Test func rebindingACachedStatementGivesNewResults() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         for value in [1, 2, 3] {
-            let result = try connection.cached("SELECT ? * 10").query([value]) { try $0.int(0) }
+            let result = try connection.cached("SELECT ? * 10").query([.int(value)]) { try $0.int(0) }
             #expect(result == [value * 10])
         }
         #expect(connection.cachedStatementCount == 1)
     }
 
     @Test func reuseClearsEarlierBindings() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let statement = try connection.cached("SELECT ?1, ?2")
         try statement.bind(["kept?", "stale?"])
         #expect(try statement.step())
@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func runAndQueryGoThroughTheCache() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)")
         let insert = "INSERT INTO t (name) VALUES (?)"
         for name in ["a", "b", "c"] {
-            try connection.run(insert, [name])
+            try connection.run(insert, [.text(name)])
             #expect(connection.changes == 1)
         }
         #expect(connection.lastInsertRowID == 3)
@@ -50,19 +50,19 @@ import Testing
     }
 
     @Test func theSameQueryInsideItsOwnRowLoopGetsAPrivateStatement() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2), (3)")
         let sql = "SELECT x FROM t WHERE x >= ? ORDER BY x"
         var pairs: [[Int]] = []
         try connection.forEachRow(sql, [1]) { row in
             let x = try row.int(0)
-            pairs.append(try connection.query(sql, [x]) { try $0.int(0) })
+            pairs.append(try connection.query(sql, [.int(x)]) { try $0.int(0) })
         }
         #expect(pairs == [[1, 2, 3], [2, 3], [3]])
     }
 
     @Test func queryResetsSoTheReadSnapshotIsReleased() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2)")
         #expect(try connection.queryFirst("SELECT x FROM t ORDER BY x") { try $0.int(0) } == 1)
         #expect(try connection.cached("SELECT x FROM t ORDER BY x").isBusy == false)
@@ -71,7 +71,7 @@ import Testing
 
     @Test func evictsTheLeastRecentlyUsedStatementWhenFull() throws {
         let directory = try TemporaryDirectory()
-        let connection = try Connection(
+        let connection = try SQLiteConnection(
             path: directory.file("cache.db"), mode: .readWriteCreate, statementCacheCapacity: 2)
         let one = try connection.cached("SELECT 1")
         _ = try connection.cached("SELECT 2")
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func executeRunsAScriptAndNamesTheFailingStatement() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("""
             -- a comment first
             CREATE TABLE a (x INTEGER);
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func bindsNamedParameters() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         let statement = try connection.prepare("SELECT :name, @age")
         try statement.bind("Rahmon", named: ":name")
         try statement.bind(56, named: "@age")
@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func reportsColumnsAndReadOnlyness() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (id INTEGER, name TEXT)")
         let select = try connection.prepare("SELECT id AS Identifier, name FROM t")
         #expect(select.columnNames == ["Identifier", "name"])

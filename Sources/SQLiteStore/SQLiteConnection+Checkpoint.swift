@@ -1,6 +1,6 @@
 import CSQLite
 
-extension Connection {
+extension SQLiteConnection {
     /// How much work a WAL checkpoint does (sqlite.org/c3ref/wal_checkpoint_v2.html).
     public enum CheckpointMode: Sendable {
         /// Copies what it can without waiting for readers or writers.

@@ -5,9 +5,9 @@ import Testing
     @Test func closesTheHandleOnlyAfterTheLastStatementIsFinalized() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("life.db")
-        var connection: Connection? = try Connection(path: path, mode: .readWriteCreate)
+        var connection: SQLiteConnection? = try SQLiteConnection(path: path, mode: .readWriteCreate)
         try connection?.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1)")
-        var statement: Statement? = try connection?.prepare("SELECT x FROM t")
+        var statement: PreparedStatement? = try connection?.prepare("SELECT x FROM t")
         #expect(TestSupport.exists(path + "-wal"))
 
         connection = nil
@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func statementsAreFinalizedWhenEvictedOrReleased() throws {
-        let connection = try Connection(path: ":memory:", mode: .readWriteCreate, statementCacheCapacity: 4)
+        let connection = try SQLiteConnection(path: ":memory:", mode: .readWriteCreate, statementCacheCapacity: 4)
         for value in 0..<20 {
             _ = try connection.query("SELECT \(value)") { try $0.int(0) }
         }
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func executeFinalizesEveryStatementOfAScriptEvenOnError() throws {
-        let connection = try Connection.inMemory()
+        let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1); SELECT * FROM t")
         _ = try? connection.execute("SELECT * FROM t; SELECT * FROM missing")
         #expect(connection.unfinalizedStatementCount == 0)
@@ -51,7 +51,7 @@ import Testing
     @Test func aDirectoryIsNotADatabaseFile() throws {
         let directory = try TemporaryDirectory()
         let error = #expect(throws: StoreError.self) {
-            try Connection(path: directory.path, mode: .readWrite)
+            try SQLiteConnection(path: directory.path, mode: .readWrite)
         }
         guard case .cannotOpen(let path, let cause) = error else {
             Issue.record("expected cannotOpen, got \(String(describing: error))")

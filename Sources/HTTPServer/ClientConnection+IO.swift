@@ -1,5 +1,5 @@
 /// Reading, answering and writing: what a connection does when its socket is ready.
-extension Connection {
+extension ClientConnection {
     /// Why `process` stopped.
     enum ProcessOutcome {
         /// The bytes hold no further complete request.

@@ -4,8 +4,8 @@ import CSQLite
 ///
 /// Prepared once, then reset and rebound for every execution; finalized exactly once, at
 /// deinit. It holds its connection's handle, so the connection is closed only after the last
-/// statement is finalized. Get one from `Connection.cached(_:)` (reused) or `prepare(_:)`.
-public final class Statement {
+/// statement is finalized. Get one from `SQLiteConnection.cached(_:)` (reused) or `prepare(_:)`.
+public final class PreparedStatement {
     let handle: ConnectionHandle
     let pointer: OpaquePointer
     /// The SQL text, with its placeholders; never the bound values.
@@ -79,7 +79,7 @@ public final class Statement {
     // MARK: - Running
 
     /// Resets, binds `bindings` and runs to completion, discarding any rows it returns.
-    public func execute(_ bindings: SQLiteBindings = []) throws {
+    public func execute(_ bindings: [SQLiteValue] = []) throws {
         reset()
         try bind(bindings)
         defer { reset() }
@@ -87,27 +87,17 @@ public final class Statement {
     }
 
     /// Resets, binds `bindings` and decodes every row.
-    public func query<T>(_ bindings: SQLiteBindings = [], _ decode: (Row) throws -> T) throws -> [T] {
-        try query(values: Self.values(of: bindings), decode)
-    }
-
-    /// `query` with bindings given as `SQLiteValue`s (see `bind(values:)`).
-    public func query<T>(values: [SQLiteValue], _ decode: (Row) throws -> T) throws -> [T] {
+    public func query<T>(_ bindings: [SQLiteValue] = [], _ decode: (Row) throws -> T) throws -> [T] {
         var results: [T] = []
-        try forEachRow(values: values) { results.append(try decode($0)) }
+        try forEachRow(bindings) { results.append(try decode($0)) }
         return results
     }
 
     /// Resets, binds `bindings` and hands each row to `body`, without collecting them.
     /// The statement is reset afterwards, which ends its read.
-    public func forEachRow(_ bindings: SQLiteBindings = [], _ body: (Row) throws -> Void) throws {
-        try forEachRow(values: Self.values(of: bindings), body)
-    }
-
-    /// `forEachRow` with bindings given as `SQLiteValue`s (see `bind(values:)`).
-    public func forEachRow(values: [SQLiteValue], _ body: (Row) throws -> Void) throws {
+    public func forEachRow(_ bindings: [SQLiteValue] = [], _ body: (Row) throws -> Void) throws {
         reset()
-        try bind(values: values)
+        try bind(bindings)
         defer { reset() }
         let row = Row(statement: self)
         while try step() {
@@ -143,4 +133,4 @@ public final class Statement {
 }
 
 @available(*, unavailable, message: "a statement belongs to its connection's thread")
-extension Statement: Sendable {}
+extension PreparedStatement: Sendable {}

@@ -2,12 +2,12 @@ import CSQLite
 
 /// One SQLite database connection, owned by one thread.
 ///
-/// Opens and configures the database (see `Connection+Open.swift`), runs SQL, and keeps a cache
+/// Opens and configures the database (see `SQLiteConnection+Open.swift`), runs SQL, and keeps a cache
 /// of prepared statements keyed by their SQL text. Not `Sendable`: a connection and its
 /// statements stay on the thread (event loop) that uses them; `Database` hands out readers and
 /// guards the one writer. The handle is closed with `sqlite3_close_v2` exactly once, when the
 /// connection and every statement it prepared are gone.
-public final class Connection {
+public final class SQLiteConnection {
     let handle: ConnectionHandle
     /// The path this connection was opened with (`:memory:` for an in-memory database).
     public let path: String
@@ -38,8 +38,8 @@ public final class Connection {
     }
 
     /// Opens a private in-memory database, for tests and scratch work.
-    public static func inMemory() throws -> Connection {
-        try Connection(path: ":memory:", mode: .readWriteCreate)
+    public static func inMemory() throws -> SQLiteConnection {
+        try SQLiteConnection(path: ":memory:", mode: .readWriteCreate)
     }
 
     /// Process-wide settings, made once before SQLite initializes (the first open): no memory
@@ -55,7 +55,7 @@ public final class Connection {
         mode: OpenMode,
         busyTimeout: Duration,
         statementCacheCapacity: Int = 256,
-        afterOpen: (Connection) throws -> Void
+        afterOpen: (SQLiteConnection) throws -> Void
     ) throws {
         let isFile = !Self.isSpecialName(path)
         let existedBefore = isFile ? try Self.checkBeforeOpen(path: path, mode: mode) : false
@@ -112,8 +112,8 @@ public final class Connection {
     }
 
     /// Prepares one statement, uncached: the caller owns it and it is finalized at its deinit.
-    public func prepare(_ sql: String) throws -> Statement {
-        try Statement(handle: handle, sql: sql)
+    public func prepare(_ sql: String) throws -> PreparedStatement {
+        try PreparedStatement(handle: handle, sql: sql)
     }
 
     /// The cached statement for `sql`, prepared on first use and reset, with its bindings
@@ -122,13 +122,13 @@ public final class Connection {
     /// The cache holds `statementCacheCapacity` statements and evicts the least recently used.
     /// Do not ask for a statement that is still being stepped (a query inside its own row loop):
     /// `query` and `run` handle that case by preparing a private copy.
-    public func cached(_ sql: String) throws -> Statement {
+    public func cached(_ sql: String) throws -> PreparedStatement {
         try cachedStatement(sql, privateCopyIfBusy: false)
     }
 
     /// The cached statement for `sql`, reset, with one cache lookup; a new private one instead
     /// when `privateCopyIfBusy` and the cached one is being stepped.
-    func cachedStatement(_ sql: String, privateCopyIfBusy: Bool) throws -> Statement {
+    func cachedStatement(_ sql: String, privateCopyIfBusy: Bool) throws -> PreparedStatement {
         if let statement = statementCache.statement(for: sql) {
             if privateCopyIfBusy, statement.isBusy { return try prepare(sql) }
             statement.reset()
@@ -186,4 +186,4 @@ public final class Connection {
 }
 
 @available(*, unavailable, message: "a connection belongs to one thread; use Database to share")
-extension Connection: Sendable {}
+extension SQLiteConnection: Sendable {}

@@ -6,7 +6,7 @@ import CLinux
 /// here only when a request is incomplete (`inbound`), and only output the socket would not
 /// take is kept (`outbound`). Both are dropped as soon as they empty, so 10,000 idle
 /// keep-alive connections cost little more than their parser and state machine.
-final class Connection {
+final class ClientConnection {
     /// What the loop must do with the connection after an event.
     enum Disposition: Equatable {
         case open

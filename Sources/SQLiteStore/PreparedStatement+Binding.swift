@@ -1,30 +1,19 @@
 import CSQLite
 
-extension Statement {
+extension PreparedStatement {
     /// The number of parameters (`?`, `?NNN`, `:name`, `@name`, `$name`) in the statement.
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(pointer)) }
 
-    /// Binds `bindings` to parameters 1...n in order; `nil` binds NULL.
+    /// Binds `values` to parameters 1...n in order.
     ///
     /// A count that differs from `parameterCount` is a programmer error and traps.
-    public func bind(_ bindings: SQLiteBindings) throws {
-        try bind(values: Self.values(of: bindings))
-    }
-
-    /// `bind(_:)` for values that are `SQLiteValue`s already, without the `SQLiteBindable`
-    /// existential (an array cast and a conformance lookup per value).
-    public func bind(values: [SQLiteValue]) throws {
+    public func bind(_ values: [SQLiteValue]) throws {
         precondition(
             values.count == parameterCount,
             "\(values.count) bindings for \(parameterCount) parameters in: \(sql)")
         for (offset, value) in values.enumerated() {
             try bind(value, at: offset + 1)
         }
-    }
-
-    /// The values `bindings` bind, `nil` as NULL.
-    static func values(of bindings: SQLiteBindings) -> [SQLiteValue] {
-        bindings.map { $0?.sqliteValue ?? .null }
     }
 
     /// Binds one value to the parameter at `index`, counting from 1 as SQLite does.

@@ -1,6 +1,6 @@
 import CSQLite
 
-extension Statement {
+extension PreparedStatement {
     /// One of the counters SQLite keeps per prepared statement
     /// (sqlite.org/c3ref/c_stmtstatus_counter.html): a measure of work that, unlike a clock,
     /// does not move with the machine's load.
