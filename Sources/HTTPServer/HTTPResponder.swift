@@ -24,9 +24,9 @@ public protocol HTTPResponder: Sendable {
 
 /// A responder that answers every request through a `Router`.
 public struct RouterResponder: HTTPResponder {
-    public let router: Router
+    public let router: Router<HTTPHandler>
 
-    public init(router: Router) {
+    public init(router: Router<HTTPHandler>) {
         self.router = router
     }
 
@@ -37,9 +37,9 @@ public struct RouterResponder: HTTPResponder {
 
 /// The per-loop handler of `RouterResponder`.
 final class RouterLoopHandler: HTTPLoopHandler {
-    let router: Router
+    let router: Router<HTTPHandler>
 
-    init(router: Router) {
+    init(router: Router<HTTPHandler>) {
         self.router = router
     }
 

@@ -1,39 +1,40 @@
 import Glibc
 
-/// A point on the monotonic clock in nanoseconds: cheap to read, compare and fake in tests.
-struct MonotonicInstant: Comparable, Hashable, Sendable, CustomStringConvertible {
-    var nanoseconds: Int64
+/// A point on the monotonic clock in nanoseconds: cheap to read, compare and fake in tests. The
+/// project's one monotonic clock (timeouts, request durations, start-up time).
+public struct MonotonicInstant: Comparable, Hashable, Sendable, CustomStringConvertible {
+    public var nanoseconds: Int64
 
-    init(nanoseconds: Int64) {
+    public init(nanoseconds: Int64) {
         self.nanoseconds = nanoseconds
     }
 
     /// Now, from CLOCK_MONOTONIC (immune to wall-clock changes).
-    static func now() -> MonotonicInstant {
+    public static func now() -> MonotonicInstant {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return MonotonicInstant(nanoseconds: Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec))
     }
 
-    static func < (lhs: MonotonicInstant, rhs: MonotonicInstant) -> Bool {
+    public static func < (lhs: MonotonicInstant, rhs: MonotonicInstant) -> Bool {
         lhs.nanoseconds < rhs.nanoseconds
     }
 
-    static func + (lhs: MonotonicInstant, rhs: Duration) -> MonotonicInstant {
+    public static func + (lhs: MonotonicInstant, rhs: Duration) -> MonotonicInstant {
         MonotonicInstant(nanoseconds: lhs.nanoseconds &+ rhs.nanoseconds)
     }
 
     /// The time from `earlier` to `self`.
-    func since(_ earlier: MonotonicInstant) -> Duration {
+    public func since(_ earlier: MonotonicInstant) -> Duration {
         .nanoseconds(nanoseconds - earlier.nanoseconds)
     }
 
-    var description: String { "\(nanoseconds)ns" }
+    public var description: String { "\(nanoseconds)ns" }
 }
 
 extension Duration {
     /// The duration in whole nanoseconds, saturating at `Int64.max`.
-    var nanoseconds: Int64 {
+    public var nanoseconds: Int64 {
         let (seconds, attoseconds) = components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         if overflow { return seconds < 0 ? .min : .max }

@@ -5,9 +5,9 @@
 /// decimal integers. Literal segments win over parameters; a typed parameter is tried before
 /// an untyped one. Matching works on decoded segments, so `%2F` never splits a segment.
 ///
-/// It is deliberately not generic: an application keeps its own table from route number to
-/// whatever it routes to, and matching runs as plain code, where a generic trie walked from
-/// another module would pay for a type-metadata lookup at every step.
+/// It is deliberately not generic: `Router` keeps the table from route number to whatever it
+/// routes to, and matching runs as plain code, where a generic trie walked from another module
+/// would pay for a type-metadata lookup at every step.
 public struct RouteTrie: Sendable {
     /// What `match(_:)` found for a request.
     public enum Match: Sendable {

@@ -82,7 +82,9 @@ struct Serve: ParsableCommand {
         let settings = try settings()
         shared.createDefaultDirectoryIfUsed()
         do {
-            try ServerApplication.run(settings, logger: logger)
+            try ServerApplication.run(settings, logger: logger) {
+                try DatabaseBootstrap.open(path: settings.databasePath, seedIfEmpty: settings.seedIfEmpty, logger: logger)
+            }
         } catch let error as ServerApplication.StartError {
             logger.error(error.description)
             throw ExitCode(error.exitCode)

@@ -8,7 +8,7 @@ enum TestServer {
     /// the server down and waits for it to stop.
     static func with(
         threads: Int = 2,
-        router: Router = TestServer.sampleRouter,
+        router: Router<HTTPHandler> = TestServer.sampleRouter,
         configure: (inout HTTPServer.Configuration) -> Void = { _ in },
         _ body: (HTTPServer) throws -> Void
     ) throws {
@@ -35,8 +35,8 @@ enum TestServer {
 
     struct Secret: Error {}
 
-    static let sampleRouter: Router = {
-        var router = Router()
+    static let sampleRouter: Router<HTTPHandler> = {
+        var router = Router<HTTPHandler>()
         router.add(.get, "/hello") { _, _ in
             HTTPResponse(headers: ["Content-Type": "text/plain"], body: "hello")
         }

@@ -19,7 +19,8 @@ final class APIHarness {
         var configuration = APIConfiguration()
         configure(&configuration)
         service = APIService(
-            database: database, configuration: configuration, logger: Logger(level: .info, sink: logSink), startedAt: 0)
+            store: SQLiteDatasetStore(database: database), configuration: configuration,
+            logger: Logger(level: .info, sink: logSink), startedAt: 0)
     }
 
     deinit {

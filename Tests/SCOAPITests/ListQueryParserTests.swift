@@ -3,7 +3,7 @@ import Testing
 @testable import SCOAPI
 
 @Suite struct ListQueryParserTests {
-    private let parser = ListQueryParser(spec: .timeline)
+    private let parser = ListQueryParser(spec: TimelineResource.table.querySpec)
 
     private func parse(_ query: String) throws -> ListQuery {
         try parser.parse(QueryParameters(decoding: query))

@@ -29,7 +29,7 @@ import Testing
         let applied = try database.migrate(Migrator(migrations: Array(SchemaMigrations.migrations.prefix(2))))
         #expect(applied.map(\.fileName) == ["0002_ordinals_edits_search_rows.sql"])
 
-        let reader = DatasetReader(connection: try database.makeReader())
+        let reader = SQLiteDatasetReader(connection: try database.makeReader())
         #expect(try reader.search.search(q: "kangaroo").items.map(\.id) == ["earlier-event"])
         #expect(try reader.connection.queryFirst("SELECT count(*) FROM search_rows") { try $0.int(0) } == 2)
         #expect(try Seeder.status(on: reader.connection)?.edits == 0)

@@ -120,7 +120,7 @@ import Testing
             try connection.run("UPDATE events SET date_value = '2008-08-13' WHERE id = 'peace-deal-signed'")
             try connection.run("INSERT INTO event_actors (event_id, position, person_id) VALUES ('peace-deal-signed', 3, 'dmitry-medvedev')")
         }
-        let reader = DatasetReader(connection: try database.makeReader())
+        let reader = SQLiteDatasetReader(connection: try database.makeReader())
         let edits = try Seeder.status(on: reader.connection)?.edits
         #expect(edits == 2)
 

@@ -12,7 +12,7 @@ import Testing
         store = try SeededStore()
     }
 
-    var search: SQLiteSearchRepository { store.reader.search }
+    var search: SQLiteSearchRepository { SQLiteSearchRepository(reader: store.reader) }
 
     func ids(_ q: String, kinds: [SearchKind] = []) throws -> [String] {
         try search.search(q: q, kinds: kinds, limit: 100).items.map(\.id)

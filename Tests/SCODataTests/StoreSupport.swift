@@ -11,13 +11,13 @@ final class SeededStore {
     let path: String
     let database: Database
     let openReport: OpenReport
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     init(seed: Bool = true) throws {
         directory = try TemporaryDirectory()
         path = directory.file("sco.sqlite")
         (database, openReport) = try Dataset.open(path: path, seedIfEmpty: seed)
-        reader = try DatasetReader(database: database)
+        reader = try SQLiteDatasetReader(database: database)
     }
 
     /// Runs SQL on the writer in one transaction (as the future write API would).

@@ -1,27 +1,32 @@
 import SCOData
 
 extension OpenAPIDocument {
-    /// The component name of a record's schema.
-    static func schemaName<Record: APIRecord>(_ record: Record.Type) -> String {
-        switch record {
-        case is State.Type: "State"
-        case is TimelineEvent.Type: "Event"
-        case is SearchHitRecord.Type: "SearchHit"
-        default: String(describing: record)
+    /// The order `components.schemas` lists the record schemas it has always listed; a record
+    /// schema not named here follows them, in route order.
+    static let componentOrder = [
+        "State", "Person", "Region", "Clause", "Event", "Statement", "Source", "Organization", "Summit", "Declaration",
+        "SearchHit",
+    ]
+
+    /// Every record schema the routes read or write, once each, in `componentOrder`.
+    static func recordSchemas(_ routes: [Route]) -> [RecordSchema] {
+        var found: [RecordSchema] = []
+        for route in routes {
+            let record: RecordSchema? = switch route.documentation {
+            case .list(_, let record), .record(let record, _), .write(_, _, let record, _): record
+            case .document, .changes: nil
+            }
+            if let record, !found.contains(where: { $0.name == record.name }) { found.append(record) }
         }
+        let rank = { (record: RecordSchema) in componentOrder.firstIndex(of: record.name) ?? componentOrder.count }
+        return found.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
     }
 
-    static var recordTypes: [any APIRecord.Type] { [
-        State.self, Person.self, Region.self, Clause.self, TimelineEvent.self, Statement.self, Source.self,
-        Organization.self, Summit.self, Declaration.self, SearchHitRecord.self,
-    ] }
-
-    static func schemas() -> [(String, OpenAPINode)] {
+    static func schemas(_ routes: [Route]) -> [(String, OpenAPINode)] {
         var schemas: [(String, OpenAPINode)] = []
-        for type in recordTypes {
-            let name = schemaName(type)
-            schemas.append((name, recordSchema(type)))
-            schemas.append(("\(name)List", listSchema(of: name)))
+        for record in recordSchemas(routes) {
+            schemas.append((record.name, recordSchema(record)))
+            schemas.append(("\(record.name)List", listSchema(of: record.name)))
         }
         let nullableString: OpenAPINode = .object([("type", .strings(["string", "null"]))])
         schemas.append(("HistoricalDate", .object([
@@ -99,9 +104,9 @@ extension OpenAPIDocument {
     }
 
     /// A record's schema; keys are not `required` because `fields=` may leave any out.
-    private static func recordSchema(_ type: any APIRecord.Type) -> OpenAPINode {
+    private static func recordSchema(_ record: RecordSchema) -> OpenAPINode {
         var properties: [(String, OpenAPINode)] = []
-        for (name, schema) in type.fieldSchemas {
+        for (name, schema) in record.fields {
             properties.append((name, node(for: schema)))
         }
         return .object([

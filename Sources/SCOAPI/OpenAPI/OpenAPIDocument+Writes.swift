@@ -8,15 +8,16 @@ extension OpenAPIDocument {
         ("description", .string("A token configured by SCO_API_TOKENS or --tokens-file (`name:token`); only its name is logged.")),
     ])
 
-    static func writeOperation(_ endpoint: Endpoint, kind: RecordKind, action: WriteAction) -> OpenAPINode {
-        let record = schemaName(kind)
+    static func writeOperation(
+        _ route: Route, kind: RecordKind, action: WriteAction, record: String, example: String
+    ) -> OpenAPINode {
         var parameters: [OpenAPINode] = []
         if action != .create {
             parameters.append(.object([
                 ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)),
                 ("description", .string("The record's id (a slug).")),
                 ("schema", .object([("type", .string("string")), ("minLength", .int(1))])),
-                ("example", .string(endpoint.exampleID)),
+                ("example", .string(example)),
             ]))
             parameters.append(header("If-Match",
                 "The ETag of the version being changed (from a GET or an earlier write); required when the record exists. `*`: any version."))
@@ -73,8 +74,8 @@ extension OpenAPIDocument {
         }
         responses.append(("default", problemResponse("Another RFC 9457 problem (406, 413, 503 with Retry-After …).")))
         var members: [(String, OpenAPINode)] = [
-            ("operationId", .string(endpoint.rawValue)),
-            ("summary", .string(endpoint.documentation.summary)),
+            ("operationId", .string(route.operationID)),
+            ("summary", .string(route.summary)),
             ("security", .array([.object([("bearerAuth", .array([]))])])),
             ("parameters", .array(parameters)),
         ]
@@ -97,10 +98,10 @@ extension OpenAPIDocument {
         return .object(members)
     }
 
-    static func changesOperation(_ endpoint: Endpoint) -> OpenAPINode {
+    static func changesOperation(_ route: Route) -> OpenAPINode {
         .object([
-            ("operationId", .string(endpoint.rawValue)),
-            ("summary", .string(endpoint.documentation.summary)),
+            ("operationId", .string(route.operationID)),
+            ("summary", .string(route.summary)),
             ("parameters", .array([
                 query("since", description: "Entries after this seq (exclusive); 0, the default, starts at the beginning. A page's `next` is the next page's `since`.",
                       schema: .object([("type", .string("integer")), ("minimum", .int(0))])),
@@ -121,11 +122,17 @@ extension OpenAPIDocument {
 
     // MARK: Schemas
 
-    static func writeSchemas() -> [(String, OpenAPINode)] {
+    /// The request bodies of the writes, for each kind of record written, in `RecordKind` order.
+    static func writeSchemas(_ routes: [Route]) -> [(String, OpenAPINode)] {
+        var written: [RecordKind: RecordSchema] = [:]
+        for route in routes {
+            if case .write(let kind, _, let record, _) = route.documentation { written[kind] = record }
+        }
         var schemas: [(String, OpenAPINode)] = []
         for kind in RecordKind.allCases {
-            let name = schemaName(kind)
-            let fields = recordType(kind).fieldSchemas
+            guard let record = written[kind] else { continue }
+            let name = record.name
+            let fields = record.fields
             let required = kind.requiredFieldNames.filter { $0 != "id" }
             // `id` may be null or absent: POST makes one, PUT takes the path's.
             let properties = fields.map { field in
@@ -188,24 +195,6 @@ extension OpenAPIDocument {
             ("additionalProperties", .bool(false)),
         ])))
         return schemas
-    }
-
-    private static func schemaName(_ kind: RecordKind) -> String {
-        switch kind {
-        case .event: "Event"
-        case .statement: "Statement"
-        case .clause: "Clause"
-        case .source: "Source"
-        }
-    }
-
-    private static func recordType(_ kind: RecordKind) -> any APIRecord.Type {
-        switch kind {
-        case .event: TimelineEvent.self
-        case .statement: Statement.self
-        case .clause: Clause.self
-        case .source: Source.self
-        }
     }
 
     /// A member's schema in a request body: strings non-empty, optional ones nullable.

@@ -1,22 +1,23 @@
 import JSONText
 import SCOData
 
-/// The OpenAPI 3.1 document at `/openapi.json`, built from the route table, the list specs and
-/// the records' field schemas, so it describes exactly what the router serves.
+/// The OpenAPI 3.1 document at `/openapi.json`, built from the routes the router serves: their
+/// summaries, their list queries and their records' field tables, so it describes exactly what
+/// is served.
 enum OpenAPIDocument {
-    static func make() -> [UInt8] {
+    static func make(_ routes: [Route]) -> [UInt8] {
         var json = JSONWriter(capacity: 64 * 1024)
-        makeNode().write(to: &json)
+        makeNode(routes).write(to: &json)
         return json.bytes
     }
 
-    static func makeNode() -> OpenAPINode {
+    static func makeNode(_ routes: [Route]) -> OpenAPINode {
         var paths: [(String, OpenAPINode)] = []
         var byPattern: [String: [(String, OpenAPINode)]] = [:]
         var order: [String] = []
-        for route in Endpoint.routes {
+        for route in routes {
             if byPattern[route.pattern] == nil { order.append(route.pattern) }
-            byPattern[route.pattern, default: []].append((route.method.rawValue.lowercased(), operation(route.endpoint, pattern: route.pattern)))
+            byPattern[route.pattern, default: []].append((route.method.rawValue.lowercased(), operation(route)))
         }
         for pattern in order {
             paths.append((pattern, .object(byPattern[pattern]!)))
@@ -40,7 +41,7 @@ enum OpenAPIDocument {
             ("servers", .array([.object([("url", .string("/"))])])),
             ("paths", .object(paths)),
             ("components", .object([
-                ("schemas", .object(schemas() + writeSchemas())),
+                ("schemas", .object(schemas(routes) + writeSchemas(routes))),
                 ("securitySchemes", .object([("bearerAuth", bearerScheme)])),
             ])),
         ])
@@ -48,66 +49,66 @@ enum OpenAPIDocument {
 
     // MARK: - Operations
 
-    private static func operation(_ endpoint: Endpoint, pattern: String) -> OpenAPINode {
-        switch endpoint.documentation.shape {
-        case .write(let kind, let action): return writeOperation(endpoint, kind: kind, action: action)
-        case .changes: return changesOperation(endpoint)
-        default: break
-        }
+    private static func operation(_ route: Route) -> OpenAPINode {
         var parameters: [OpenAPINode] = []
-        for segment in pattern.split(separator: "/") where segment.hasPrefix("{") {
-            let name = String(segment.dropFirst().dropLast())
-            parameters.append(.object([
-                ("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
-                ("description", .string(name == "code"
-                    ? "ISO 3166-1 alpha-2 or alpha-3 code, any case (ru, RUS)." : "The record's id (a slug).")),
-                ("schema", .object([("type", .string("string")), ("minLength", .int(1))])),
-                ("example", .string(endpoint.exampleID)),
-            ]))
-        }
         var responses: [(String, OpenAPINode)] = []
-        switch endpoint.documentation.shape {
+        switch route.documentation {
+        case .write(let kind, let action, let record, let example):
+            return writeOperation(route, kind: kind, action: action, record: record.name, example: example)
+        case .changes:
+            return changesOperation(route)
         case .list(let spec, let record):
             parameters += listParameters(spec)
             responses.append(("200", .object([
                 ("description", .string("A page of records.")),
                 ("headers", .object([("ETag", etagHeader), ("Link", linkHeader)])),
                 ("content", .object([
-                    ("application/json", .object([("schema", .ref("\(record)List"))])),
+                    ("application/json", .object([("schema", .ref("\(record.name)List"))])),
                     ("application/x-ndjson", .object([("schema", .object([("type", .string("string"))]))])),
                     ("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
                 ])),
             ])))
-        case .single(let record):
-            parameters.append(fieldsParameter(endpoint.documentation.fieldNames))
+        case .record(let record, let example):
+            parameters += pathParameters(route.pattern, example: example)
+            parameters.append(fieldsParameter(record.fieldNames))
             parameters.append(formatParameter(["json"]))
             responses.append(("200", .object([
                 ("description", .string("The record.")),
                 ("headers", .object([("ETag", etagHeader)])),
-                ("content", .object([("application/json", .object([("schema", .ref(record))]))])),
+                ("content", .object([("application/json", .object([("schema", .ref(record.name))]))])),
             ])))
-        case .document(let schema, let mediaType):
+        case .document(let schema, let mediaType, _):
             responses.append(("200", .object([
                 ("description", .string("The document.")),
                 ("content", .object([(mediaType, .object([("schema", schema)]))])),
             ])))
-        case .write, .changes:
-            break  // documented above
         }
-        if endpoint.isCacheable {
+        if case .byDataVersion = route.caching {
             responses.append(("304", .object([("description", .string("Not modified: the ETag in If-None-Match is current."))])))
         }
-        if endpoint == .ready {
-            responses.append(("503", problemResponse("Not ready: the problem's `checks` member says what failed.")))
-        }
+        if case .document(_, _, let others) = route.documentation { responses += others }
         responses.append(("default", problemResponse("An RFC 9457 problem: 400 bad parameter, 404 unknown id, 406 not acceptable, …")))
         var members: [(String, OpenAPINode)] = [
-            ("operationId", .string(endpoint.rawValue)),
-            ("summary", .string(endpoint.documentation.summary)),
+            ("operationId", .string(route.operationID)),
+            ("summary", .string(route.summary)),
         ]
         if !parameters.isEmpty { members.append(("parameters", .array(parameters))) }
         members.append(("responses", .object(responses)))
         return .object(members)
+    }
+
+    /// The pattern's `{name}` segments as required path parameters.
+    static func pathParameters(_ pattern: String, example: String) -> [OpenAPINode] {
+        pattern.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment in
+            let name = String(segment.dropFirst().dropLast())
+            return .object([
+                ("name", .string(name)), ("in", .string("path")), ("required", .bool(true)),
+                ("description", .string(name == "code"
+                    ? "ISO 3166-1 alpha-2 or alpha-3 code, any case (ru, RUS)." : "The record's id (a slug).")),
+                ("schema", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ("example", .string(example)),
+            ])
+        }
     }
 
     static func problemResponse(_ description: String) -> OpenAPINode {

@@ -1,6 +1,6 @@
 import JSONText
 /// A JSON value with ordered object members, for building the OpenAPI document.
-indirect enum OpenAPINode {
+indirect enum OpenAPINode: Sendable {
     case object([(String, OpenAPINode)])
     case array([OpenAPINode])
     case string(String)

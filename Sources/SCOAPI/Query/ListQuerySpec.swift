@@ -3,21 +3,7 @@
 /// Parsing against a spec is what turns `?kind=military,diplomatic&sort=-date&limit=20` into a
 /// `ListQuery`, and anything the spec does not name into a 400 that names the parameter.
 struct ListQuerySpec: Sendable {
-    /// How a filter's values are checked before they reach the repository.
-    enum FilterValues: Sendable {
-        /// Any non-empty text (ids, codes); matched exactly by the repository.
-        case text
-        /// One of a closed set (kinds, roles).
-        case oneOf([String])
-    }
-
-    struct Filter: Sendable {
-        var name: String
-        var values: FilterValues
-        var summary: String
-    }
-
-    var filters: [Filter]
+    var filters: [ListFilter]
     /// Sortable fields, in the order the documentation lists them.
     var sortFields: [String]
     /// The default order, as `sort=` would spell it (`date,id`).

@@ -6,61 +6,49 @@ extension APILoopHandler {
     func answer(_ exchange: inout Exchange) throws -> HTTPResponse {
         let request = exchange.request
         exchange.isCORSAllowed = corsOrigin(for: request) != nil
-        if request.method == .options, request.target == "*" {
-            return Router.optionsResponse(allow: service.routes.allMethods)
-        }
-        switch service.routes.match(request) {
-        case .notFound:
-            throw APIError.notFound(detail: "There is no resource at '\(request.path)'; GET /v1 lists what there is.")
-        case .methodNotAllowed(let allow, let pattern):
-            exchange.route = pattern
-            if request.method == .options {
-                return preflight(request, allow: allow)
+        let route: Route
+        let parameters: PathParameters
+        switch service.router.resolve(request) {
+        case .answered(let response, let pattern, let allow):
+            if let pattern { exchange.route = pattern }
+            if request.method == .options, pattern != nil {
+                return preflight(response, request: request, allow: allow)
             }
-            var response = HTTPResponse.problem(
-                status: .methodNotAllowed,
-                detail: "\(request.method) is not allowed on '\(request.path)'; it allows \(Router.allowValue(allow)).")
-            response.headers.set(.allow, Router.allowValue(allow))
-            // The method is refused like the core's own refusals: answered, then closed.
-            response.headers.set(.connection, "close")
             return response
-        case .matched(let route, let parameters, let pattern):
+        case .matched(let matched, let captured, let pattern):
             exchange.route = pattern
-            let endpoint = service.endpoints[route]
-            let offered: [Representation] = endpoint.isList ? Representation.allCases : [.json]
-            let representation: Representation
-            switch endpoint {
-            case .health, .ready, .metrics:
-                representation = .json
-            default:
-                representation = try Representation.negotiate(request: request, offered: offered)
-            }
-            guard endpoint.isCacheable else {
-                if let write = endpoint.write {
-                    return try self.write(write.kind, write.action, parameters: parameters, exchange: &exchange)
-                }
-                return try build(endpoint, parameters: parameters, request: request, representation: representation)
-            }
-            refreshDataVersionIfDue()
-            // Read the version before the data: a commit in between labels newer data with an
-            // older version, which only costs a rebuild on the next request, never a stale hit.
-            let version = service.database.dataVersion
-            let key = cache.isEnabled ? request.target + "\u{1}" + representation.rawValue : ""
-            if cache.isEnabled, let entry = cache.lookup(key, version: version) {
-                exchange.cacheHit = true
-                return conditional(entry.response, etag: entry.etag, request: request)
-            }
-            var response = try build(endpoint, parameters: parameters, request: request, representation: representation)
-            guard response.status == .ok else { return response }
-            let etag = EntityTag.make(for: response.body, representation: representation)
-            response.headers.set(.etag, etag)
-            response.headers.set(.cacheControl, service.cacheControl)
-            if cache.isEnabled {
-                exchange.cacheHit = false
-                cache.store(key, ResponseCache.Entry(version: version, response: response, etag: etag))
-            }
-            return conditional(response, etag: etag, request: request)
+            route = matched
+            parameters = captured
         }
+        let representation: Representation
+        switch route.offer {
+        case .negotiated(let offered): representation = try Representation.negotiate(request: request, offered: offered)
+        case .fixed: representation = .json
+        }
+        var call = RouteCall(request: request, parameters: parameters, representation: representation, loop: self)
+        guard case .byDataVersion = route.caching else {
+            defer { exchange.tokenName = call.tokenName }
+            return try route.handler(&call)
+        }
+        refreshDataVersionIfDue()
+        // Read the version before the data: a commit in between labels newer data with an
+        // older version, which only costs a rebuild on the next request, never a stale hit.
+        let version = service.store.dataVersion
+        let key = cache.isEnabled ? request.target + "\u{1}" + representation.rawValue : ""
+        if cache.isEnabled, let entry = cache.lookup(key, version: version) {
+            exchange.cacheHit = true
+            return conditional(entry.response, etag: entry.etag, request: request)
+        }
+        var response = try route.handler(&call)
+        guard response.status == .ok else { return response }
+        let etag = EntityTag.make(for: response.body, representation: representation)
+        response.headers.set(.etag, etag)
+        response.headers.set(.cacheControl, service.cacheControl)
+        if cache.isEnabled {
+            exchange.cacheHit = false
+            cache.store(key, ResponseCache.Entry(version: version, response: response, etag: etag))
+        }
+        return conditional(response, etag: etag, request: request)
     }
 
     /// 304 when `If-None-Match` matches (RFC 9110 §13.1.2), keeping the validator and caching
@@ -102,14 +90,14 @@ extension APILoopHandler {
         return allowed.contains(origin) ? origin : nil
     }
 
-    /// OPTIONS on a route: `Allow`, and for a CORS preflight from an allowed origin the
-    /// `Access-Control-Allow-*` fields with `Access-Control-Max-Age`.
-    private func preflight(_ request: HTTPRequest, allow: [HTTPMethod]) -> HTTPResponse {
-        var response = Router.optionsResponse(allow: allow)
+    /// The router's answer to OPTIONS on a route, and for a CORS preflight from an allowed
+    /// origin the `Access-Control-Allow-*` fields with `Access-Control-Max-Age`.
+    private func preflight(_ response: HTTPResponse, request: HTTPRequest, allow: [HTTPMethod]) -> HTTPResponse {
         guard corsOrigin(for: request) != nil, request.headers["Access-Control-Request-Method"] != nil else {
             return response
         }
-        response.headers.set("Access-Control-Allow-Methods", Router.allowValue(allow))
+        var response = response
+        response.headers.set("Access-Control-Allow-Methods", Router<Route>.allowValue(allow))
         response.headers.set(
             "Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, If-Match, If-None-Match, X-Request-ID")
         response.headers.set("Access-Control-Max-Age", String(service.configuration.corsMaxAge))

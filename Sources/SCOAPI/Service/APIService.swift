@@ -1,37 +1,41 @@
 import HTTPServer
-import SCOData
-import SQLiteStore
 import Locking
+import SCOData
 
 /// The API as the HTTP server sees it: shared, immutable state, and one loop handler per event
-/// loop that does the work with that loop's own read connection.
+/// loop that does the work with that loop's own reader.
 public final class APIService: HTTPResponder {
-    public let database: Database
+    public let store: any DatasetStore
     public let configuration: APIConfiguration
     public let logger: Logger
     public let metrics: Metrics
-    let routes: RouteTrie
-    /// The endpoint of each route number of `routes`.
-    let endpoints: [Endpoint]
+    /// Every route of `Resources.all`, with the API's own 404.
+    let router: Router<Route>
     /// Checks the bearer tokens of writes.
     let authenticator: WriteAuthenticator
-    /// The OpenAPI document, encoded once.
+    /// The OpenAPI document and the `/v1` index, encoded once from the routes.
     let openAPIDocument: [UInt8]
+    let indexDocument: [UInt8]
     /// `Cache-Control` of a cacheable 200, made once.
     let cacheControl: String
     /// Set once the server exists, so `/metrics` can report its open connections. Weak: the
     /// server holds this service as its responder, and the pair must not keep each other alive.
     private let server = Lock(WeakServer())
 
-    public init(database: Database, configuration: APIConfiguration, logger: Logger, startedAt: Double) {
-        self.database = database
+    public init(store: any DatasetStore, configuration: APIConfiguration, logger: Logger, startedAt: Double) {
+        self.store = store
         self.configuration = configuration
         self.logger = logger
         self.metrics = Metrics(startedAt: startedAt)
-        self.routes = Endpoint.makeRouteTrie()
-        self.endpoints = Endpoint.routes.map(\.endpoint)
+        let routes = Resources.routes
+        var router = Router<Route> { request in
+            APIError.notFound(detail: "There is no resource at '\(request.path)'; GET /v1 lists what there is.").makeResponse()
+        }
+        for route in routes { router.add(route.method, route.pattern, route) }
+        self.router = router
         self.authenticator = WriteAuthenticator(tokens: configuration.tokens)
-        self.openAPIDocument = OpenAPIDocument.make()
+        self.openAPIDocument = OpenAPIDocument.make(routes)
+        self.indexDocument = IndexResource.document(routes)
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
     }
 
@@ -45,7 +49,7 @@ public final class APIService: HTTPResponder {
     }
 
     /// Every (method, pattern) the API routes, for the OpenAPI completeness test.
-    public var routePatterns: [(method: HTTPMethod, pattern: String)] { routes.routes }
+    public var routePatterns: [(method: HTTPMethod, pattern: String)] { router.routes }
 
     public func makeLoopHandler(loopIndex: Int) -> any HTTPLoopHandler {
         APILoopHandler(service: self, loopIndex: loopIndex)

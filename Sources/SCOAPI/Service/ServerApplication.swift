@@ -3,9 +3,9 @@ import Glibc
 #endif
 import HTTPServer
 import SCOData
-import SQLiteStore
 
-/// `sco-api serve` as library code: open and prepare the database, listen, serve, shut down.
+/// `sco-api serve` as library code: open the store the executable wires, listen, serve, shut
+/// down.
 public enum ServerApplication {
     /// Everything `serve` needs, resolved from flags and variables by the executable.
     public struct Settings: Sendable {
@@ -28,24 +28,23 @@ public enum ServerApplication {
         public var exitCode: Int32
     }
 
-    /// Runs the server until SIGTERM or SIGINT has drained it.
-    public static func run(_ settings: Settings, logger: Logger) throws {
-        let started = MonotonicClock.microseconds()
+    /// Runs the server on the store `openStore` opens until SIGTERM or SIGINT has drained it.
+    public static func run(_ settings: Settings, logger: Logger, openStore: () throws -> any DatasetStore) throws {
+        let started = MonotonicInstant.now()
         let wallStart = Double(time(nil))
         logger.info("starting", [
             ("database", .string(settings.databasePath)), ("threads", .int(settings.server.threads)),
             ("pid", .int(Int(getpid()))),
         ])
-        let database: Database
+        let store: any DatasetStore
         do {
-            database = try DatabaseBootstrap.prepare(
-                path: settings.databasePath, seedIfEmpty: settings.seedIfEmpty, logger: logger)
+            store = try openStore()
         } catch let error as StartError {
             throw error
         } catch {
             throw StartError(description: "cannot open the database: \(error)", exitCode: 1)
         }
-        let service = APIService(database: database, configuration: settings.api, logger: logger, startedAt: wallStart)
+        let service = APIService(store: store, configuration: settings.api, logger: logger, startedAt: wallStart)
         var configuration = settings.server
         configuration.eventSink = LoggerEventSink(logger: logger)
         let server: HTTPServer
@@ -65,17 +64,13 @@ public enum ServerApplication {
         logger.notice("serving", [
             ("url", .string(url)), ("port", .int(server.boundPort)),
             ("writes", .string(settings.api.tokens.isEmpty ? "disabled (no tokens)" : "enabled (\(settings.api.tokens.count) tokens)")),
-            ("startupUs", .int(Int(MonotonicClock.microseconds() - started))),
+            ("startupUs", .int(Int(MonotonicInstant.now().since(started).nanoseconds / 1000))),
         ])
         let banner = Array("sco-api is serving \(url) (OpenAPI: http://\(host):\(server.boundPort)/openapi.json); Ctrl-C stops it.\n".utf8)
         _ = banner.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
         try server.run()
-        do {
-            let result = try database.checkpoint(.truncate)
-            logger.info("checkpointed the WAL", [("frames", .int(result.checkpointedFrames))])
-        } catch {
-            logger.warning("WAL checkpoint at shutdown failed", [("error", .string("\(error)"))])
-        }
+        let closed = store.close()
+        logger.log(closed.succeeded ? .info : .warning, closed.message, closed.fields.map { ($0.0, .int($0.1)) })
         logger.notice("stopped")
     }
 }

@@ -1,6 +1,5 @@
 import HTTPServer
 import SCOData
-import SQLiteStore
 
 /// The write endpoints: POST to a collection, PUT, PATCH and DELETE on a record.
 ///
@@ -20,20 +19,16 @@ import SQLiteStore
 /// was deleted — answers 2xx without writing, whatever its preconditions: RFC 9110 §13.1.1
 /// allows it, and it makes retries after a lost response safe.
 extension APILoopHandler {
-    func write(
-        _ kind: RecordKind, _ action: WriteAction, parameters: PathParameters, exchange: inout Exchange
-    ) throws -> HTTPResponse {
-        let request = exchange.request
+    func write(_ kind: RecordKind, _ action: WriteAction, call: inout RouteCall) throws -> HTTPResponse {
+        let request = call.request
         let tokenName = try service.authenticator.authenticate(request.headers)
-        exchange.tokenName = tokenName
+        call.tokenName = tokenName
         try SingleQuery.checkNoParameters(request.query)
-        let id = action == .create ? nil : try parameters.get("id", as: String.self)
+        let id = action == .create ? nil : try call.parameter("id")
         let body = action == .delete ? nil : try WriteBody.parse(request, acceptsMergePatch: action == .update)
         let conditions = Preconditions(request.headers)
         do {
-            let outcome = try service.database.write { connection in
-                let writer = DatasetWriter(
-                    connection: connection, tokenName: tokenName, representation: RecordRepresentation.bytes)
+            let outcome = try service.store.write(tokenName: tokenName, representation: RecordRepresentation.bytes) { writer in
                 switch action {
                 case .create: return try create(kind, body: body!, writer: writer)
                 case .replace: return try replace(kind, id: id!, body: body!, conditions: conditions, writer: writer)
@@ -44,16 +39,17 @@ extension APILoopHandler {
             return outcome.response()
         } catch let error as WriteError {
             throw error.apiError
-        } catch let error as SQLiteError where error.primaryCode == .constraint {
+        } catch {
+            guard let fault = StorageFault(error), fault.kind == .constraint else { throw error }
             // Validation is meant to leave no constraint to fail; if one does, the write was
             // still refused whole, and the client hears why rather than a 500.
-            service.logger.warning("a write broke a constraint validation let through", [("error", .string(error.message))])
-            throw APIError.conflict(detail: "The record breaks a rule of the database: \(error.message).")
+            service.logger.warning("a write broke a constraint validation let through", [("error", .string(fault.message))])
+            throw APIError.conflict(detail: "The record breaks a rule of the database: \(fault.message).")
         }
     }
 
     /// POST: the body's `id`, or one made from its title (summary for statements and clauses).
-    private func create(_ kind: RecordKind, body: JSONValue, writer: DatasetWriter) throws -> WriteOutcome {
+    private func create(_ kind: RecordKind, body: JSONValue, writer: any DatasetEditor) throws -> WriteOutcome {
         var body = body
         if case .object = body {
             switch body["id"] {
@@ -78,7 +74,7 @@ extension APILoopHandler {
 
     /// PUT: create at the path's id, or replace what is there.
     private func replace(
-        _ kind: RecordKind, id: String, body: JSONValue, conditions: Preconditions, writer: DatasetWriter
+        _ kind: RecordKind, id: String, body: JSONValue, conditions: Preconditions, writer: any DatasetEditor
     ) throws -> WriteOutcome {
         var body = body
         if case .object = body {
@@ -108,7 +104,7 @@ extension APILoopHandler {
     /// PATCH: the current representation with the JSON Merge Patch applied (RFC 7396), then
     /// validated whole. The id cannot change.
     private func update(
-        _ kind: RecordKind, id: String, patch: JSONValue, conditions: Preconditions, writer: DatasetWriter
+        _ kind: RecordKind, id: String, patch: JSONValue, conditions: Preconditions, writer: any DatasetEditor
     ) throws -> WriteOutcome {
         guard let current = try writer.record(kind, id: id) else {
             throw APIError.notFound(detail: "No \(kind.rawValue) has the id '\(id)'; PUT creates one.")
@@ -131,9 +127,9 @@ extension APILoopHandler {
 
     /// DELETE: 204, also for a record already deleted (its last change is a deletion); 404 for
     /// an id that never had a record.
-    private func delete(_ kind: RecordKind, id: String, conditions: Preconditions, writer: DatasetWriter) throws -> WriteOutcome {
+    private func delete(_ kind: RecordKind, id: String, conditions: Preconditions, writer: any DatasetEditor) throws -> WriteOutcome {
         guard let current = try writer.record(kind, id: id) else {
-            if try ChangeLog.last(kind, id: id, on: writer.connection)?.operation == .delete { return .deleted }
+            if try writer.lastChange(kind, id: id)?.operation == .delete { return .deleted }
             throw APIError.notFound(detail: "No \(kind.rawValue) has the id '\(id)'.")
         }
         if let refusal = conditions.refusal(currentETag: RecordRepresentation.etag(current), path: location(kind, id)) {

@@ -5,14 +5,12 @@ import SCOData
 enum RecordRepresentation {
     /// The record's JSON, every field, written as the read path writes a single record.
     static func bytes(_ record: WritableRecord) -> [UInt8] {
-        var json = JSONWriter(capacity: 2048)
         switch record {
-        case .event(let event): event.write(to: &json, fields: .all)
-        case .statement(let statement): statement.write(to: &json, fields: .all)
-        case .clause(let clause): clause.write(to: &json, fields: .all)
-        case .source(let source): source.write(to: &json, fields: .all)
+        case .event(let event): TimelineResource.table.bytes(event)
+        case .statement(let statement): StatementResource.table.bytes(statement)
+        case .clause(let clause): DeclarationResource.clauseTable.bytes(clause)
+        case .source(let source): SourceResource.table.bytes(source)
         }
-        return json.bytes
     }
 
     /// The strong ETag a GET of the record answers with (`EntityTag.make` of `bytes`).

@@ -11,7 +11,7 @@ public enum Exporter {
     /// The whole dataset as a document.
     public static func export(from connection: SQLiteConnection) throws -> FixtureDocument {
         try connection.transaction(.deferred) {
-            let reader = DatasetReader(connection: connection)
+            let reader = SQLiteDatasetReader(connection: connection)
             guard let summit = try reader.summits.summit() else { throw DatasetError.incomplete(missing: "summit") }
             guard let declaration = try reader.declarations.declaration() else {
                 throw DatasetError.incomplete(missing: "declaration")

@@ -3,9 +3,9 @@
 /// It never traps: every index is checked, nesting is capped at `maximumDepth` (so hostile
 /// input cannot exhaust the stack), and strings must be valid UTF-8 (RFC 8259 §8.1) with no
 /// unescaped control characters or unpaired surrogate escapes (§7). No byte order mark is accepted.
-package struct JSONParser {
+public struct JSONParser {
     /// Deeper nesting than this is refused rather than recursed into.
-    package static let maximumDepth = 128
+    public static let maximumDepth = 128
 
     let bytes: [UInt8]
     var offset = 0
@@ -16,7 +16,7 @@ package struct JSONParser {
     }
 
     /// Parses one JSON text: a value surrounded by optional whitespace and nothing else.
-    package static func parse(_ bytes: [UInt8]) -> Result<JSONValue, JSONSyntaxError> {
+    public static func parse(_ bytes: [UInt8]) -> Result<JSONValue, JSONSyntaxError> {
         var parser = JSONParser(bytes: bytes)
         do throws(JSONSyntaxError) {
             parser.skipWhitespace()
@@ -153,11 +153,11 @@ package struct JSONParser {
 }
 
 /// Where and why a JSON text failed to parse. Lines and columns count from 1; columns count bytes.
-package struct JSONSyntaxError: Error, Sendable, Equatable {
-    package let message: String
-    package let offset: Int
-    package let line: Int
-    package let column: Int
+public struct JSONSyntaxError: Error, Sendable, Equatable {
+    public let message: String
+    public let offset: Int
+    public let line: Int
+    public let column: Int
 
     init(message: String, offset: Int, in bytes: [UInt8]) {
         self.message = message

@@ -2,14 +2,14 @@ import JSONText
 
 extension JSONValue {
     /// This value as compact JSON text (RFC 8259), members in their stored order.
-    package func serialized() -> [UInt8] {
+    public func serialized() -> [UInt8] {
         var json = JSONWriter(capacity: 256)
         write(to: &json)
         return json.bytes
     }
 
     /// Writes this value, members in their stored order; a number is copied as it was parsed.
-    package func write(to json: inout JSONWriter) {
+    public func write(to json: inout JSONWriter) {
         switch self {
         case .null: json.null()
         case .bool(let value): json.bool(value)

@@ -2,7 +2,7 @@
 ///
 /// `JSONDecoder` hides both order and duplicate keys; the fixture validator needs them to
 /// report every problem with its path, so it parses into this tree first (RFC 8259).
-package enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// A number, kept as its source text so that no precision is lost before a field's type is known.
@@ -12,7 +12,7 @@ package enum JSONValue: Sendable, Equatable {
     case object([JSONMember])
 
     /// The JSON type name used in problem messages: "null", "boolean", "number", "string", "array", "object".
-    package var typeName: String {
+    public var typeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"
@@ -24,24 +24,24 @@ package enum JSONValue: Sendable, Equatable {
     }
 
     /// The value of the first member named `key`, if this is an object that has one.
-    package subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// The string payload, if this is a string.
-    package var stringValue: String? {
+    public var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 }
 
 /// One `"key": value` pair of a JSON object.
-package struct JSONMember: Sendable, Equatable {
-    package var key: String
-    package var value: JSONValue
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
 
-    package init(key: String, value: JSONValue) {
+    public init(key: String, value: JSONValue) {
         self.key = key
         self.value = value
     }

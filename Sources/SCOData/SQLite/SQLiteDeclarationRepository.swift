@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// The declaration and its clauses over SQLite.
 public struct SQLiteDeclarationRepository: DeclarationRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString = """
         id, title, organization_id, summit_id, adopted_on_value, adopted_on_precision, adopted_on_text, \

@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// Organizations over SQLite.
 public struct SQLiteOrganizationRepository: OrganizationRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString = """
         o.id, o.name, o.abbreviation, o.kind, o.founded_value, o.founded_precision, o.founded_text, \

@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// People over SQLite.
 public struct SQLitePersonRepository: PersonRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString =
         "p.id, p.name, p.name_in_source, p.title, p.state_code, p.organization_id, p.notes, p.note, p.sources"

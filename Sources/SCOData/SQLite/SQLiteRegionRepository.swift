@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// Regions over SQLite.
 public struct SQLiteRegionRepository: RegionRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString =
         "r.id, r.name, r.kind, r.state_code, r.parent_id, r.capital_id, r.notes, r.note, r.sources"

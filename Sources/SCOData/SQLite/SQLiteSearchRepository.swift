@@ -29,7 +29,7 @@ import SQLiteStore
 /// weighs a term by how many rows hold it), so a position stays exact while the data is
 /// unchanged; after an edit, later pages follow the new ranks.
 public struct SQLiteSearchRepository: SearchRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
     /// The most matches a search ranks; past it, hits come in index order.
     var rankedMatchLimit = Self.defaultRankedMatchLimit
 

@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// Sources over SQLite.
 public struct SQLiteSourceRepository: SourceRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString =
         "src.id, src.title, src.publisher, src.agency, src.published_on, src.language, src.note, src.text"

@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// States over SQLite, with their roles fetched for a whole page at once.
 public struct SQLiteStateRepository: StateRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString = "st.code, st.alpha3, st.name, st.is_former, st.notes, st.note, st.sources"
 

@@ -3,7 +3,7 @@ import SQLiteStore
 /// Statements over SQLite: filters and order in SQL (`statements_by_*` indexes), the `about`
 /// lists of a page fetched with one query.
 public struct SQLiteStatementRepository: StatementRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString = """
         s.id, s.speaker_id, s.speaker_role, s.date_value, s.date_precision, s.date_text, s.date_note, \

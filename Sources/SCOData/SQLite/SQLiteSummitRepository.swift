@@ -2,7 +2,7 @@ import SQLiteStore
 
 /// The summit over SQLite: the dataset has one (the first seeded, should there be more).
 public struct SQLiteSummitRepository: SummitRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString = """
         id, name, organization_id, place, place_id, country_code, host_state_code, date_value, \

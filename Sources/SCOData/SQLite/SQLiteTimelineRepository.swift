@@ -11,7 +11,7 @@ import SQLiteStore
 ///   index for another sort; actors and regions are then a list of matching ids to check, and
 ///   a sort that no index gives reads and sorts every match.
 public struct SQLiteTimelineRepository: TimelineRepository {
-    let reader: DatasetReader
+    let reader: SQLiteDatasetReader
 
     static let columns: StaticString =
         "e.id, e.date_value, e.date_precision, e.date_text, e.date_note, e.kind, e.title, e.summary, e.note, e.sources"

@@ -7,7 +7,7 @@ import SQLiteStore
 /// source text that would orphan quotes, a constraint) leaves neither. `representation` turns a
 /// record into the bytes the read API serves for it; the log stores exactly those, so a
 /// change's `before` is what a client last saw and its ETag can be recomputed from it.
-public struct DatasetWriter {
+public struct DatasetWriter: DatasetEditor {
     public let connection: SQLiteConnection
     /// The name of the token the edits are made with, for the log (never the secret).
     public let tokenName: String
@@ -26,7 +26,7 @@ public struct DatasetWriter {
 
     /// The record `body` describes, checked as the fixture validator checks a fixture's records
     /// (see `RecordValidator`); throws `WriteError.invalid` listing every problem, or `.idTaken`.
-    package func validate(_ body: JSONValue, as kind: RecordKind) throws -> WritableRecord {
+    public func validate(_ body: JSONValue, as kind: RecordKind) throws -> WritableRecord {
         try RecordValidator(connection: connection).validate(body, as: kind)
     }
 
@@ -80,6 +80,11 @@ public struct DatasetWriter {
             candidate = "\(base)-\(suffix)"
         }
         return candidate
+    }
+
+    /// The newest change-log entry about one record, or nil.
+    public func lastChange(_ kind: RecordKind, id: String) throws -> Change? {
+        try ChangeLog.last(kind, id: id, on: connection)
     }
 
     /// Where a problem of an exported document lies, as a record and a pointer into it:

@@ -12,7 +12,7 @@ struct RecordStore {
 
     /// The record as the read API serves it, read through the same repositories.
     func record(_ kind: RecordKind, id: String) throws -> WritableRecord? {
-        let reader = DatasetReader(connection: connection)
+        let reader = SQLiteDatasetReader(connection: connection)
         switch kind {
         case .event: return try reader.timeline.event(id: id).map(WritableRecord.event)
         case .statement: return try reader.statements.statement(id: id).map(WritableRecord.statement)

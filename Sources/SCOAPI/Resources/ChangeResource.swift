@@ -10,8 +10,17 @@ import SCOData
 /// `seq` it has applied and asks again from there; deletions are entries too, and a `seed`
 /// entry means the whole dataset was replaced: read everything again. Public like every read:
 /// an entry names the token that wrote it, never its secret.
-extension APILoopHandler {
-    func changes(_ request: HTTPRequest) throws -> HTTPResponse {
+enum ChangeResource: Resource {
+    static let routes: [Route] = [
+        Route(
+            .get, "/v1/changes", operationID: "changes",
+            summary: "The change log: every write and seed, oldest first, for incremental sync.",
+            caching: .byDataVersion, offer: .negotiated([.json]), documentation: .changes
+        ) { call in try changes(call) },
+    ]
+
+    static func changes(_ call: RouteCall) throws -> HTTPResponse {
+        let request = call.request
         var since = 0
         var limit = ListQueryParser.defaultLimit
         var seen: Set<String> = []
@@ -33,7 +42,7 @@ extension APILoopHandler {
                 throw APIError.badParameter(name: name, detail: "unknown parameter; this endpoint takes since and limit.")
             }
         }
-        let page = try ChangeLog.page(after: since, limit: limit + 1, on: try reader())
+        let page = try call.dataset().changes(after: since, limit: limit + 1)
         let items = page.changes.prefix(limit)
         let next = page.changes.count > limit ? items.last.map { String($0.seq) } : nil
 
@@ -50,7 +59,7 @@ extension APILoopHandler {
         json.key("next")
         json.string(next)
         json.endObject()
-        var response = Self.json(json.bytes)
+        var response = HTTPResponse.json(json.bytes)
         if let next {
             response.headers.set(.link, "</v1/changes?since=\(next)&limit=\(limit)>; rel=\"next\"")
         }

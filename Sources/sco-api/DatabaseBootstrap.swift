@@ -1,15 +1,17 @@
+import HTTPServer
+import SCOAPI
 import SCOData
-import SQLiteStore
 
-/// Opens the server's database: creates it, applies pending migrations, seeds an empty one.
+/// Opens the server's store: the SQLite file created if missing, its pending migrations
+/// applied, an empty one seeded; says what was done in one log line.
 enum DatabaseBootstrap {
-    static func prepare(path: String, seedIfEmpty: Bool, logger: Logger) throws -> Database {
-        let started = MonotonicClock.microseconds()
-        let (database, report) = try Dataset.open(path: path, createIfMissing: true, seedIfEmpty: seedIfEmpty)
+    static func open(path: String, seedIfEmpty: Bool, logger: Logger) throws -> SQLiteDatasetStore {
+        let started = MonotonicInstant.now()
+        let (store, report) = try SQLiteDatasetStore.open(path: path, createIfMissing: true, seedIfEmpty: seedIfEmpty)
         var fields: [(String, LogValue)] = [
             ("path", .string(path)), ("created", .bool(report.createdFile)),
             ("migrationsApplied", .string(report.migrationsApplied.joined(separator: ","))),
-            ("durationUs", .int(Int(MonotonicClock.microseconds() - started))),
+            ("durationUs", .int(Int(MonotonicInstant.now().since(started).nanoseconds / 1000))),
         ]
         switch report.seeding {
         case .seeded: fields.append(("seeding", .string("seeded the bundled fixture")))
@@ -17,6 +19,6 @@ enum DatabaseBootstrap {
         case .notSeeded(let hasRecords): fields.append(("seeding", .string(hasRecords ? "not seeded: holds other data" : "not seeded: empty")))
         }
         logger.info(report.description, fields)
-        return database
+        return store
     }
 }

@@ -1,26 +1,27 @@
-import JSONText
 import HTTPServer
+import JSONText
 import SCOData
 
-extension APILoopHandler {
-    /// A page in the negotiated representation, with `Link: rel="next"` when there is more.
-    ///
-    /// JSON: `{"items": […], "total": n, "limit": n, "next": "<cursor>" | null}`. NDJSON: one
-    /// record per line. CSV (RFC 4180): a header row of the selected fields, then a row per record.
-    /// The page, its total and its cursor are in the `Link` header and `X-Total-Count` for the
-    /// line formats, which have nowhere else to put them.
-    func encodeList<Record: APIRecord>(
-        _ page: Page<Record>, list: ListQuery, request: HTTPRequest, representation: Representation
+/// A page of records in the negotiated representation, with `Link: rel="next"` when there is
+/// more.
+///
+/// JSON: `{"items": […], "total": n, "limit": n, "next": "<cursor>" | null}`. NDJSON: one
+/// record per line. CSV (RFC 4180): a header row of the selected fields, then a row per record.
+/// The total is also in `X-Total-Count` and the next page in `Link`, which is where the line
+/// formats, having nowhere else to put them, carry them.
+enum ListEncoding {
+    static func response<Record>(
+        _ page: Page<Record>, table: FieldTable<Record>, list: ListQuery, call: RouteCall
     ) throws -> HTTPResponse {
         let next = page.next.map(CursorCodec.encode)
         var body: [UInt8]
-        switch representation {
+        switch call.representation {
         case .json:
             var json = JSONWriter(capacity: 512 + page.items.count * 768)
             json.beginObject()
             json.key("items")
             json.beginArray()
-            for item in page.items { item.write(to: &json, fields: list.fields) }
+            for item in page.items { table.write(item, to: &json, fields: list.fields) }
             json.endArray()
             json.key("total")
             json.int(page.total)
@@ -33,22 +34,22 @@ extension APILoopHandler {
         case .ndjson:
             var json = JSONWriter(capacity: 512 + page.items.count * 768)
             for item in page.items {
-                item.write(to: &json, fields: list.fields)
+                table.write(item, to: &json, fields: list.fields)
                 json.newline()
             }
             body = json.bytes
         case .csv:
             var csv = CSVWriter()
-            let columns = list.fields.selected(from: Record.fieldNames)
-            csv.row(columns)
-            for item in page.items { csv.row(columns.map { item.csvCell($0) }) }
+            let columns = table.columns(list.fields)
+            csv.row(columns.map { table.fields[$0].name })
+            for item in page.items { csv.row(table.csvRow(item, columns: columns)) }
             body = csv.bytes
         }
         var response = HTTPResponse(body: body)
-        response.headers.set(.contentType, representation.contentType)
+        response.headers.set(.contentType, call.representation.contentType)
         response.headers.set("X-Total-Count", String(page.total))
         if let next {
-            response.headers.set(.link, "<\(Self.nextLink(request: request, cursor: next))>; rel=\"next\"")
+            response.headers.set(.link, "<\(nextLink(request: call.request, cursor: next))>; rel=\"next\"")
         }
         return response
     }

@@ -7,7 +7,7 @@ import SQLiteStore
 /// lists' totals between requests, valid while the data is unchanged: `PRAGMA data_version`
 /// moves when another connection commits (sqlite.org/pragma.html#pragma_data_version) and
 /// `totalChanges` when this one writes, and a move of either drops every cached total.
-public final class DatasetReader {
+public final class SQLiteDatasetReader: DatasetReader {
     /// The connection every repository of this reader uses.
     public let connection: SQLiteConnection
     private var totals: [String: Int] = [:]
@@ -16,10 +16,8 @@ public final class DatasetReader {
     /// within one transaction the data cannot move (this connection only reads).
     private var transactionSerial = 0
     private var stampedIn = -1
-    /// Set by `shareTransactions(version:)`: the data version that labels the data.
-    private var sharedVersion: (@Sendable () -> UInt64)?
-    /// The version when the shared transaction began; nil while none is open.
-    private var openSharedVersion: UInt64?
+    /// The transaction the reads share, once `shareTransactions(version:)` made one.
+    private var sharedTransaction: SQLiteSharedReadTransaction?
     /// Totals kept at most; past it the cache starts over (a crude bound, for hostile filters).
     private let totalsCapacity = 512
 
@@ -33,68 +31,67 @@ public final class DatasetReader {
         self.init(connection: try database.makeReader())
     }
 
-    public var timeline: SQLiteTimelineRepository { SQLiteTimelineRepository(reader: self) }
-    public var statements: SQLiteStatementRepository { SQLiteStatementRepository(reader: self) }
-    public var states: SQLiteStateRepository { SQLiteStateRepository(reader: self) }
-    public var people: SQLitePersonRepository { SQLitePersonRepository(reader: self) }
-    public var regions: SQLiteRegionRepository { SQLiteRegionRepository(reader: self) }
-    public var organizations: SQLiteOrganizationRepository { SQLiteOrganizationRepository(reader: self) }
-    public var sources: SQLiteSourceRepository { SQLiteSourceRepository(reader: self) }
-    public var summits: SQLiteSummitRepository { SQLiteSummitRepository(reader: self) }
-    public var declarations: SQLiteDeclarationRepository { SQLiteDeclarationRepository(reader: self) }
-    public var search: SQLiteSearchRepository { SQLiteSearchRepository(reader: self) }
+    public var timeline: any TimelineRepository { SQLiteTimelineRepository(reader: self) }
+    public var statements: any StatementRepository { SQLiteStatementRepository(reader: self) }
+    public var states: any StateRepository { SQLiteStateRepository(reader: self) }
+    public var people: any PersonRepository { SQLitePersonRepository(reader: self) }
+    public var regions: any RegionRepository { SQLiteRegionRepository(reader: self) }
+    public var organizations: any OrganizationRepository { SQLiteOrganizationRepository(reader: self) }
+    public var sources: any SourceRepository { SQLiteSourceRepository(reader: self) }
+    public var summits: any SummitRepository { SQLiteSummitRepository(reader: self) }
+    public var declarations: any DeclarationRepository { SQLiteDeclarationRepository(reader: self) }
+    public var search: any SearchRepository { SQLiteSearchRepository(reader: self) }
+
+    public func changes(after seq: Int, limit: Int) throws -> (changes: [Change], total: Int) {
+        try ChangeLog.page(after: seq, limit: limit, on: connection)
+    }
+
+    /// The database answers, its migrations are at head, and the dataset is there (a state and
+    /// a recorded seed); throws when the dataset's tables cannot be read.
+    public func readiness() throws -> Readiness {
+        var checks: [Readiness.Check] = []
+        do {
+            _ = try connection.queryFirst("SELECT 1") { try $0.int(0) }
+            checks.append(.init(name: "database", isOK: true, detail: "readable"))
+        } catch {
+            checks.append(.init(name: "database", isOK: false, detail: "not readable: \(error)"))
+            return Readiness(checks: checks)
+        }
+        do {
+            try SchemaMigrations.migrator.validate(on: connection)
+            checks.append(.init(name: "migrations", isOK: true, detail: "at head (\(SchemaMigrations.all.count) applied)"))
+        } catch {
+            checks.append(.init(name: "migrations", isOK: false, detail: "\(error)"))
+            return Readiness(checks: checks)
+        }
+        let states = try connection.queryFirst("SELECT count(*) FROM states") { try $0.int(0) } ?? 0
+        let seeded = try connection.queryFirst("SELECT count(*) FROM dataset") { try $0.int(0) } ?? 0
+        let present = states > 0 && seeded > 0
+        checks.append(.init(
+            name: "dataset", isOK: present, detail: present ? "present (\(states) states)" : "empty: run 'sco-api seed'"))
+        return Readiness(checks: checks)
+    }
 
     // MARK: - Running lists
 
     /// Runs `body` in one read transaction, so a page, its total and its related rows come from
     /// one snapshot of the database (inside a caller's transaction it is a savepoint). While
-    /// transactions are shared (`shareTransactions`), the reads until `endSharedTransaction`
-    /// run in one, begun by the first of them.
+    /// transactions are shared (`shareTransactions`), the reads run in the shared one.
     func read<T>(_ body: () throws -> T) throws -> T {
-        guard let sharedVersion, openSharedVersion != nil || !connection.isInTransaction else {
+        guard let shared = sharedTransaction, shared.isOpen || !connection.isInTransaction else {
             if !connection.isInTransaction { transactionSerial &+= 1 }
             return try connection.transaction(.deferred, body)
         }
-        let version = sharedVersion()
-        if let open = openSharedVersion, open != version || !connection.isInTransaction {
-            endSharedTransaction()
-        }
-        if openSharedVersion == nil {
-            try connection.run("BEGIN DEFERRED")
-            transactionSerial &+= 1
-            openSharedVersion = version
-        }
+        if try shared.enter() { transactionSerial &+= 1 }
         return try body()
     }
 
-    /// Lets the reads that follow share one read transaction until `endSharedTransaction()`,
-    /// which an event loop calls when it has handled what one wake-up brought: beginning and
-    /// ending a transaction for every request cost a twelfth of an uncached search (two
-    /// statements, and the WAL read lock that every loop's connection takes under one mutex).
-    ///
-    /// `version` is the data version that labels what is read (`Database.dataVersion`, bumped
-    /// on every commit this process makes): when it has moved since the shared transaction
-    /// began, the next read ends it and begins another, so a read never returns data older
-    /// than a write this process committed before it, nor data older than its label.
-    public func shareTransactions(version: @escaping @Sendable () -> UInt64) {
-        sharedVersion = version
-    }
-
-    /// Ends the shared read transaction if the data version moved since it began: for a caller
-    /// about to read through `connection` itself, outside `read`.
-    public func endSharedTransactionIfStale() {
-        guard let open = openSharedVersion, let sharedVersion, sharedVersion() != open else { return }
-        endSharedTransaction()
-    }
-
-    /// Ends the shared read transaction, if one is open.
-    public func endSharedTransaction() {
-        guard openSharedVersion != nil else { return }
-        openSharedVersion = nil
-        // A read transaction has nothing to lose: a failing COMMIT (never seen) is rolled back.
-        if connection.isInTransaction, (try? connection.run("COMMIT")) == nil {
-            try? connection.run("ROLLBACK")
-        }
+    /// Lets the reads that follow share one read transaction, labelled by `version`, until the
+    /// returned transaction is ended (see `SQLiteSharedReadTransaction`).
+    public func shareTransactions(version: @escaping @Sendable () -> UInt64) -> any SharedReadTransaction {
+        let transaction = SQLiteSharedReadTransaction(connection: connection, version: version)
+        sharedTransaction = transaction
+        return transaction
     }
 
     /// One page of a keyset list: checks the position against the fingerprint and the sort
@@ -179,4 +176,4 @@ public final class DatasetReader {
 }
 
 @available(*, unavailable, message: "a reader belongs to its connection's thread")
-extension DatasetReader: Sendable {}
+extension SQLiteDatasetReader: Sendable {}

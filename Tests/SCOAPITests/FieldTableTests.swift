@@ -1,46 +1,41 @@
-import JSONText
 import Foundation
+import JSONText
 import SCOData
 import Testing
 @testable import SCOAPI
 
-/// Records that write their fields by position (`APIRecord.writeField(at:named:to:)`) write
-/// each under its own name: the object a record writes holds, under every key, what the model
-/// holds, and the field written alone by name is the same JSON.
-@Suite struct RecordFieldTests {
-    static func object(_ record: some APIRecord) throws -> [String: Any] {
-        var json = JSONWriter()
-        record.write(to: &json, fields: .all)
-        return try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+/// A field table writes each field under its own name: the object it writes for a record holds,
+/// under every key, what the model holds, and each field's writer alone gives the same JSON.
+@Suite struct FieldTableTests {
+    static func object<Record>(_ table: FieldTable<Record>, _ record: Record) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(table.bytes(record))) as? [String: Any])
     }
 
-    static func alone(_ record: some APIRecord, _ name: String) -> String {
+    static func alone<Record>(_ table: FieldTable<Record>, _ record: Record, _ name: String) throws -> String {
+        let field = try #require(table.fields.first { $0.name == name })
         var json = JSONWriter()
-        record.writeField(name, to: &json)
+        field.write(record, &json)
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    /// Each key of `record`'s object, written alone by name, parses to the same value.
-    static func checkNamesAgree(_ record: some APIRecord) throws {
-        var whole = JSONWriter()
-        record.write(to: &whole, fields: .all)
-        let names = type(of: record).fieldNames
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(whole.bytes)) as? [String: Any])
-        #expect(Set(parsed.keys) == Set(names))
-        for name in names {
-            let value = try JSONSerialization.jsonObject(with: Data(alone(record, name).utf8), options: .fragmentsAllowed)
+    /// Each key of the record's object, written alone by its field, parses to the same value.
+    static func checkFieldsAgree<Record>(_ table: FieldTable<Record>, _ record: Record) throws {
+        let parsed = try object(table, record)
+        #expect(Set(parsed.keys) == Set(table.names))
+        for name in table.names {
+            let value = try JSONSerialization.jsonObject(with: Data(try alone(table, record, name).utf8), options: .fragmentsAllowed)
             #expect(NSDictionary(dictionary: [name: value]) == NSDictionary(dictionary: [name: parsed[name] as Any]), "\(name)")
         }
-        #expect(alone(record, "no-such-field") == "null")
     }
 
     @Test func everyTimelineEventFieldIsItsOwn() throws {
         let api = try APIHarness()
-        let reader = try DatasetReader(database: api.database)
+        let reader = try SQLiteDatasetReader(database: api.database)
         let events = try reader.timeline.events(TimelineQuery(limit: 500)).items
         #expect(events.count >= 15)
+        let table = TimelineResource.table
         for event in events {
-            let object = try Self.object(event)
+            let object = try Self.object(table, event)
             #expect(object["id"] as? String == event.id)
             #expect(object["kind"] as? String == event.kind.rawValue)
             #expect(object["title"] as? String == event.title)
@@ -50,28 +45,34 @@ import Testing
             #expect((object["note"] as? String) == event.note)
             #expect((object["date"] as? [String: Any])?["value"] as? String == event.date.value)
             #expect((object["sources"] as? [[String: Any]])?.count == event.sources.count)
-            try Self.checkNamesAgree(event)
+            try Self.checkFieldsAgree(table, event)
         }
     }
 
     @Test func everySearchHitFieldIsItsOwn() throws {
         let api = try APIHarness()
-        let reader = try DatasetReader(database: api.database)
+        let reader = try SQLiteDatasetReader(database: api.database)
         let hits = try reader.search.search(q: "Georgia OR Russia OR declaration", limit: 100).items
         #expect(Set(hits.map(\.kind)) == Set(SearchKind.allCases))
         let paths: [SearchKind: String] = [.clause: "/v1/declaration/clauses/", .statement: "/v1/statements/", .event: "/v1/timeline/"]
+        let table = SearchResource.table
         for hit in hits {
-            let record = SearchHitRecord(hit: hit)
-            let object = try Self.object(record)
+            let object = try Self.object(table, hit)
             #expect(object["type"] as? String == hit.kind.rawValue)
             #expect(object["id"] as? String == hit.id)
             #expect(object["title"] as? String == hit.title)
             #expect(object["snippet"] as? String == hit.snippet)
             // As text: Foundation's parser on Linux can miss a double's last digit.
-            #expect(Self.alone(record, "rank") == String(hit.rank))
+            #expect(try Self.alone(table, hit, "rank") == String(hit.rank))
             #expect(abs((object["rank"] as? Double ?? 0) - hit.rank) < 1e-12)
             #expect(object["href"] as? String == paths[hit.kind]! + hit.id)
-            try Self.checkNamesAgree(record)
+            try Self.checkFieldsAgree(table, hit)
+        }
+    }
+
+    @Test func aFilterOnAFieldTheTableLacksTraps() async {
+        await #expect(processExitsWith: .failure) {
+            _ = TimelineResource.table.filtering("colour", by: .text("colour", "No such field."))
         }
     }
 }

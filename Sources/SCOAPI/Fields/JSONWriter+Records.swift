@@ -1,0 +1,48 @@
+import JSONText
+import SCOData
+
+/// The nested values records share: dates, quotes and notes, each written one way everywhere.
+extension JSONWriter {
+    mutating func write(_ date: HistoricalDate) {
+        beginObject()
+        key("value")
+        string(date.value)
+        key("precision")
+        string(date.precision.rawValue)
+        key("text")
+        string(date.text)
+        key("note")
+        string(date.note)
+        endObject()
+    }
+
+    mutating func write(_ date: HistoricalDate?) {
+        if let date { write(date) } else { null() }
+    }
+
+    mutating func write(_ sources: [SourceQuote]) {
+        beginArray()
+        for source in sources {
+            beginObject()
+            key("sourceId")
+            string(source.sourceId)
+            key("quote")
+            string(source.quote)
+            endObject()
+        }
+        endArray()
+    }
+
+    mutating func write(_ notes: [Note]) {
+        beginArray()
+        for note in notes {
+            beginObject()
+            key("text")
+            string(note.text)
+            key("sources")
+            write(note.sources)
+            endObject()
+        }
+        endArray()
+    }
+}

@@ -1,0 +1,50 @@
+import SCOData
+
+/// `/v1/declaration` and `/v1/declaration/clauses`: the summit's joint declaration and the
+/// passages of it the article quotes, in order.
+enum DeclarationResource: Resource {
+    static let table = FieldTable<Declaration>(schema: "Declaration", [
+        Field("id", .string) { $1.string($0.id) },
+        Field("title", .string) { $1.string($0.title) },
+        Field("organizationId", .string) { $1.string($0.organizationId) },
+        Field("summitId", .string) { $1.string($0.summitId) },
+        Field("adoptedOn", .date) { $1.write($0.adoptedOn) },
+        Field("place", .string) { $1.string($0.place) },
+        Field("endorsement", .string) { $1.string($0.endorsement) },
+        Field("summary", .string) { $1.string($0.summary) },
+        Field("notes", .notes) { $1.write($0.notes) },
+        Field("note", .nullableString) { $1.string($0.note) },
+        Field("sources", .sources) { $1.write($0.sources) },
+    ])
+
+    static let clauseTable = FieldTable<Clause>(schema: "Clause", [
+        Field("id", .string) { $1.string($0.id) },
+        Field("declarationId", .string) { $1.string($0.declarationId) },
+        Field("position", .integer) { $1.int($0.position) },
+        Field("text", .string) { $1.string($0.text) },
+        Field("addresses", .stringArray) { $1.stringArray($0.addresses) },
+        Field("summary", .string) { $1.string($0.summary) },
+        Field("note", .nullableString) { $1.string($0.note) },
+        Field("sources", .sources) { $1.write($0.sources) },
+    ], sortKeys: ["position", "id"], defaultSort: "position")
+
+    static let routes: [Route] = [
+        .record("/v1/declaration", operationID: "declaration", summary: "The joint declaration.", table: table) { data, _ in
+            try data.declarations.declaration()
+        } missing: { _ in
+            "The declaration is not in the dataset."
+        },
+        .list("/v1/declaration/clauses", operationID: "clauses", summary: "The declaration's quoted passages, in order.",
+              table: clauseTable) { data, list, _ in
+            try data.declarations.clauses(ClauseQuery(sort: try list.sort(), limit: list.limit, position: try list.position()))
+        },
+        .record("/v1/declaration/clauses/{id}", operationID: "clause", summary: "One clause of the declaration.",
+                table: clauseTable, example: "territorial-integrity") { data, call in
+            try data.declarations.clause(id: try call.parameter("id"))
+        } missing: { call in
+            "No clause has the id '\(try call.parameter("id"))'."
+        },
+    ] + Route.writes(
+        .clause, collection: "/v1/declaration/clauses", noun: "declaration clause", operation: "Clause", table: clauseTable,
+        example: "territorial-integrity")
+}

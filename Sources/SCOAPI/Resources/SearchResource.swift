@@ -1,0 +1,40 @@
+import SCOData
+
+/// `/v1/search?q=`: full-text search (SQLite FTS5) over clauses, statements and events.
+enum SearchResource: Resource {
+    static let table = FieldTable<SearchHit>(schema: "SearchHit", [
+        Field("type", .enumeration(SearchKind.allCases.map(\.rawValue)),
+              filter: .oneOf("type", SearchKind.allCases.map(\.rawValue), "Record types to search.")) {
+            $1.string($0.kind.rawValue)
+        },
+        Field("id", .string) { $1.string($0.id) },
+        Field("title", .string) { $1.string($0.title) },
+        Field("snippet", .string) { $1.string($0.snippet) },
+        Field("rank", .number) { $1.double($0.rank) },
+        Field("href", .string) { hit, json in
+            switch hit.kind {
+            case .clause: json.string(prefix: "/v1/declaration/clauses/", hit.id)
+            case .statement: json.string(prefix: "/v1/statements/", hit.id)
+            case .event: json.string(prefix: "/v1/timeline/", hit.id)
+            }
+        },
+    ], extraParameters: ["q"])
+
+    static let routes: [Route] = [
+        .list("/v1/search", operationID: "search", summary: """
+            Full-text search over clauses, statements and events, best match first; a query matching more than \
+            1,000 records lists its hits in index order instead.
+            """, table: table) { data, list, call in
+            guard let text = call.query.first("q"), !text.trimmingSpaces().isEmpty else {
+                throw APIError.badParameter(name: "q", detail: "is required: the words to search for (prefix terms like secur* work).")
+            }
+            do {
+                return try data.search.search(SearchQuery(
+                    text: text, kinds: list.values("type", as: SearchKind.self), limit: list.limit,
+                    position: try list.position()))
+            } catch let error as SearchError {
+                throw APIError.badParameter(name: "q", detail: error.description)
+            }
+        },
+    ]
+}

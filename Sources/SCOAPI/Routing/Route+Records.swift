@@ -1,0 +1,72 @@
+import HTTPServer
+import JSONText
+import SCOData
+
+extension Route {
+    /// `GET pattern`: a page of records, filtered, sorted and paged as `table` says, in JSON,
+    /// CSV or NDJSON; `page` reads it through the loop's reader.
+    static func list<Record>(
+        _ pattern: String, operationID: String, summary: String, table: FieldTable<Record>,
+        page: @escaping @Sendable (any DatasetReader, ListQuery, RouteCall) throws -> Page<Record>
+    ) -> Route {
+        let spec = table.querySpec
+        return Route(
+            .get, pattern, operationID: operationID, summary: summary, caching: .byDataVersion,
+            offer: .negotiated(Representation.allCases), documentation: .list(spec, record: table.recordSchema)
+        ) { call in
+            let data = try call.dataset()
+            let list = try ListQueryParser(spec: spec).parse(call.query)
+            return try ListEncoding.response(try page(data, list, call), table: table, list: list, call: call)
+        }
+    }
+
+    /// `GET pattern`: one record in JSON, or a 404 problem whose detail `missing` gives; `find`
+    /// reads it through the loop's reader. `example` resolves, for the OpenAPI document.
+    static func record<Record>(
+        _ pattern: String, operationID: String, summary: String, table: FieldTable<Record>, example: String = "",
+        find: @escaping @Sendable (any DatasetReader, RouteCall) throws -> Record?,
+        missing: @escaping @Sendable (RouteCall) throws -> String
+    ) -> Route {
+        Route(
+            .get, pattern, operationID: operationID, summary: summary, caching: .byDataVersion, offer: .negotiated([.json]),
+            documentation: .record(table.recordSchema, example: example)
+        ) { call in
+            let record = try find(try call.dataset(), call)
+            let fields = try SingleQuery.parseFields(call.query, fieldNames: table.names)
+            guard let record else { throw APIError.notFound(detail: try missing(call)) }
+            var json = JSONWriter(capacity: 2048)
+            table.write(record, to: &json, fields: fields)
+            return HTTPResponse.json(json.bytes)
+        }
+    }
+}
+
+extension HTTPResponse {
+    /// A 200 whose body is JSON.
+    static func json(_ body: [UInt8]) -> HTTPResponse {
+        var response = HTTPResponse(body: body)
+        response.headers.set(.contentType, Representation.json.contentType)
+        return response
+    }
+}
+
+/// Query checks for routes that serve one resource.
+enum SingleQuery {
+    /// Probes, metrics and documents take no parameters.
+    static func checkNoParameters(_ query: QueryParameters) throws(APIError) {
+        if let name = query.names.first {
+            throw .badParameter(name: name, detail: "unknown parameter; this endpoint takes none.")
+        }
+    }
+
+    /// A single record takes `fields` (and `format=json`) only.
+    static func parseFields(_ query: QueryParameters, fieldNames: [String]) throws(APIError) -> FieldSelection {
+        let spec = ListQuerySpec(filters: [], sortFields: [], defaultSort: "", fieldNames: fieldNames)
+        for (name, _) in query where name != "fields" && name != "format" {
+            throw .badParameter(name: name, detail: "unknown parameter; this endpoint takes fields and format.")
+        }
+        if query.values(for: "fields").count > 1 { throw .badParameter(name: "fields", detail: "given more than once.") }
+        guard let fields = query.first("fields") else { return .all }
+        return try ListQueryParser(spec: spec).parse(QueryParameters([("fields", fields)])).fields
+    }
+}
