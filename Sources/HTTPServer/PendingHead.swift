@@ -143,8 +143,9 @@ struct PendingHead {
 }
 
 extension StringProtocol {
-    /// The string without leading and trailing SP and HTAB.
-    func trimmingOWS() -> Substring {
+    /// The string without leading and trailing SP and HTAB (HTTP's OWS, RFC 9110 §5.6.3): the
+    /// project's one whitespace trimmer for header values, query values and settings.
+    public func trimmingOWS() -> Substring {
         let bytes = Substring(self).utf8
         let start = bytes.firstIndex { !ASCII.isWhitespace($0) } ?? bytes.endIndex
         let end = bytes.lastIndex { !ASCII.isWhitespace($0) }.map { bytes.index(after: $0) } ?? start

@@ -27,29 +27,23 @@ public struct JSONWriter {
         return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
     }
 
+    @inlinable public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    @inlinable public mutating func endObject() { close(UInt8(ascii: "}")) }
+    @inlinable public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    @inlinable public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Opens an object or array: no comma before its first member.
     @inlinable
-    public mutating func beginObject() {
+    mutating func open(_ bracket: UInt8) {
         separate()
-        storage.append(UInt8(ascii: "{"))
+        storage.append(bracket)
         needsComma = false
     }
 
+    /// Closes an object or array, which is a value the next one is separated from.
     @inlinable
-    public mutating func endObject() {
-        storage.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
-
-    @inlinable
-    public mutating func beginArray() {
-        separate()
-        storage.append(UInt8(ascii: "["))
-        needsComma = false
-    }
-
-    @inlinable
-    public mutating func endArray() {
-        storage.append(UInt8(ascii: "]"))
+    mutating func close(_ bracket: UInt8) {
+        storage.append(bracket)
         needsComma = true
     }
 

@@ -131,18 +131,12 @@ extension SQLiteConnection {
     /// The SQL text between two pointers into the same C string (`tail` nil means the end).
     static func text(from start: UnsafePointer<CChar>, to end: UnsafePointer<CChar>?) -> String {
         guard let end else { return String(cString: start) }
-        let bytes = UnsafeRawBufferPointer(start: start, count: end - start)
-        return String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    func trimmingWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        return String(self[first...last])
+        // Without the blank bytes SQL allows between statements (sqlite.org/lang_keywords.html: space,
+        // tab, line feed, form feed, carriage return).
+        let isBlank = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var bytes = UnsafeRawBufferPointer(start: start, count: end - start)[...]
+        while let first = bytes.first, isBlank(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isBlank(last) { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

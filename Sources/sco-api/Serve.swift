@@ -118,7 +118,7 @@ struct Serve: ParsableCommand {
             default: api.responseCacheEntries) { Int($0) }
         guard api.responseCacheEntries >= 0 else { throw ValidationError("--response-cache-entries must not be negative.") }
         let origins = env.resolve(corsOrigins, variable: "SCO_API_CORS_ORIGINS", option: "--cors-origins", default: "")
-        api.corsOrigins = origins.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        api.corsOrigins = origins.split(separator: ",").map { String($0.trimmingOWS()) }.filter { !$0.isEmpty }
         let accessLogText = env.resolve(accessLog, variable: "SCO_API_ACCESS_LOG", option: "--access-log", default: "on")
         switch accessLogText.lowercased() {
         case "on", "true", "1", "yes": api.accessLog = true
@@ -150,14 +150,5 @@ struct Serve: ParsableCommand {
         let value = try env.resolve(flag, variable: variable, option: option, default: fallback) { Int($0) }
         guard value > 0 else { throw ValidationError("\(option) must be a positive integer.") }
         return value
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
-        while slice.last == " " || slice.last == "\t" { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -31,7 +31,7 @@ import Testing
     @Test func everyTimelineEventFieldIsItsOwn() throws {
         let api = try APIHarness()
         let reader = try SQLiteDatasetReader(database: api.database)
-        let events = try reader.timeline.events(TimelineQuery(limit: 500)).items
+        let events = try reader.timeline.page(TimelineQuery(limit: 500)).items
         #expect(events.count >= 15)
         let table = TimelineResource.table
         for event in events {

@@ -78,7 +78,7 @@ import Testing
         let timeline = store.reader.timeline
         var all = query
         all.limit = 20_000
-        let initialPage = try timeline.events(all)
+        let initialPage = try timeline.page(all)
         let initial = initialPage.items
         #expect(initialPage.next == nil)
         #expect(initial.count == initialPage.total)
@@ -92,7 +92,7 @@ import Testing
         repeat {
             var paged = query
             paged.position = position
-            let page = try timeline.events(paged)
+            let page = try timeline.page(paged)
             seen += page.items
             position = try page.next.map { try ListPosition(text: $0.text) }
             pages += 1

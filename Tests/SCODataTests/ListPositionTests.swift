@@ -113,8 +113,8 @@ import Testing
     }
 
     @Test func fingerprintsIgnoreTheOrderOfAlternativesButNotTheirValues() {
-        let a = SQLiteTimelineRepository.fingerprint(TimelineQuery(kinds: [.military, .summit], actors: ["RU", "GE"]))
-        let b = SQLiteTimelineRepository.fingerprint(TimelineQuery(kinds: [.summit, .military], actors: ["GE", "RU", "GE"], limit: 7))
+        let a = SQLiteTimeline.list.fingerprint(TimelineQuery(kinds: [.military, .summit], actors: ["RU", "GE"]))
+        let b = SQLiteTimeline.list.fingerprint(TimelineQuery(kinds: [.summit, .military], actors: ["GE", "RU", "GE"], limit: 7))
         #expect(a == b)
         #expect(ListPosition.isFingerprint(a))
         let different: [TimelineQuery] = [
@@ -124,10 +124,10 @@ import Testing
             TimelineQuery(kinds: [.military, .summit], actors: ["RU", "GE"], to: "2008"),
             TimelineQuery(kinds: [.military, .summit], actors: ["RU", "GE"], sort: ListSort(.title)),
         ]
-        #expect(Set(different.map(SQLiteTimelineRepository.fingerprint)).count == different.count)
-        #expect(!different.map(SQLiteTimelineRepository.fingerprint).contains(a))
+        #expect(Set(different.map(SQLiteTimeline.list.fingerprint)).count == different.count)
+        #expect(!different.map(SQLiteTimeline.list.fingerprint).contains(a))
         // A value holding the separator of another filter does not collide with it.
-        let tricky = SQLiteTimelineRepository.fingerprint(TimelineQuery(actors: ["RU\",\"GE"]))
-        #expect(tricky != SQLiteTimelineRepository.fingerprint(TimelineQuery(actors: ["RU", "GE"])))
+        let tricky = SQLiteTimeline.list.fingerprint(TimelineQuery(actors: ["RU\",\"GE"]))
+        #expect(tricky != SQLiteTimeline.list.fingerprint(TimelineQuery(actors: ["RU", "GE"])))
     }
 }

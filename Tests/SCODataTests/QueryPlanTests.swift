@@ -15,7 +15,7 @@ import Testing
 
     /// The plan's detail lines for the page query of `query`.
     func plan(_ query: TimelineQuery, after position: [ListPosition.Value]? = nil) throws -> [String] {
-        let sql = SQLiteTimelineRepository.keysetQuery(query).pageSQL(after: position, limit: 51)
+        let sql = SQLiteTimeline.keysetQuery(query).pageSQL(after: position, limit: 51)
         return try explain(sql.sql, sql.bindings)
     }
 
@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func totalsCountOnAnIndex() throws {
-        let count = SQLiteTimelineRepository.keysetQuery(TimelineQuery(kinds: [.military])).countSQL
+        let count = SQLiteTimeline.keysetQuery(TimelineQuery(kinds: [.military])).countSQL
         let lines = try explain(count.sql, count.bindings)
         #expect(lines.contains { $0.hasPrefix("SEARCH e USING COVERING INDEX events_by_kind (kind=?)") }, "\(lines)")
     }
@@ -103,7 +103,7 @@ import Testing
 
     @Test func statementFiltersUseTheirIndexes() throws {
         func plan(_ query: StatementQuery) throws -> [String] {
-            let sql = SQLiteStatementRepository.keysetQuery(query).pageSQL(after: nil, limit: 51)
+            let sql = SQLiteStatements.list.keysetQuery(query).pageSQL(after: nil, limit: 51)
             return try explain(sql.sql, sql.bindings)
         }
         #expect(try plan(StatementQuery()).contains { $0.hasPrefix("SCAN s USING INDEX statements_by_date") })

@@ -17,88 +17,88 @@ import Testing
     @Test func statesByEitherCodeInAnyCase() throws {
         let russia = try #require(document.states.first { $0.code == "RU" })
         for code in ["RU", "ru", "rU", "RUS", "rus", "Rus"] {
-            #expect(try store.reader.states.state(code: code) == russia, "\(code)")
+            #expect(try store.reader.states.record(id: code) == russia, "\(code)")
         }
         for code in ["", "R", "RUSS", "XX", "ıt", "R U", "ru\u{0}"] {
-            #expect(try store.reader.states.state(code: code) == nil, "\(code)")
+            #expect(try store.reader.states.record(id: code) == nil, "\(code)")
         }
-        #expect(try store.reader.states.state(code: "su")?.isFormer == true)
+        #expect(try store.reader.states.record(id: "su")?.isFormer == true)
     }
 
     @Test func memberStatesAndObservers() throws {
-        let members = try store.reader.states.states(StateQuery(roles: [.member], limit: 100))
+        let members = try store.reader.states.page(StateQuery(roles: [.member], limit: 100))
         #expect(members.items.map(\.code) == ["CN", "KG", "KZ", "RU", "TJ", "UZ"])
         #expect(members.items.first { $0.code == "RU" }?.roles == [.member, .partyToConflict])
-        let observers = try store.reader.states.states(StateQuery(roles: [.observer, .attendingAsObserver], limit: 100))
+        let observers = try store.reader.states.page(StateQuery(roles: [.observer, .attendingAsObserver], limit: 100))
         #expect(observers.items.map(\.code) == ["AF", "IN", "IR", "MN", "PK"])
         #expect(observers.total == 5)
         let all = try walk(limit: 4) { position in
-            try store.reader.states.states(StateQuery(sort: ListSort([.init(.name, descending: true)]), limit: 4, position: position))
+            try store.reader.states.page(StateQuery(sort: ListSort([.init(.name, descending: true)]), limit: 4, position: position))
         }
         #expect(all.items == sortedByKeys(document.states) { [($0.name, true), ($0.code, true)] })
         #expect(all.totals == [document.states.count])
     }
 
     @Test func peopleByStateAndOrganization() throws {
-        let russians = try store.reader.people.people(PersonQuery(states: ["RU"]))
+        let russians = try store.reader.people.page(PersonQuery(states: ["RU"]))
         #expect(russians.items.map(\.id) == ["anvar-azimov", "dmitry-medvedev"])
-        let either = try store.reader.people.people(PersonQuery(states: ["GE"], organizations: ["osce"]))
+        let either = try store.reader.people.page(PersonQuery(states: ["GE"], organizations: ["osce"]))
         #expect(either.items.isEmpty, "filters combine with AND")
-        let osce = try store.reader.people.people(PersonQuery(states: ["RU", "GE"], organizations: ["osce"]))
+        let osce = try store.reader.people.page(PersonQuery(states: ["RU", "GE"], organizations: ["osce"]))
         #expect(osce.items.map(\.id) == ["anvar-azimov"])
         let byName = try walk(limit: 2) { position in
-            try store.reader.people.people(PersonQuery(sort: ListSort(.name), limit: 2, position: position))
+            try store.reader.people.page(PersonQuery(sort: ListSort(.name), limit: 2, position: position))
         }
         #expect(byName.items == sortedByKeys(document.people) { [($0.name, false), ($0.id, false)] })
         for person in document.people {
-            #expect(try store.reader.people.person(id: person.id) == person)
+            #expect(try store.reader.people.record(id: person.id) == person)
         }
     }
 
     @Test func regionsByKindAndState() throws {
-        let cities = try store.reader.regions.regions(RegionQuery(kinds: [.city]))
+        let cities = try store.reader.regions.page(RegionQuery(kinds: [.city]))
         #expect(cities.items.map(\.id) == ["dushanbe", "moscow", "tskhinvali", "vienna"])
-        let georgian = try store.reader.regions.regions(RegionQuery(kinds: [.separatistRegion, .coast], states: ["GE"]))
+        let georgian = try store.reader.regions.page(RegionQuery(kinds: [.separatistRegion, .coast], states: ["GE"]))
         #expect(georgian.items.map(\.id) == ["abkhazia", "georgia-black-sea-coast", "south-ossetia"])
         let all = try walk(limit: 3) { position in
-            try store.reader.regions.regions(RegionQuery(limit: 3, position: position))
+            try store.reader.regions.page(RegionQuery(limit: 3, position: position))
         }
         #expect(all.items == sortedByKeys(document.regions) { [($0.id, false)] })
-        #expect(try store.reader.regions.region(id: "south-ossetia")?.capitalId == "tskhinvali")
+        #expect(try store.reader.regions.record(id: "south-ossetia")?.capitalId == "tskhinvali")
     }
 
     @Test func organizationsByIdAndKind() throws {
-        let sco = try #require(try store.reader.organizations.organization(id: "sco"))
+        let sco = try #require(try store.reader.organizations.record(id: "sco"))
         #expect(sco == document.organizations.first { $0.id == "sco" })
         #expect(sco.founded?.value == "2001")
-        let bodies = try store.reader.organizations.organizations(OrganizationQuery(kinds: [.governmentBody, .thinkTank]))
+        let bodies = try store.reader.organizations.page(OrganizationQuery(kinds: [.governmentBody, .thinkTank]))
         #expect(bodies.items.map(\.id) == ["carnegie-moscow-center", "georgia-interior-ministry", "the-kremlin"])
         let all = try walk(limit: 5) { position in
-            try store.reader.organizations.organizations(
+            try store.reader.organizations.page(
                 OrganizationQuery(sort: ListSort([.init(.name, descending: true)]), limit: 5, position: position))
         }
         #expect(all.items == sortedByKeys(document.organizations) { [($0.name, true), ($0.id, true)] })
     }
 
     @Test func sourcesSummitAndDeclaration() throws {
-        let sources = try store.reader.sources.sources(SourceQuery(sort: ListSort(.publishedOn)))
+        let sources = try store.reader.sources.page(SourceQuery(sort: ListSort(.publishedOn)))
         #expect(sources.items == document.sources)
-        #expect(try store.reader.sources.source(id: document.sources[0].id) == document.sources[0])
+        #expect(try store.reader.sources.record(id: document.sources[0].id) == document.sources[0])
         #expect(try store.reader.summits.summit() == document.summit)
         #expect(try store.reader.declarations.declaration() == document.declaration)
     }
 
     @Test func clausesInQuotedOrder() throws {
         let clauses = try walk(limit: 2) { position in
-            try store.reader.declarations.clauses(ClauseQuery(limit: 2, position: position))
+            try store.reader.clauses.page(ClauseQuery(limit: 2, position: position))
         }
         #expect(clauses.items == document.clauses.sorted { $0.position < $1.position })
-        let reversed = try store.reader.declarations.clauses(ClauseQuery(sort: ListSort([.init(.position, descending: true)])))
+        let reversed = try store.reader.clauses.page(ClauseQuery(sort: ListSort([.init(.position, descending: true)])))
         #expect(reversed.items.map(\.position) == [5, 4, 3, 2, 1])
-        let second = try #require(try store.reader.declarations.clauses(ClauseQuery(limit: 1)).next)
+        let second = try #require(try store.reader.clauses.page(ClauseQuery(limit: 1)).next)
         #expect(second.values == [.integer(1), .text(document.clauses.first { $0.position == 1 }!.id)])
         for clause in document.clauses {
-            #expect(try store.reader.declarations.clause(id: clause.id) == clause)
+            #expect(try store.reader.clauses.record(id: clause.id) == clause)
         }
     }
 
@@ -106,7 +106,7 @@ import Testing
         let empty = try SeededStore(seed: false)
         #expect(try empty.reader.summits.summit() == nil)
         #expect(try empty.reader.declarations.declaration() == nil)
-        let page = try empty.reader.timeline.events(TimelineQuery())
+        let page = try empty.reader.timeline.page(TimelineQuery())
         #expect(page == Page(items: [], total: 0, next: nil))
     }
 }
@@ -117,7 +117,7 @@ import Testing
         let store = try SeededStore()
         let connection = store.reader.connection
         let (page, event) = try connection.transaction {
-            (try store.reader.timeline.events(TimelineQuery(limit: 3)), try store.reader.timeline.event(id: "sco-founded"))
+            (try store.reader.timeline.page(TimelineQuery(limit: 3)), try store.reader.timeline.record(id: "sco-founded"))
         }
         #expect(page.items.count == 3)
         #expect(event?.actors == ["sco"])
@@ -126,7 +126,7 @@ import Testing
 
     @Test func aHugeLimitReturnsEverythingWithoutANextPage() throws {
         let store = try SeededStore()
-        let page = try store.reader.timeline.events(TimelineQuery(limit: Int.max))
+        let page = try store.reader.timeline.page(TimelineQuery(limit: Int.max))
         #expect(page.items.count == 15)
         #expect(page.next == nil)
         let hits = try store.reader.search.search(q: "russia", limit: Int.max)

@@ -79,7 +79,7 @@ import Testing
             try expectInStep(store, step)
         }
         #expect(try store.integer("SELECT count(*) FROM actor_timeline WHERE event_id = 'georgian-soldiers-seized'") == 0)
-        let page = try store.reader.timeline.events(TimelineQuery(actors: ["dmitry-medvedev"], limit: 10))
+        let page = try store.reader.timeline.page(TimelineQuery(actors: ["dmitry-medvedev"], limit: 10))
         #expect(page.items.map(\.id).contains("six-principles-adopted"))
     }
 
@@ -87,14 +87,14 @@ import Testing
         let store = try SeededStore()
         try store.edit { writer in try writer.create(.event(WriteFixtures.event())) }
         try expectInStep(store, "a create")
-        var event = try #require(try store.reader.timeline.event(id: "peace-deal-signed"))
+        var event = try #require(try store.reader.timeline.record(id: "peace-deal-signed"))
         let current = event
         event.actors = ["CN", "KZ"]
         event.regions = ["abkhazia"]
         event.date = HistoricalDate(value: "2008-08-13", precision: .day)
         try store.edit { writer in try writer.replace(.event(current), with: .event(event)) }
         try expectInStep(store, "a replace")
-        #expect(try store.reader.timeline.events(TimelineQuery(actors: ["KZ"], regions: ["abkhazia"])).items.map(\.id) == ["peace-deal-signed"])
+        #expect(try store.reader.timeline.page(TimelineQuery(actors: ["KZ"], regions: ["abkhazia"])).items.map(\.id) == ["peace-deal-signed"])
         try store.edit { writer in try writer.delete(try #require(try writer.record(.event, id: "sco-rebuffs-russia"))) }
         try expectInStep(store, "a delete")
     }
@@ -131,7 +131,7 @@ import Testing
         let indexes = try reader.connection.query(
             "SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('event_actors_by_actor', 'event_regions_by_region')") { try $0.string(0) }
         #expect(indexes == ["event_regions_by_region"])
-        let page = try reader.timeline.events(TimelineQuery(actors: ["dmitry-medvedev"], from: "2008-08-13", to: "2008-08-13"))
+        let page = try reader.timeline.page(TimelineQuery(actors: ["dmitry-medvedev"], from: "2008-08-13", to: "2008-08-13"))
         #expect(page.items.map(\.id) == ["peace-deal-signed"])
     }
 }

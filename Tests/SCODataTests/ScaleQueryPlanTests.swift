@@ -24,7 +24,7 @@ import Testing
 
     /// The page plans of `query`: first page and after a position.
     func pagePlans(_ query: TimelineQuery) throws -> [[String]] {
-        let sql = SQLiteTimelineRepository.keysetQuery(query)
+        let sql = SQLiteTimeline.keysetQuery(query)
         return try [explain(sql.pageSQL(after: nil, limit: 51)), explain(sql.pageSQL(after: Self.position, limit: 51))]
     }
 
@@ -94,7 +94,7 @@ import Testing
         let queries = [TimelineQuery(actors: ["RU"]), TimelineQuery(kinds: [.military], actors: ["RU", "GE"]),
                        TimelineQuery(regions: ["abkhazia"], from: "2008")]
         for query in queries {
-            let lines = try explain(SQLiteTimelineRepository.keysetQuery(query).countSQL)
+            let lines = try explain(SQLiteTimeline.keysetQuery(query).countSQL)
             #expect(lines.contains { $0.hasPrefix("SEARCH t USING PRIMARY KEY") }, "\(lines)")
             #expect(!lines.contains { $0.contains(" e ") || $0.hasSuffix(" e") }, "\(lines)")
             #expect(!lines.contains { $0.hasPrefix("SCAN t") }, "\(lines)")
@@ -104,7 +104,7 @@ import Testing
     /// Another sort with an actor reads the actor's event ids from its timeline and sorts the
     /// matches: documented as the price of a sort no index gives.
     @Test func anotherSortListsTheMatchesAndSortsThem() throws {
-        let lines = try explain(SQLiteTimelineRepository.keysetQuery(TimelineQuery(actors: ["RU"], sort: ListSort(.title))).pageSQL(after: nil, limit: 51))
+        let lines = try explain(SQLiteTimeline.keysetQuery(TimelineQuery(actors: ["RU"], sort: ListSort(.title))).pageSQL(after: nil, limit: 51))
         #expect(lines.contains { $0.hasPrefix("SEARCH actor_timeline USING PRIMARY KEY (actor_id=?)") }, "\(lines)")
     }
 

@@ -42,7 +42,7 @@ import Testing
             var last = first
             let before = all[all.count - Self.limit - 1]
             last.position = ListPosition(
-                fingerprint: SQLiteTimelineRepository.fingerprint(query), values: [.text(before.date), .text(before.id)])
+                fingerprint: SQLiteTimeline.list.fingerprint(query), values: [.text(before.date), .text(before.id)])
             let lastCost = try store.cost(of: last)
             #expect(lastCost.page.items.map(\.id) == all.suffix(Self.limit).map(\.id), "\(name)")
             #expect(lastCost.page.next == nil, "\(name)")
@@ -94,7 +94,7 @@ import Testing
                 var paged = query
                 paged.limit = 97
                 paged.position = position
-                return try store.reader.timeline.events(paged)
+                return try store.reader.timeline.page(paged)
             }
             #expect(walked.items.map(\.id) == expected, "\(query)")
             #expect(walked.totals == [expected.count], "\(query)")
@@ -107,7 +107,7 @@ import Testing
         let states = try store.reader.connection.query("SELECT code FROM states ORDER BY code") { try $0.string(0) }
         #expect(states.count > KeysetQuery.maximumBranches)
         let some = Array(states.prefix(KeysetQuery.maximumBranches + 1))
-        let page = try store.reader.timeline.events(TimelineQuery(actors: some, limit: 10_000))
+        let page = try store.reader.timeline.page(TimelineQuery(actors: some, limit: 10_000))
         let expected = try store.integer(
             "SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id IN (SELECT value FROM json_each(?))",
             [.text(StoredJSON.text(strings: some))])
@@ -128,13 +128,13 @@ extension SeededStore {
     /// Reads one timeline page and counts the steps of its page statement (the total, counted
     /// once per data version, and the page's actors and regions are other statements).
     func cost(of query: TimelineQuery) throws -> PageCost {
-        let sql = SQLiteTimelineRepository.keysetQuery(query)
+        let sql = SQLiteTimeline.keysetQuery(query)
             .pageSQL(after: query.position?.values, limit: KeysetQuery.rowsToFetch(forPageOf: query.limit)).sql
         let statement = try reader.connection.cached(sql)
         for counter in [PreparedStatement.StatusCounter.virtualMachineSteps, .sorts, .fullScanSteps] {
             _ = statement.status(counter, reset: true)
         }
-        let page = try reader.timeline.events(query)
+        let page = try reader.timeline.page(query)
         return PageCost(
             page: page, steps: statement.status(.virtualMachineSteps), sorts: statement.status(.sorts),
             fullScanSteps: statement.status(.fullScanSteps))

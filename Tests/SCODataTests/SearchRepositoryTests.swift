@@ -118,7 +118,7 @@ import Testing
         let position = try #require(try search.search(q: "russia OR georgia", limit: 2).next)
         #expect(throws: CursorError.doesNotMatchQuery) { try search.search(q: "russia", limit: 2, position: position) }
         #expect(throws: CursorError.doesNotMatchQuery) { try search.search(q: "russia OR georgia", kinds: [.event], position: position) }
-        #expect(throws: CursorError.doesNotMatchQuery) { try store.reader.timeline.events(TimelineQuery(position: position)) }
+        #expect(throws: CursorError.doesNotMatchQuery) { try store.reader.timeline.page(TimelineQuery(position: position)) }
     }
 
     // MARK: The index kept in step by the triggers

@@ -52,7 +52,7 @@ import Testing
             paged.limit = limit
             let walked = try walk(limit: limit) { position in
                 paged.position = position
-                return try store.reader.statements.statements(paged)
+                return try store.reader.statements.page(paged)
             }
             #expect(walked.items == expected, "limit \(limit), sort \(query.sort)")
             #expect(walked.totals == [expected.count])
@@ -62,24 +62,18 @@ import Testing
     @Test func statementsComeBackWhole() throws {
         let store = try SeededStore()
         for statement in try Bundled.document().statements {
-            #expect(try store.reader.statements.statement(id: statement.id) == statement)
+            #expect(try store.reader.statements.record(id: statement.id) == statement)
         }
-        #expect(try store.reader.statements.statement(id: "nothing-said") == nil)
+        #expect(try store.reader.statements.record(id: "nothing-said") == nil)
     }
 
     @Test func aSpeakerFilterMatchesEveryKindOfSpeaker() throws {
         let store = try SeededStore()
         // A person, an organization, a region.
         for speaker in ["anvar-azimov", "the-kremlin", "south-ossetia"] {
-            let page = try store.reader.statements.statements(StatementQuery(speakers: [speaker]))
+            let page = try store.reader.statements.page(StatementQuery(speakers: [speaker]))
             #expect(page.total >= 1)
             #expect(page.items.allSatisfy { $0.speakerId == speaker })
         }
-    }
-}
-
-extension StatementQuery: CustomTestStringConvertible {
-    public var testDescription: String {
-        "speakers=\(speakers) kinds=\(kinds.map(\.rawValue)) about=\(about) from=\(from ?? "-") to=\(to ?? "-") sort=\(sort)"
     }
 }

@@ -62,7 +62,7 @@ import Testing
             paged.limit = limit
             let walked = try walk(limit: limit) { position in
                 paged.position = position
-                return try store.reader.timeline.events(paged)
+                return try store.reader.timeline.page(paged)
             }
             #expect(walked.items.map(\.id) == expected.map(\.id), "limit \(limit), sort \(query.sort)")
             #expect(walked.totals == [expected.count])
@@ -73,30 +73,30 @@ import Testing
     @Test func eventsComeBackWhole() throws {
         let store = try SeededStore()
         let document = try Bundled.document()
-        let page = try store.reader.timeline.events(TimelineQuery(limit: 100))
+        let page = try store.reader.timeline.page(TimelineQuery(limit: 100))
         #expect(page.items == document.events.sorted(by: TimelineEvent.timelineOrder))
         #expect(page.next == nil)
         for event in document.events {
-            #expect(try store.reader.timeline.event(id: event.id) == event)
+            #expect(try store.reader.timeline.record(id: event.id) == event)
         }
-        #expect(try store.reader.timeline.event(id: "no-such-event") == nil)
-        #expect(try store.reader.timeline.event(id: "SCO-FOUNDED") == nil, "ids match exactly")
+        #expect(try store.reader.timeline.record(id: "no-such-event") == nil)
+        #expect(try store.reader.timeline.record(id: "SCO-FOUNDED") == nil, "ids match exactly")
     }
 
     @Test func aMonthBoundIncludesTheMonthAndItsDays() throws {
         let store = try SeededStore()
-        let from = try store.reader.timeline.events(TimelineQuery(from: "2008-08", limit: 100)).items.map(\.date.value)
+        let from = try store.reader.timeline.page(TimelineQuery(from: "2008-08", limit: 100)).items.map(\.date.value)
         #expect(from.contains("2008-08"))
         #expect(from.contains("2008-08-07"))
         #expect(!from.contains("2001"))
-        let to = try store.reader.timeline.events(TimelineQuery(to: "2008-08", limit: 100)).items.map(\.date.value)
+        let to = try store.reader.timeline.page(TimelineQuery(to: "2008-08", limit: 100)).items.map(\.date.value)
         #expect(to.contains("2008-08-28"))
         #expect(to.contains("2008-08"))
         #expect(to.contains("1968"))
-        let day = try store.reader.timeline.events(TimelineQuery(to: "2008-08-07", limit: 100)).items.map(\.date.value)
+        let day = try store.reader.timeline.page(TimelineQuery(to: "2008-08-07", limit: 100)).items.map(\.date.value)
         #expect(day.contains("2008-08"), "a month starts on its first day, so it is on or before the 7th")
         #expect(!day.contains("2008-08-12"))
-        let exact = try store.reader.timeline.events(TimelineQuery(from: "2008-08-28", to: "2008-08-28", limit: 100))
+        let exact = try store.reader.timeline.page(TimelineQuery(from: "2008-08-28", to: "2008-08-28", limit: 100))
         #expect(exact.items.allSatisfy { $0.date.value == "2008-08-28" })
         #expect(exact.total == 5)
     }
@@ -105,7 +105,7 @@ import Testing
         let sort = ListSort<TimelineSortField>([.init(.date, descending: true)])
         #expect(sort.description == "-date,-id")
         let store = try SeededStore()
-        let items = try store.reader.timeline.events(TimelineQuery(sort: sort, limit: 100)).items
+        let items = try store.reader.timeline.page(TimelineQuery(sort: sort, limit: 100)).items
         #expect(items.first?.id == "sco-summit-dushanbe")
         #expect(items.last?.id == "soviet-invasion-of-czechoslovakia")
     }
@@ -113,15 +113,15 @@ import Testing
     @Test func aPositionOnlyFitsTheQueryItWasMadeFor() throws {
         let store = try SeededStore()
         let timeline = store.reader.timeline
-        let first = try timeline.events(TimelineQuery(kinds: [.military], limit: 2))
+        let first = try timeline.page(TimelineQuery(kinds: [.military], limit: 2))
         let position = try #require(first.next)
         #expect(position.values.count == 2)
 
         // The same query again, with another limit: accepted.
-        #expect(try timeline.events(TimelineQuery(kinds: [.military], limit: 3, position: position)).items.count == 3)
+        #expect(try timeline.page(TimelineQuery(kinds: [.military], limit: 3, position: position)).items.count == 3)
         // The filter's values in another order are the same filter.
         #expect(throws: Never.self) {
-            _ = try timeline.events(TimelineQuery(kinds: [.military], limit: 3, position: position))
+            _ = try timeline.page(TimelineQuery(kinds: [.military], limit: 3, position: position))
         }
         let others: [TimelineQuery] = [
             TimelineQuery(limit: 2, position: position),
@@ -132,17 +132,17 @@ import Testing
             TimelineQuery(kinds: [.military], sort: ListSort(.title), limit: 2, position: position),
         ]
         for query in others {
-            #expect(throws: CursorError.doesNotMatchQuery) { try timeline.events(query) }
+            #expect(throws: CursorError.doesNotMatchQuery) { try timeline.page(query) }
         }
         // Other lists refuse it too.
-        #expect(throws: CursorError.doesNotMatchQuery) { try store.reader.statements.statements(StatementQuery(position: position)) }
+        #expect(throws: CursorError.doesNotMatchQuery) { try store.reader.statements.page(StatementQuery(position: position)) }
         #expect(throws: CursorError.doesNotMatchQuery) { try store.reader.search.search(q: "russia", position: position) }
     }
 
     @Test func tamperedPositionsAreRefused() throws {
         let store = try SeededStore()
         let timeline = store.reader.timeline
-        let position = try #require(try timeline.events(TimelineQuery(limit: 2)).next)
+        let position = try #require(try timeline.page(TimelineQuery(limit: 2)).next)
         let tampered = [
             ListPosition(fingerprint: "0000000000000000", values: position.values),
             ListPosition(fingerprint: position.fingerprint, values: [position.values[0]]),
@@ -151,11 +151,11 @@ import Testing
             ListPosition(fingerprint: position.fingerprint, values: [position.values[0], .real(1.5)]),
         ]
         for bad in tampered {
-            #expect(throws: CursorError.doesNotMatchQuery) { try timeline.events(TimelineQuery(limit: 2, position: bad)) }
+            #expect(throws: CursorError.doesNotMatchQuery) { try timeline.page(TimelineQuery(limit: 2, position: bad)) }
         }
         // Values that fit but were never handed out only move the start; nothing breaks.
         let moved = ListPosition(fingerprint: position.fingerprint, values: [.text("2008-08-20"), .text("")])
-        let page = try timeline.events(TimelineQuery(limit: 100, position: moved))
+        let page = try timeline.page(TimelineQuery(limit: 100, position: moved))
         #expect(page.items.allSatisfy { $0.date.value >= "2008-08-20" })
         #expect(page.items.count == 6)
     }
@@ -163,18 +163,12 @@ import Testing
     @Test func totalsFollowTheData() throws {
         let store = try SeededStore()
         let query = TimelineQuery(kinds: [.military], limit: 1)
-        #expect(try store.reader.timeline.events(query).total == 6)
+        #expect(try store.reader.timeline.page(query).total == 6)
         try store.write(
             """
             INSERT INTO events (id, date_value, date_precision, kind, title, summary, sources)
             SELECT 'another-military-event', '2008-08-30', 'day', 'military', 'T', 'S', sources FROM events LIMIT 1
             """)
-        #expect(try store.reader.timeline.events(query).total == 7)
-    }
-}
-
-extension TimelineQuery: CustomTestStringConvertible {
-    public var testDescription: String {
-        "kinds=\(kinds.map(\.rawValue)) actors=\(actors) regions=\(regions) from=\(from ?? "-") to=\(to ?? "-") sort=\(sort)"
+        #expect(try store.reader.timeline.page(query).total == 7)
     }
 }

@@ -12,7 +12,7 @@ import Testing
         let change = try store.edit(token: "editor") { writer in
             try writer.create(try writer.validate(WriteFixtures.eventBody(), as: .event))
         }
-        let stored = try #require(try store.reader.timeline.event(id: "sco-rebuffs-russia"))
+        let stored = try #require(try store.reader.timeline.record(id: "sco-rebuffs-russia"))
         #expect(stored == WriteFixtures.event())
         let after = try store.changes()
         #expect(after.count == before.count + 1)
@@ -36,20 +36,20 @@ import Testing
                 throw Interrupted()
             }
         }
-        #expect(try store.reader.timeline.event(id: "sco-rebuffs-russia") == nil)
+        #expect(try store.reader.timeline.record(id: "sco-rebuffs-russia") == nil)
         #expect(try store.changes() == before)
         // A refused delete: the record is referenced, nothing is written.
         #expect(throws: WriteError.referenced(id: "peace-deal-signed", by: ["statement 'kremlin-security-zones' (about)", "statement 'west-accuses-russia' (about)"])) {
             try store.edit { writer in try writer.delete(try #require(try writer.record(.event, id: "peace-deal-signed"))) }
         }
-        #expect(try store.reader.timeline.event(id: "peace-deal-signed") != nil)
+        #expect(try store.reader.timeline.record(id: "peace-deal-signed") != nil)
         #expect(try store.changes() == before)
     }
 
     @Test func replaceKeepsTheSeededOrderAndRewritesJoinRows() throws {
         let store = try SeededStore()
         let orderBefore = try Exporter.export(from: store.database).events.map(\.id)
-        var event = try #require(try store.reader.timeline.event(id: "peace-deal-signed"))
+        var event = try #require(try store.reader.timeline.record(id: "peace-deal-signed"))
         let current = event
         event.actors = ["CN"]
         event.title = "A new title"
@@ -58,8 +58,8 @@ import Testing
         }
         #expect(change.operation == .update)
         #expect(change.before == String(decoding: WriteFixtures.json(.event(current)), as: UTF8.self))
-        #expect(try store.reader.timeline.event(id: "peace-deal-signed") == event)
-        #expect(try store.reader.timeline.events(TimelineQuery(actors: ["CN"], limit: 50)).items.map(\.id).contains("peace-deal-signed"))
+        #expect(try store.reader.timeline.record(id: "peace-deal-signed") == event)
+        #expect(try store.reader.timeline.page(TimelineQuery(actors: ["CN"], limit: 50)).items.map(\.id).contains("peace-deal-signed"))
         #expect(try Exporter.export(from: store.database).events.map(\.id) == orderBefore)
     }
 
@@ -77,11 +77,11 @@ import Testing
             guard case .referenced(_, let referrers) = error as? WriteError else { return false }
             return referrers.contains("event 'sco-founded' (sources)") && referrers.contains("state 'RU' (sources)")
         }
-        let deleted = try #require(try store.reader.timeline.event(id: "sco-founded"))
+        let deleted = try #require(try store.reader.timeline.record(id: "sco-founded"))
         let change = try store.edit { writer in try writer.delete(.event(deleted)) }
         #expect(change.operation == .delete && change.after == nil)
         #expect(change.before == String(decoding: WriteFixtures.json(.event(deleted)), as: UTF8.self))
-        #expect(try store.reader.timeline.event(id: "sco-founded") == nil)
+        #expect(try store.reader.timeline.record(id: "sco-founded") == nil)
         #expect(try store.integer("SELECT count(*) FROM event_actors WHERE event_id = 'sco-founded'") == 0)
         #expect(try ChangeLog.last(.event, id: "sco-founded", on: store.reader.connection) == change)
     }
@@ -104,7 +104,7 @@ import Testing
 
     @Test func aSourceTextChangeThatDropsQuotedTextIsRefusedAndOneThatKeepsItIsNot() throws {
         let store = try SeededStore()
-        let source = try #require(try store.reader.sources.source(id: WriteFixtures.article))
+        let source = try #require(try store.reader.sources.record(id: WriteFixtures.article))
         var shortened = source
         shortened.text = String(source.text.prefix(200))
         #expect {
@@ -113,11 +113,11 @@ import Testing
             guard case .quotesWouldBreak(let places) = error as? WriteError else { return false }
             return places.contains("organization 'sco' (/sources/0/quote)") && places.contains { $0.hasPrefix("event '") }
         }
-        #expect(try store.reader.sources.source(id: WriteFixtures.article) == source)
+        #expect(try store.reader.sources.record(id: WriteFixtures.article) == source)
         var extended = source
         extended.text += "\n(Appended by a test.)"
         try store.edit { writer in try writer.replace(.source(source), with: .source(extended)) }
-        #expect(try store.reader.sources.source(id: WriteFixtures.article)?.text.hasSuffix("(Appended by a test.)") == true)
+        #expect(try store.reader.sources.record(id: WriteFixtures.article)?.text.hasSuffix("(Appended by a test.)") == true)
     }
 
     @Test func exportIncludesTheEditsAndSeedsBackIntoAnEmptyDatabase() throws {
@@ -152,7 +152,7 @@ import Testing
         let log = try store.changes()
         #expect(log.map(\.operation) == [.seed, .create, .seed], "the log is kept, and says the dataset was replaced")
         #expect(log.map(\.seq) == log.map(\.seq).sorted())
-        #expect(try store.reader.timeline.event(id: "sco-rebuffs-russia") == nil)
+        #expect(try store.reader.timeline.record(id: "sco-rebuffs-russia") == nil)
     }
 
     @Test func changeLogPagesAreInSeqOrderAndExclusiveOfSince() throws {

@@ -58,7 +58,7 @@ public enum EntityTag {
     }
 
     private static func split(_ field: String) -> [String] {
-        field.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        field.split(separator: ",").map { String($0.trimmingOWS()) }.filter { !$0.isEmpty }
     }
 
     private static func opaque(_ tag: String) -> Substring {

@@ -64,15 +64,15 @@ struct AcceptRange: Equatable {
 
     static func parse(_ field: String) -> [AcceptRange] {
         field.split(separator: ",").compactMap { element in
-            let parts = element.split(separator: ";").map { $0.trimmingSpaces() }
+            let parts = element.split(separator: ";").map { String($0.trimmingOWS()) }
             guard let range = parts.first, !range.isEmpty else { return nil }
             let pieces = range.lowercased().split(separator: "/", maxSplits: 1)
             guard pieces.count == 2 else { return nil }
             var quality = 1.0
             for parameter in parts.dropFirst() {
                 let pair = parameter.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, pair[0].trimmingSpaces().lowercased() == "q" {
-                    quality = Double(pair[1].trimmingSpaces()).map { min(max($0, 0), 1) } ?? 0
+                if pair.count == 2, String(pair[0].trimmingOWS()).lowercased() == "q" {
+                    quality = Double(String(pair[1].trimmingOWS())).map { min(max($0, 0), 1) } ?? 0
                 }
             }
             return AcceptRange(type: String(pieces[0]), subtype: String(pieces[1]), quality: quality)
@@ -98,15 +98,5 @@ struct AcceptRange: Equatable {
             if best == nil || specificity > best!.1 { best = (range.quality, specificity) }
         }
         return best
-    }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs (HTTP's OWS).
-    func trimmingSpaces() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
     }
 }

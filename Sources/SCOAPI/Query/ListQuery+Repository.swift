@@ -20,6 +20,12 @@ extension ListQuery {
         return try CursorCodec.decode(cursor)
     }
 
+    /// The repository's request: the filters as parsed (each name as the API spells it), the
+    /// date range, the sort, the page size and the position.
+    func request<Field: ListSortField>(sortedBy field: Field.Type = Field.self) throws(APIError) -> ListRequest<Field> {
+        ListRequest(filters: filters, from: from, to: to, sort: try sort(), limit: limit, position: try position())
+    }
+
     /// The values of a filter whose values are a closed set, as the model's type.
     func values<Value: RawRepresentable>(_ filter: String, as type: Value.Type) -> [Value] where Value.RawValue == String {
         values(filter).compactMap(Value.init(rawValue:))

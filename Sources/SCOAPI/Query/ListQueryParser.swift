@@ -51,7 +51,7 @@ struct ListQueryParser {
             var values: [String] = []
             for text in raw {
                 for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
-                    let value = piece.trimmingSpaces()
+                    let value = String(piece.trimmingOWS())
                     guard !value.isEmpty else {
                         throw .badParameter(name: filter.name, detail: "has an empty value; give one or more values separated by commas.")
                     }
@@ -76,7 +76,7 @@ struct ListQueryParser {
     private func parseSort(_ text: String) throws(APIError) -> [SortKey] {
         var keys: [SortKey] = []
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
-            var name = piece.trimmingSpaces()
+            var name = String(piece.trimmingOWS())
             let isDescending = name.hasPrefix("-")
             if isDescending || name.hasPrefix("+") { name.removeFirst() }
             guard spec.sortFields.contains(name) else {
@@ -93,7 +93,7 @@ struct ListQueryParser {
     private func parseFields(_ text: String) throws(APIError) -> FieldSelection {
         var names: [String] = []
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = piece.trimmingSpaces()
+            let name = String(piece.trimmingOWS())
             guard spec.fieldNames.contains(name) else {
                 throw .badParameter(name: "fields", detail: "'\(name)' is not a field; choose from \(spec.fieldNames.joined(separator: ", ")).")
             }

@@ -36,14 +36,10 @@ enum DeclarationResource: Resource {
         },
         .list("/v1/declaration/clauses", operationID: "clauses", summary: "The declaration's quoted passages, in order.",
               table: clauseTable) { data, list, _ in
-            try data.declarations.clauses(ClauseQuery(sort: try list.sort(), limit: list.limit, position: try list.position()))
+            try data.clauses.page(try list.request())
         },
-        .record("/v1/declaration/clauses/{id}", operationID: "clause", summary: "One clause of the declaration.",
-                table: clauseTable, example: "territorial-integrity") { data, call in
-            try data.declarations.clause(id: try call.parameter("id"))
-        } missing: { call in
-            "No clause has the id '\(try call.parameter("id"))'."
-        },
+        .record(byID: "/v1/declaration/clauses/{id}", operationID: "clause", summary: "One clause of the declaration.", table: clauseTable, example: "territorial-integrity",
+                noun: "clause") { data, id in try data.clauses.record(id: id) },
     ] + Route.writes(
         .clause, collection: "/v1/declaration/clauses", noun: "declaration clause", operation: "Clause", table: clauseTable,
         example: "territorial-integrity")

@@ -21,21 +21,15 @@ enum OrganizationResource: Resource {
     static let routes: [Route] = [
         .record("/v1/organization", operationID: "organization", summary: "The Shanghai Cooperation Organisation.",
                 table: table) { data, _ in
-            try data.organizations.organization(id: "sco")
+            try data.organizations.record(id: "sco")
         } missing: { _ in
             "The SCO is not in the dataset."
         },
         .list("/v1/organizations", operationID: "organizations", summary: "Organizations and bodies the article names.",
               table: table) { data, list, _ in
-            try data.organizations.organizations(OrganizationQuery(
-                kinds: list.values("kind", as: OrganizationKind.self), sort: try list.sort(), limit: list.limit,
-                position: try list.position()))
+            try data.organizations.page(try list.request())
         },
-        .record("/v1/organizations/{id}", operationID: "organizationByID", summary: "One organization by id.", table: table,
-                example: "osce") { data, call in
-            try data.organizations.organization(id: try call.parameter("id"))
-        } missing: { call in
-            "No organization has the id '\(try call.parameter("id"))'."
-        },
+        .record(byID: "/v1/organizations/{id}", operationID: "organizationByID", summary: "One organization by id.", table: table, example: "osce",
+                noun: "organization") { data, id in try data.organizations.record(id: id) },
     ]
 }

@@ -18,14 +18,9 @@ enum PersonResource: Resource {
 
     static let routes: [Route] = [
         .list("/v1/people", operationID: "people", summary: "People the article names.", table: table) { data, list, _ in
-            try data.people.people(PersonQuery(
-                states: list.values("state"), organizations: list.values("organization"), sort: try list.sort(),
-                limit: list.limit, position: try list.position()))
+            try data.people.page(try list.request())
         },
-        .record("/v1/people/{id}", operationID: "person", summary: "One person.", table: table, example: "dmitry-medvedev") {
-            data, call in try data.people.person(id: try call.parameter("id"))
-        } missing: { call in
-            "No person has the id '\(try call.parameter("id"))'."
-        },
+        .record(byID: "/v1/people/{id}", operationID: "person", summary: "One person.", table: table, example: "dmitry-medvedev",
+                noun: "person") { data, id in try data.people.record(id: id) },
     ]
 }

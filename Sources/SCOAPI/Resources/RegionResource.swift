@@ -19,14 +19,9 @@ enum RegionResource: Resource {
 
     static let routes: [Route] = [
         .list("/v1/regions", operationID: "regions", summary: "Regions and places.", table: table) { data, list, _ in
-            try data.regions.regions(RegionQuery(
-                kinds: list.values("kind", as: RegionKind.self), states: list.values("state"), sort: try list.sort(),
-                limit: list.limit, position: try list.position()))
+            try data.regions.page(try list.request())
         },
-        .record("/v1/regions/{id}", operationID: "region", summary: "One region.", table: table, example: "south-ossetia") {
-            data, call in try data.regions.region(id: try call.parameter("id"))
-        } missing: { call in
-            "No region has the id '\(try call.parameter("id"))'."
-        },
+        .record(byID: "/v1/regions/{id}", operationID: "region", summary: "One region.", table: table, example: "south-ossetia",
+                noun: "region") { data, id in try data.regions.record(id: id) },
     ]
 }

@@ -25,7 +25,7 @@ enum SearchResource: Resource {
             Full-text search over clauses, statements and events, best match first; a query matching more than \
             1,000 records lists its hits in index order instead.
             """, table: table) { data, list, call in
-            guard let text = call.query.first("q"), !text.trimmingSpaces().isEmpty else {
+            guard let text = call.query.first("q"), !text.trimmingOWS().isEmpty else {
                 throw APIError.badParameter(name: "q", detail: "is required: the words to search for (prefix terms like secur* work).")
             }
             do {

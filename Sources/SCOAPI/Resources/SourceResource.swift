@@ -16,14 +16,10 @@ enum SourceResource: Resource {
     static let routes: [Route] = [
         .list("/v1/sources", operationID: "sources", summary: "The source documents every quote comes from.",
               table: table) { data, list, _ in
-            try data.sources.sources(SourceQuery(sort: try list.sort(), limit: list.limit, position: try list.position()))
+            try data.sources.page(try list.request())
         },
-        .record("/v1/sources/{id}", operationID: "source", summary: "One source document, with its full text.", table: table,
-                example: "article-2008-08-28-sco-dushanbe") { data, call in
-            try data.sources.source(id: try call.parameter("id"))
-        } missing: { call in
-            "No source has the id '\(try call.parameter("id"))'."
-        },
+        .record(byID: "/v1/sources/{id}", operationID: "source", summary: "One source document, with its full text.", table: table, example: "article-2008-08-28-sco-dushanbe",
+                noun: "source") { data, id in try data.sources.record(id: id) },
     ] + Route.writes(
         .source, collection: "/v1/sources", noun: "source", operation: "Source", table: table,
         example: "article-2008-08-28-sco-dushanbe")

@@ -46,9 +46,9 @@ enum StateResource: Resource {
         _ pattern: String, operationID: String, summary: String, table: FieldTable<State>, roles: [StateRole]
     ) -> Route {
         .list(pattern, operationID: operationID, summary: summary, table: table) { data, list, _ in
-            let asked = list.values("role", as: StateRole.self)
-            return try data.states.states(StateQuery(
-                roles: asked.isEmpty ? roles : asked, sort: try list.sort(), limit: list.limit, position: try list.position()))
+            var request: StateQuery = try list.request()
+            if request.values("role").isEmpty { request.filters["role"] = roles.map(\.rawValue) }
+            return try data.states.page(request)
         }
     }
 
@@ -58,7 +58,7 @@ enum StateResource: Resource {
         isListed: @escaping @Sendable (State) -> Bool
     ) -> Route {
         .record(pattern, operationID: operationID, summary: summary, table: table, example: example) { data, call in
-            try data.states.state(code: try call.parameter("code")).flatMap { isListed($0) ? $0 : nil }
+            try data.states.record(id: try call.parameter("code")).flatMap { isListed($0) ? $0 : nil }
         } missing: { call in
             "No \(kind) has the code '\(try call.parameter("code"))' (ISO 3166-1 alpha-2 or alpha-3)."
         }

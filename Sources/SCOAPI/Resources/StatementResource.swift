@@ -27,16 +27,10 @@ enum StatementResource: Resource {
     static let routes: [Route] = [
         .list("/v1/statements", operationID: "statements",
               summary: "Statements, claims, denials and appeals, with their speakers.", table: table) { data, list, _ in
-            try data.statements.statements(StatementQuery(
-                speakers: list.values("speaker"), kinds: list.values("kind", as: StatementKind.self), about: list.values("about"),
-                from: list.from, to: list.to, sort: try list.sort(), limit: list.limit, position: try list.position()))
+            try data.statements.page(try list.request())
         },
-        .record("/v1/statements/{id}", operationID: "statement", summary: "One statement.", table: table,
-                example: "azimov-denies-ethnic-cleansing") { data, call in
-            try data.statements.statement(id: try call.parameter("id"))
-        } missing: { call in
-            "No statement has the id '\(try call.parameter("id"))'."
-        },
+        .record(byID: "/v1/statements/{id}", operationID: "statement", summary: "One statement.", table: table, example: "azimov-denies-ethnic-cleansing",
+                noun: "statement") { data, id in try data.statements.record(id: id) },
     ] + Route.writes(
         .statement, collection: "/v1/statements", noun: "statement", operation: "Statement", table: table,
         example: "azimov-denies-ethnic-cleansing")

@@ -20,16 +20,10 @@ enum TimelineResource: Resource {
 
     static let routes: [Route] = [
         .list("/v1/timeline", operationID: "timeline", summary: "Dated events, 1968 to 28 August 2008.", table: table) { data, list, _ in
-            try data.timeline.events(TimelineQuery(
-                kinds: list.values("kind", as: EventKind.self), actors: list.values("actor"), regions: list.values("region"),
-                from: list.from, to: list.to, sort: try list.sort(), limit: list.limit, position: try list.position()))
+            try data.timeline.page(try list.request())
         },
-        .record("/v1/timeline/{id}", operationID: "event", summary: "One timeline event.", table: table,
-                example: "georgian-offensive-on-south-ossetia") { data, call in
-            try data.timeline.event(id: try call.parameter("id"))
-        } missing: { call in
-            "No timeline event has the id '\(try call.parameter("id"))'."
-        },
+        .record(byID: "/v1/timeline/{id}", operationID: "event", summary: "One timeline event.", table: table, example: "georgian-offensive-on-south-ossetia",
+                noun: "timeline event") { data, id in try data.timeline.record(id: id) },
     ] + Route.writes(
         .event, collection: "/v1/timeline", noun: "timeline event", operation: "Event", table: table,
         example: "georgian-offensive-on-south-ossetia")

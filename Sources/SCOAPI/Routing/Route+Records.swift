@@ -41,6 +41,21 @@ extension Route {
     }
 }
 
+extension Route {
+    /// `GET pattern`, whose last segment is `{id}`: the record with that id, or a 404 problem
+    /// saying that no `noun` has it.
+    static func record<Record>(
+        byID pattern: String, operationID: String, summary: String, table: FieldTable<Record>, example: String,
+        noun: String, find: @escaping @Sendable (any DatasetReader, String) throws -> Record?
+    ) -> Route {
+        .record(pattern, operationID: operationID, summary: summary, table: table, example: example) { data, call in
+            try find(data, try call.parameter("id"))
+        } missing: { call in
+            "No \(noun) has the id '\(try call.parameter("id"))'."
+        }
+    }
+}
+
 extension HTTPResponse {
     /// A 200 whose body is JSON.
     static func json(_ body: [UInt8]) -> HTTPResponse {

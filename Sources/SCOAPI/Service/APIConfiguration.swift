@@ -30,8 +30,8 @@ public struct APIToken: Sendable, Equatable {
     /// file); blank lines and lines starting with `#` are skipped.
     public static func parseList(_ text: String) throws(TokenListError) -> [APIToken] {
         var tokens: [APIToken] = []
-        for (index, raw) in text.split(whereSeparator: { $0 == "," || $0 == "\n" }).enumerated() {
-            let entry = raw.trimmingSpaces().trimmingCharacters(in: "\r")
+        for (index, raw) in text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" }).enumerated() {
+            let entry = String(raw.trimmingOWS())
             if entry.isEmpty || entry.hasPrefix("#") { continue }
             guard let colon = entry.firstIndex(of: ":") else { throw .missingName(entry: index + 1) }
             let name = String(entry[..<colon])
@@ -57,14 +57,5 @@ public enum TokenListError: Error, CustomStringConvertible, Equatable {
         case .secretTooShort(let name): "the token named '\(name)' is shorter than 16 characters"
         case .duplicateName(let name): "two tokens are named '\(name)'"
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: Character) -> String {
-        var slice = Substring(self)
-        while slice.first == set { slice.removeFirst() }
-        while slice.last == set { slice.removeLast() }
-        return String(slice)
     }
 }

@@ -27,12 +27,12 @@ enum WriteBody {
 
     /// Whether `field` names one of `accepted`, with no parameter but a UTF-8 `charset`.
     static func isAccepted(_ field: String, _ accepted: [String]) -> Bool {
-        let parts = field.split(separator: ";", omittingEmptySubsequences: false).map { $0.trimmingSpaces().lowercased() }
+        let parts = field.split(separator: ";", omittingEmptySubsequences: false).map { String($0.trimmingOWS()).lowercased() }
         guard let type = parts.first, accepted.contains(type) else { return false }
         for parameter in parts.dropFirst() {
             guard let equals = parameter.firstIndex(of: "=") else { return false }
-            let name = parameter[..<equals].trimmingSpaces()
-            var value = parameter[parameter.index(after: equals)...].trimmingSpaces()
+            let name = String(parameter[..<equals].trimmingOWS())
+            var value = String(parameter[parameter.index(after: equals)...].trimmingOWS())
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
             guard name == "charset", value == "utf-8" || value == "utf8" else { return false }
         }

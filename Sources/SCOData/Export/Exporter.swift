@@ -18,13 +18,13 @@ public enum Exporter {
             }
             return FixtureDocument(
                 formatVersion: FixtureDocument.currentFormatVersion,
-                sources: try all("\(SQLiteSourceRepository.columns) FROM sources src", SQLiteSourceRepository.decode, connection),
+                sources: try all("\(SQLiteSources.columns) FROM sources src", SQLiteSources.decode, connection),
                 organizations: try all(
-                    "\(SQLiteOrganizationRepository.columns) FROM organizations o", SQLiteOrganizationRepository.decode, connection),
+                    "\(SQLiteOrganizations.columns) FROM organizations o", SQLiteOrganizations.decode, connection),
                 summit: summit,
                 states: try states(connection),
-                people: try all("\(SQLitePersonRepository.columns) FROM people p", SQLitePersonRepository.decode, connection),
-                regions: try all("\(SQLiteRegionRepository.columns) FROM regions r", SQLiteRegionRepository.decode, connection),
+                people: try all("\(SQLitePeople.columns) FROM people p", SQLitePeople.decode, connection),
+                regions: try all("\(SQLiteRegions.columns) FROM regions r", SQLiteRegions.decode, connection),
                 declaration: declaration,
                 clauses: try connection.query(
                     "SELECT \(SQLiteDeclarationRepository.clauseColumns) FROM clauses c ORDER BY c.position, c.id", [],
@@ -55,22 +55,13 @@ public enum Exporter {
 
     private static func states(_ connection: SQLiteConnection) throws -> [State] {
         let roles = try related("SELECT state_code, role FROM state_roles ORDER BY state_code, position", connection)
-        return try all("\(SQLiteStateRepository.columns) FROM states st", SQLiteStateRepository.decode, connection).map { state in
-            var state = state
-            state.roles = try (roles[state.code] ?? []).map { text in
-                guard let role = StateRole(rawValue: text) else {
-                    throw DatasetError.corruptValue(table: "state_roles", column: "role", detail: "unknown value \"\(text)\"")
-                }
-                return role
-            }
-            return state
-        }
+        return try SQLiteStates.withRoles(all("\(SQLiteStates.columns) FROM states st", SQLiteStates.decode, connection), roles)
     }
 
     private static func events(_ connection: SQLiteConnection) throws -> [TimelineEvent] {
         let actors = try related("SELECT event_id, actor_id FROM event_actors ORDER BY event_id, position", connection)
         let regions = try related("SELECT event_id, region_id FROM event_regions ORDER BY event_id, position", connection)
-        return try all("\(SQLiteTimelineRepository.columns) FROM events e", SQLiteTimelineRepository.decode, connection).map { event in
+        return try all("\(SQLiteTimeline.columns) FROM events e", SQLiteTimeline.decode, connection).map { event in
             var event = event
             event.actors = actors[event.id] ?? []
             event.regions = regions[event.id] ?? []
@@ -80,7 +71,7 @@ public enum Exporter {
 
     private static func statements(_ connection: SQLiteConnection) throws -> [Statement] {
         let about = try related("SELECT statement_id, subject_id FROM statement_subjects ORDER BY statement_id, position", connection)
-        return try all("\(SQLiteStatementRepository.columns) FROM statements s", SQLiteStatementRepository.decode, connection).map { statement in
+        return try all("\(SQLiteStatements.columns) FROM statements s", SQLiteStatements.decode, connection).map { statement in
             var statement = statement
             statement.about = about[statement.id] ?? []
             return statement

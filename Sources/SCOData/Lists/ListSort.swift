@@ -3,6 +3,8 @@
 public protocol ListSortField: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
     /// The id field: the final tie-breaker of every sort.
     static var id: Self { get }
+    /// The order of a list when none is asked for.
+    static var defaultSort: ListSort<Self> { get }
 }
 
 /// The order of a list: the keys as asked for, then `id` as the final tie-breaker.

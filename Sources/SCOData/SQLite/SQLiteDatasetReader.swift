@@ -31,13 +31,18 @@ public final class SQLiteDatasetReader: DatasetReader {
         self.init(connection: try database.makeReader())
     }
 
-    public var timeline: any TimelineRepository { SQLiteTimelineRepository(reader: self) }
-    public var statements: any StatementRepository { SQLiteStatementRepository(reader: self) }
-    public var states: any StateRepository { SQLiteStateRepository(reader: self) }
-    public var people: any PersonRepository { SQLitePersonRepository(reader: self) }
-    public var regions: any RegionRepository { SQLiteRegionRepository(reader: self) }
-    public var organizations: any OrganizationRepository { SQLiteOrganizationRepository(reader: self) }
-    public var sources: any SourceRepository { SQLiteSourceRepository(reader: self) }
+    public var timeline: any RecordList<TimelineEvent, TimelineSortField> { SQLiteRecordList(list: SQLiteTimeline.list, reader: self) }
+    public var statements: any RecordList<Statement, StatementSortField> { SQLiteRecordList(list: SQLiteStatements.list, reader: self) }
+    public var states: any RecordList<State, StateSortField> { SQLiteRecordList(list: SQLiteStates.list, reader: self) }
+    public var people: any RecordList<Person, PersonSortField> { SQLiteRecordList(list: SQLitePeople.list, reader: self) }
+    public var regions: any RecordList<Region, RegionSortField> { SQLiteRecordList(list: SQLiteRegions.list, reader: self) }
+    public var organizations: any RecordList<Organization, OrganizationSortField> {
+        SQLiteRecordList(list: SQLiteOrganizations.list, reader: self)
+    }
+    public var sources: any RecordList<Source, SourceSortField> { SQLiteRecordList(list: SQLiteSources.list, reader: self) }
+    public var clauses: any RecordList<Clause, ClauseSortField> {
+        SQLiteRecordList(list: SQLiteDeclarationRepository.clauseList, reader: self)
+    }
     public var summits: any SummitRepository { SQLiteSummitRepository(reader: self) }
     public var declarations: any DeclarationRepository { SQLiteDeclarationRepository(reader: self) }
     public var search: any SearchRepository { SQLiteSearchRepository(reader: self) }

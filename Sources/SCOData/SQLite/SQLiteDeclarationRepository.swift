@@ -1,6 +1,6 @@
 import SQLiteStore
 
-/// The declaration and its clauses over SQLite.
+/// The declaration and its clauses (`clauseList`) over SQLite.
 public struct SQLiteDeclarationRepository: DeclarationRepository {
     let reader: SQLiteDatasetReader
 
@@ -14,30 +14,9 @@ public struct SQLiteDeclarationRepository: DeclarationRepository {
         try reader.connection.queryFirst("SELECT \(Self.columns) FROM declarations ORDER BY rowid LIMIT 1", [], Self.decode)
     }
 
-    public func clause(id: String) throws -> Clause? {
-        try reader.connection.queryFirst("SELECT \(Self.clauseColumns) FROM clauses c WHERE c.id = ?", [.text(id)], Self.decodeClause)
-    }
-
-    public func clauses(_ query: ClauseQuery) throws -> Page<Clause> {
-        let order = query.sort.keys.map { key in
-            let column: KeysetQuery.OrderColumn = switch key.field {
-            case .position: .init("c.position", .integer)
-            case .id: .init("c.id", .text)
-            }
-            return column.descending(key.isDescending)
-        }
-        let sql = KeysetQuery(select: Self.clauseColumns, from: "clauses c", order: order)
-        var fingerprint = QueryFingerprint(list: "clauses")
-        fingerprint.add(sort: query.sort)
-        return try reader.read {
-            try reader.page(
-                sql, limit: query.limit, position: query.position, fingerprint: fingerprint.value,
-                decode: Self.decodeClause,
-                key: { clause in
-                    query.sort.keys.map { $0.field == .id ? .text(clause.id) : .integer(Int64(clause.position)) }
-                })
-        }
-    }
+    static let clauseList = SQLiteList<Clause, ClauseSortField>(
+        name: "clauses", select: clauseColumns, from: "clauses c", byID: "c.id = ?1",
+        sortKeys: [.id: .text("c.id", \.id), .position: .integer("c.position", \.position)], decode: decodeClause)
 
     static func decode(_ row: Row) throws -> Declaration {
         Declaration(

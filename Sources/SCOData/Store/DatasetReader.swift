@@ -1,13 +1,14 @@
 /// One event loop's view of the dataset: the repositories, the change log and readiness, all
 /// read through the same connection (or whatever the engine reads through), on one thread.
 public protocol DatasetReader: AnyObject {
-    var timeline: any TimelineRepository { get }
-    var statements: any StatementRepository { get }
-    var states: any StateRepository { get }
-    var people: any PersonRepository { get }
-    var regions: any RegionRepository { get }
-    var organizations: any OrganizationRepository { get }
-    var sources: any SourceRepository { get }
+    var timeline: any RecordList<TimelineEvent, TimelineSortField> { get }
+    var statements: any RecordList<Statement, StatementSortField> { get }
+    var states: any RecordList<State, StateSortField> { get }
+    var people: any RecordList<Person, PersonSortField> { get }
+    var regions: any RecordList<Region, RegionSortField> { get }
+    var organizations: any RecordList<Organization, OrganizationSortField> { get }
+    var sources: any RecordList<Source, SourceSortField> { get }
+    var clauses: any RecordList<Clause, ClauseSortField> { get }
     var summits: any SummitRepository { get }
     var declarations: any DeclarationRepository { get }
     var search: any SearchRepository { get }

@@ -14,10 +14,10 @@ struct RecordStore {
     func record(_ kind: RecordKind, id: String) throws -> WritableRecord? {
         let reader = SQLiteDatasetReader(connection: connection)
         switch kind {
-        case .event: return try reader.timeline.event(id: id).map(WritableRecord.event)
-        case .statement: return try reader.statements.statement(id: id).map(WritableRecord.statement)
-        case .clause: return try reader.declarations.clause(id: id).map(WritableRecord.clause)
-        case .source: return try reader.sources.source(id: id).map(WritableRecord.source)
+        case .event: return try reader.timeline.record(id: id).map(WritableRecord.event)
+        case .statement: return try reader.statements.record(id: id).map(WritableRecord.statement)
+        case .clause: return try reader.clauses.record(id: id).map(WritableRecord.clause)
+        case .source: return try reader.sources.record(id: id).map(WritableRecord.source)
         }
     }
 

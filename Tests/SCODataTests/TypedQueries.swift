@@ -1,0 +1,71 @@
+import Testing
+@testable import SCOData
+
+/// The list requests with typed filters, as the tests spell them: each builds the request's
+/// filters under the names the API gives them.
+extension ListRequest where Field == TimelineSortField {
+    init(
+        kinds: [EventKind] = [], actors: [String] = [], regions: [String] = [], from: String? = nil, to: String? = nil,
+        sort: ListSort<Field> = Field.defaultSort, limit: Int = 50, position: ListPosition? = nil
+    ) {
+        self.init(
+            filters: ["kind": kinds.map(\.rawValue), "actor": actors, "region": regions], from: from, to: to, sort: sort,
+            limit: limit, position: position)
+    }
+
+    var kinds: [EventKind] { values("kind").compactMap(EventKind.init(rawValue:)) }
+    var actors: [String] { values("actor") }
+    var regions: [String] { values("region") }
+}
+
+extension ListRequest where Field == StatementSortField {
+    init(
+        speakers: [String] = [], kinds: [StatementKind] = [], about: [String] = [], from: String? = nil, to: String? = nil,
+        sort: ListSort<Field> = Field.defaultSort, limit: Int = 50, position: ListPosition? = nil
+    ) {
+        self.init(
+            filters: ["speaker": speakers, "kind": kinds.map(\.rawValue), "about": about], from: from, to: to, sort: sort,
+            limit: limit, position: position)
+    }
+
+    var speakers: [String] { values("speaker") }
+    var kinds: [StatementKind] { values("kind").compactMap(StatementKind.init(rawValue:)) }
+    var about: [String] { values("about") }
+}
+
+extension ListRequest where Field == StateSortField {
+    init(roles: [StateRole] = [], sort: ListSort<Field> = Field.defaultSort, limit: Int = 50, position: ListPosition? = nil) {
+        self.init(filters: ["role": roles.map(\.rawValue)], sort: sort, limit: limit, position: position)
+    }
+}
+
+extension ListRequest where Field == PersonSortField {
+    init(
+        states: [String] = [], organizations: [String] = [], sort: ListSort<Field> = Field.defaultSort, limit: Int = 50,
+        position: ListPosition? = nil
+    ) {
+        self.init(filters: ["state": states, "organization": organizations], sort: sort, limit: limit, position: position)
+    }
+}
+
+extension ListRequest where Field == RegionSortField {
+    init(
+        kinds: [RegionKind] = [], states: [String] = [], sort: ListSort<Field> = Field.defaultSort, limit: Int = 50,
+        position: ListPosition? = nil
+    ) {
+        self.init(filters: ["kind": kinds.map(\.rawValue), "state": states], sort: sort, limit: limit, position: position)
+    }
+}
+
+extension ListRequest where Field == OrganizationSortField {
+    init(kinds: [OrganizationKind] = [], sort: ListSort<Field> = Field.defaultSort, limit: Int = 50, position: ListPosition? = nil) {
+        self.init(filters: ["kind": kinds.map(\.rawValue)], sort: sort, limit: limit, position: position)
+    }
+}
+
+extension ListRequest: CustomTestStringConvertible {
+    public var testDescription: String {
+        let filters = filters.keys.sorted().filter { !values($0).isEmpty }.map { "\($0)=\(values($0))" }
+        return (filters + ["from=\(from ?? "-")", "to=\(to ?? "-")", "sort=\(sort)"]).joined(separator: " ")
+    }
+}
