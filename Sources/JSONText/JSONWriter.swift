@@ -65,30 +65,32 @@ public struct JSONWriter {
         needsComma = false
     }
 
+    /// Writes one value: the comma before it when one is due, then what `body` appends.
     @inlinable
-    public mutating func string(_ value: String) {
+    mutating func value(_ body: (inout JSONWriter) -> Void) {
         separate()
-        appendEscaped(value)
+        body(&self)
         needsComma = true
     }
 
-    /// Writes `prefix` followed by `value` as one string; `prefix` is plain ASCII that needs no
+    @inlinable public mutating func string(_ text: String) { value { $0.appendEscaped(text) } }
+    @inlinable public mutating func int(_ number: Int) { value { $0.appendDecimal(number) } }
+    @inlinable public mutating func bool(_ flag: Bool) { value { $0.storage.append(contentsOf: flag ? "true".utf8 : "false".utf8) } }
+    @inlinable public mutating func null() { value { $0.storage.append(contentsOf: "null".utf8) } }
+
+    /// Writes text that is already valid JSON (a value stored as JSON in the database, say).
+    @inlinable public mutating func raw(_ json: some Sequence<UInt8>) { value { $0.storage.append(contentsOf: json) } }
+
+    /// Writes `prefix` followed by `text` as one string; `prefix` is plain ASCII that needs no
     /// escaping (a path, say).
     @inlinable
-    public mutating func string(prefix: StaticString, _ value: String) {
-        separate()
-        storage.append(UInt8(ascii: "\""))
-        prefix.withUTF8Buffer { storage.append(contentsOf: $0) }
-        appendEscapedContents(value)
-        storage.append(UInt8(ascii: "\""))
-        needsComma = true
-    }
-
-    @inlinable
-    public mutating func int(_ value: Int) {
-        separate()
-        appendDecimal(value)
-        needsComma = true
+    public mutating func string(prefix: StaticString, _ text: String) {
+        value { json in
+            json.storage.append(UInt8(ascii: "\""))
+            prefix.withUTF8Buffer { json.storage.append(contentsOf: $0) }
+            json.appendEscapedContents(text)
+            json.storage.append(UInt8(ascii: "\""))
+        }
     }
 
     @inlinable
@@ -103,28 +105,6 @@ public struct JSONWriter {
         } else {
             storage.append(contentsOf: "null".utf8)
         }
-        needsComma = true
-    }
-
-    @inlinable
-    public mutating func bool(_ value: Bool) {
-        separate()
-        storage.append(contentsOf: value ? "true".utf8 : "false".utf8)
-        needsComma = true
-    }
-
-    @inlinable
-    public mutating func null() {
-        separate()
-        storage.append(contentsOf: "null".utf8)
-        needsComma = true
-    }
-
-    /// Writes text that is already valid JSON (a value stored as JSON in the database, say).
-    @inlinable
-    public mutating func raw(_ json: some Sequence<UInt8>) {
-        separate()
-        storage.append(contentsOf: json)
         needsComma = true
     }
 

@@ -40,11 +40,11 @@ import Testing
     }
 
     @Test func peopleByStateAndOrganization() throws {
-        let russians = try store.reader.people.page(PersonQuery(states: ["RU"]))
+        let russians = try store.reader.people.page(PersonQuery(filters: ["state": ["RU"]]))
         #expect(russians.items.map(\.id) == ["anvar-azimov", "dmitry-medvedev"])
-        let either = try store.reader.people.page(PersonQuery(states: ["GE"], organizations: ["osce"]))
+        let either = try store.reader.people.page(PersonQuery(filters: ["state": ["GE"], "organization": ["osce"]]))
         #expect(either.items.isEmpty, "filters combine with AND")
-        let osce = try store.reader.people.page(PersonQuery(states: ["RU", "GE"], organizations: ["osce"]))
+        let osce = try store.reader.people.page(PersonQuery(filters: ["state": ["RU", "GE"], "organization": ["osce"]]))
         #expect(osce.items.map(\.id) == ["anvar-azimov"])
         let byName = try walk(limit: 2) { position in
             try store.reader.people.page(PersonQuery(sort: ListSort(.name), limit: 2, position: position))
@@ -56,9 +56,9 @@ import Testing
     }
 
     @Test func regionsByKindAndState() throws {
-        let cities = try store.reader.regions.page(RegionQuery(kinds: [.city]))
+        let cities = try store.reader.regions.page(RegionQuery(filters: ["kind": ["city"]]))
         #expect(cities.items.map(\.id) == ["dushanbe", "moscow", "tskhinvali", "vienna"])
-        let georgian = try store.reader.regions.page(RegionQuery(kinds: [.separatistRegion, .coast], states: ["GE"]))
+        let georgian = try store.reader.regions.page(RegionQuery(filters: ["kind": [RegionKind.separatistRegion.rawValue, RegionKind.coast.rawValue], "state": ["GE"]]))
         #expect(georgian.items.map(\.id) == ["abkhazia", "georgia-black-sea-coast", "south-ossetia"])
         let all = try walk(limit: 3) { position in
             try store.reader.regions.page(RegionQuery(limit: 3, position: position))
@@ -71,7 +71,7 @@ import Testing
         let sco = try #require(try store.reader.organizations.record(id: "sco"))
         #expect(sco == document.organizations.first { $0.id == "sco" })
         #expect(sco.founded?.value == "2001")
-        let bodies = try store.reader.organizations.page(OrganizationQuery(kinds: [.governmentBody, .thinkTank]))
+        let bodies = try store.reader.organizations.page(OrganizationQuery(filters: ["kind": [OrganizationKind.governmentBody.rawValue, OrganizationKind.thinkTank.rawValue]]))
         #expect(bodies.items.map(\.id) == ["carnegie-moscow-center", "georgia-interior-ministry", "the-kremlin"])
         let all = try walk(limit: 5) { position in
             try store.reader.organizations.page(

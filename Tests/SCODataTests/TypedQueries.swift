@@ -39,30 +39,6 @@ extension ListRequest where Field == StateSortField {
     }
 }
 
-extension ListRequest where Field == PersonSortField {
-    init(
-        states: [String] = [], organizations: [String] = [], sort: ListSort<Field> = Field.defaultSort, limit: Int = 50,
-        position: ListPosition? = nil
-    ) {
-        self.init(filters: ["state": states, "organization": organizations], sort: sort, limit: limit, position: position)
-    }
-}
-
-extension ListRequest where Field == RegionSortField {
-    init(
-        kinds: [RegionKind] = [], states: [String] = [], sort: ListSort<Field> = Field.defaultSort, limit: Int = 50,
-        position: ListPosition? = nil
-    ) {
-        self.init(filters: ["kind": kinds.map(\.rawValue), "state": states], sort: sort, limit: limit, position: position)
-    }
-}
-
-extension ListRequest where Field == OrganizationSortField {
-    init(kinds: [OrganizationKind] = [], sort: ListSort<Field> = Field.defaultSort, limit: Int = 50, position: ListPosition? = nil) {
-        self.init(filters: ["kind": kinds.map(\.rawValue)], sort: sort, limit: limit, position: position)
-    }
-}
-
 extension ListRequest: CustomTestStringConvertible {
     public var testDescription: String {
         let filters = filters.keys.sorted().filter { !values($0).isEmpty }.map { "\($0)=\(values($0))" }

@@ -12,10 +12,7 @@ enum DeclarationResource: Resource {
         Field("place", .string) { $1.string($0.place) },
         Field("endorsement", .string) { $1.string($0.endorsement) },
         Field("summary", .string) { $1.string($0.summary) },
-        Field("notes", .notes) { $1.write($0.notes) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ])
+    ] + Field.annotated)
 
     static let clauseTable = FieldTable<Clause>(schema: "Clause", [
         Field("id", .string) { $1.string($0.id) },
@@ -24,9 +21,7 @@ enum DeclarationResource: Resource {
         Field("text", .string) { $1.string($0.text) },
         Field("addresses", .stringArray) { $1.stringArray($0.addresses) },
         Field("summary", .string) { $1.string($0.summary) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ], sortKeys: ["position", "id"], defaultSort: "position")
+    ] + Field.quoted, sortKeys: ["position", "id"], defaultSort: "position")
 
     static let routes: [Route] = [
         .record("/v1/declaration", operationID: "declaration", summary: "The joint declaration.", table: table) { data, _ in
@@ -34,13 +29,10 @@ enum DeclarationResource: Resource {
         } missing: { _ in
             "The declaration is not in the dataset."
         },
-        .list("/v1/declaration/clauses", operationID: "clauses", summary: "The declaration's quoted passages, in order.",
-              table: clauseTable) { data, list, _ in
-            try data.clauses.page(try list.request())
-        },
-        .record(byID: "/v1/declaration/clauses/{id}", operationID: "clause", summary: "One clause of the declaration.", table: clauseTable, example: "territorial-integrity",
-                noun: "clause") { data, id in try data.clauses.record(id: id) },
-    ] + Route.writes(
+    ] + Route.collection(
+        "/v1/declaration/clauses", table: clauseTable, noun: "clause", example: "territorial-integrity",
+        list: ("clauses", "The declaration's quoted passages, in order."), item: ("clause", "One clause of the declaration.")
+    ) { $0.clauses } + Route.writes(
         .clause, collection: "/v1/declaration/clauses", noun: "declaration clause", operation: "Clause", table: clauseTable,
         example: "territorial-integrity")
 }

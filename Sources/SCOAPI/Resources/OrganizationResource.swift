@@ -13,10 +13,7 @@ enum OrganizationResource: Resource {
         Field("founded", .nullableDate) { $1.write($0.founded) },
         Field("purpose", .nullableString) { $1.string($0.purpose) },
         Field("stateCode", .nullableString) { $1.string($0.stateCode) },
-        Field("notes", .notes) { $1.write($0.notes) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ], sortKeys: ["id", "name"], defaultSort: "id")
+    ] + Field.annotated, sortKeys: ["id", "name"], defaultSort: "id")
 
     static let routes: [Route] = [
         .record("/v1/organization", operationID: "organization", summary: "The Shanghai Cooperation Organisation.",
@@ -25,11 +22,9 @@ enum OrganizationResource: Resource {
         } missing: { _ in
             "The SCO is not in the dataset."
         },
-        .list("/v1/organizations", operationID: "organizations", summary: "Organizations and bodies the article names.",
-              table: table) { data, list, _ in
-            try data.organizations.page(try list.request())
-        },
-        .record(byID: "/v1/organizations/{id}", operationID: "organizationByID", summary: "One organization by id.", table: table, example: "osce",
-                noun: "organization") { data, id in try data.organizations.record(id: id) },
-    ]
+    ] + Route.collection(
+        "/v1/organizations", table: table, noun: "organization", example: "osce",
+        list: ("organizations", "Organizations and bodies the article names."),
+        item: ("organizationByID", "One organization by id.")
+    ) { $0.organizations }
 }

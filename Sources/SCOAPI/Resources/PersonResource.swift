@@ -11,16 +11,10 @@ enum PersonResource: Resource {
         Field("organizationId", .nullableString, filter: .text("organization", "Ids of the people's organizations.")) {
             $1.string($0.organizationId)
         },
-        Field("notes", .notes) { $1.write($0.notes) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ], sortKeys: ["id", "name"], defaultSort: "id")
+    ] + Field.annotated, sortKeys: ["id", "name"], defaultSort: "id")
 
-    static let routes: [Route] = [
-        .list("/v1/people", operationID: "people", summary: "People the article names.", table: table) { data, list, _ in
-            try data.people.page(try list.request())
-        },
-        .record(byID: "/v1/people/{id}", operationID: "person", summary: "One person.", table: table, example: "dmitry-medvedev",
-                noun: "person") { data, id in try data.people.record(id: id) },
-    ]
+    static let routes = Route.collection(
+        "/v1/people", table: table, noun: "person", example: "dmitry-medvedev",
+        list: ("people", "People the article names."), item: ("person", "One person.")
+    ) { $0.people }
 }

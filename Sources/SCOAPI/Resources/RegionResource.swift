@@ -12,16 +12,10 @@ enum RegionResource: Resource {
         },
         Field("parentId", .nullableString) { $1.string($0.parentId) },
         Field("capitalId", .nullableString) { $1.string($0.capitalId) },
-        Field("notes", .notes) { $1.write($0.notes) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ], sortKeys: ["id", "name"], defaultSort: "id")
+    ] + Field.annotated, sortKeys: ["id", "name"], defaultSort: "id")
 
-    static let routes: [Route] = [
-        .list("/v1/regions", operationID: "regions", summary: "Regions and places.", table: table) { data, list, _ in
-            try data.regions.page(try list.request())
-        },
-        .record(byID: "/v1/regions/{id}", operationID: "region", summary: "One region.", table: table, example: "south-ossetia",
-                noun: "region") { data, id in try data.regions.record(id: id) },
-    ]
+    static let routes = Route.collection(
+        "/v1/regions", table: table, noun: "region", example: "south-ossetia",
+        list: ("regions", "Regions and places."), item: ("region", "One region.")
+    ) { $0.regions }
 }

@@ -13,14 +13,9 @@ enum SourceResource: Resource {
         Field("text", .string) { $1.string($0.text) },
     ], sortKeys: ["id", "publishedOn"], defaultSort: "id")
 
-    static let routes: [Route] = [
-        .list("/v1/sources", operationID: "sources", summary: "The source documents every quote comes from.",
-              table: table) { data, list, _ in
-            try data.sources.page(try list.request())
-        },
-        .record(byID: "/v1/sources/{id}", operationID: "source", summary: "One source document, with its full text.", table: table, example: "article-2008-08-28-sco-dushanbe",
-                noun: "source") { data, id in try data.sources.record(id: id) },
-    ] + Route.writes(
-        .source, collection: "/v1/sources", noun: "source", operation: "Source", table: table,
-        example: "article-2008-08-28-sco-dushanbe")
+    static let routes = Route.collection(
+        "/v1/sources", table: table, noun: "source", example: "article-2008-08-28-sco-dushanbe",
+        list: ("sources", "The source documents every quote comes from."),
+        item: ("source", "One source document, with its full text."), writes: (.source, "Source")
+    ) { $0.sources }
 }

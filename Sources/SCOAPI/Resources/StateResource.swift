@@ -10,10 +10,7 @@ enum StateResource: Resource {
         Field("name", .string) { $1.string($0.name) },
         Field("isFormer", .bool) { $1.bool($0.isFormer) },
         Field("roles", .enumArray(StateRole.allCases.map(\.rawValue))) { $1.stringArray($0.roles.map(\.rawValue)) },
-        Field("notes", .notes) { $1.write($0.notes) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ], sortKeys: ["code", "name"], defaultSort: "code")
+    ] + Field.annotated, sortKeys: ["code", "name"], defaultSort: "code")
 
     static let observerRoles: [StateRole] = [.observer, .attendingAsObserver]
 

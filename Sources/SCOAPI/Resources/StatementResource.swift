@@ -20,18 +20,11 @@ enum StatementResource: Resource {
         Field("respondsTo", .nullableString) { $1.string($0.respondsTo) },
         Field("summary", .string) { $1.string($0.summary) },
         Field("about", .stringArray, filter: .text("about", "Ids of what the statement is about.")) { $1.stringArray($0.about) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ], sortKeys: ["date", "id", "speaker", "kind"], defaultSort: "date,id", hasDateRange: true)
+    ] + Field.quoted, sortKeys: ["date", "id", "speaker", "kind"], defaultSort: "date,id", hasDateRange: true)
 
-    static let routes: [Route] = [
-        .list("/v1/statements", operationID: "statements",
-              summary: "Statements, claims, denials and appeals, with their speakers.", table: table) { data, list, _ in
-            try data.statements.page(try list.request())
-        },
-        .record(byID: "/v1/statements/{id}", operationID: "statement", summary: "One statement.", table: table, example: "azimov-denies-ethnic-cleansing",
-                noun: "statement") { data, id in try data.statements.record(id: id) },
-    ] + Route.writes(
-        .statement, collection: "/v1/statements", noun: "statement", operation: "Statement", table: table,
-        example: "azimov-denies-ethnic-cleansing")
+    static let routes = Route.collection(
+        "/v1/statements", table: table, noun: "statement", example: "azimov-denies-ethnic-cleansing",
+        list: ("statements", "Statements, claims, denials and appeals, with their speakers."),
+        item: ("statement", "One statement."), writes: (.statement, "Statement")
+    ) { $0.statements }
 }

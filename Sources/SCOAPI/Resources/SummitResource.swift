@@ -12,10 +12,7 @@ enum SummitResource: Resource {
         Field("hostStateCode", .nullableString) { $1.string($0.hostStateCode) },
         Field("date", .date) { $1.write($0.date) },
         Field("declarationId", .nullableString) { $1.string($0.declarationId) },
-        Field("notes", .notes) { $1.write($0.notes) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ])
+    ] + Field.annotated)
 
     static let routes: [Route] = [
         .record("/v1/summit", operationID: "summit", summary: "The Dushanbe summit of 28 August 2008.", table: table) { data, _ in

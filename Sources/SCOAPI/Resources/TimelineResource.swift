@@ -14,17 +14,11 @@ enum TimelineResource: Resource {
             $1.stringArray($0.actors)
         },
         Field("regions", .stringArray, filter: .text("region", "Region ids (e.g. south-ossetia).")) { $1.stringArray($0.regions) },
-        Field("note", .nullableString) { $1.string($0.note) },
-        Field("sources", .sources) { $1.write($0.sources) },
-    ], sortKeys: ["date", "id", "kind", "title"], defaultSort: "date,id", hasDateRange: true)
+    ] + Field.quoted, sortKeys: ["date", "id", "kind", "title"], defaultSort: "date,id", hasDateRange: true)
 
-    static let routes: [Route] = [
-        .list("/v1/timeline", operationID: "timeline", summary: "Dated events, 1968 to 28 August 2008.", table: table) { data, list, _ in
-            try data.timeline.page(try list.request())
-        },
-        .record(byID: "/v1/timeline/{id}", operationID: "event", summary: "One timeline event.", table: table, example: "georgian-offensive-on-south-ossetia",
-                noun: "timeline event") { data, id in try data.timeline.record(id: id) },
-    ] + Route.writes(
-        .event, collection: "/v1/timeline", noun: "timeline event", operation: "Event", table: table,
-        example: "georgian-offensive-on-south-ossetia")
+    static let routes = Route.collection(
+        "/v1/timeline", table: table, noun: "timeline event", example: "georgian-offensive-on-south-ossetia",
+        list: ("timeline", "Dated events, 1968 to 28 August 2008."), item: ("event", "One timeline event."),
+        writes: (.event, "Event")
+    ) { $0.timeline }
 }

@@ -56,6 +56,36 @@ extension Route {
     }
 }
 
+extension Route {
+    /// What the OpenAPI document calls one route: its `operationId` and summary line.
+    typealias Naming = (operationID: String, summary: String)
+
+    /// `GET collection`, a page of the list `records` picks from the loop's reader, and `GET
+    /// collection/{id}`, one of its records (`example` resolves) or a 404 problem saying that no
+    /// `noun` has the id; then, when `writes` names the record kind and the operation suffix
+    /// (`Event` in `createEvent`), the write routes of `Route.writes`.
+    static func collection<Record, Field: ListSortField>(
+        _ collection: String, table: FieldTable<Record>, noun: String, example: String,
+        list: Naming, item: Naming, writes: (kind: RecordKind, operation: String)? = nil,
+        records: @escaping @Sendable (any DatasetReader) -> any RecordList<Record, Field>
+    ) -> [Route] {
+        let reads: [Route] = [
+            .list(collection, operationID: list.operationID, summary: list.summary, table: table) { data, query, _ in
+                try records(data).page(try query.request())
+            },
+            .record(
+                byID: collection + "/{id}", operationID: item.operationID, summary: item.summary, table: table, example: example,
+                noun: noun
+            ) { data, id in
+                try records(data).record(id: id)
+            },
+        ]
+        guard let writes else { return reads }
+        return reads + Route.writes(
+            writes.kind, collection: collection, noun: noun, operation: writes.operation, table: table, example: example)
+    }
+}
+
 extension HTTPResponse {
     /// A 200 whose body is JSON.
     static func json(_ body: [UInt8]) -> HTTPResponse {

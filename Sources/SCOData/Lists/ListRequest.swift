@@ -35,74 +35,51 @@ public struct ListRequest<Field: ListSortField>: Sendable, Hashable {
     }
 }
 
-/// The fields the timeline sorts by; `date,id` by default.
+/// The fields the timeline sorts by; `date,id` by default. `date` is the date's value, so a
+/// coarser date sorts before the finer dates within it.
 public enum TimelineSortField: String, ListSortField {
-    /// The date value (a coarser date sorts before the finer dates within it).
-    case date
-    case id
-    case kind
-    case title
+    case date, id, kind, title
 
     public static let defaultSort = ListSort<Self>(.date, .id)
 }
 
-/// The fields statements sort by; `date,id` by default.
+/// The fields statements sort by (`speaker` is the speaker's id); `date,id` by default.
 public enum StatementSortField: String, ListSortField {
-    case date
-    case id
-    /// The speaker's id.
-    case speaker
-    case kind
+    case date, id, speaker, kind
 
     public static let defaultSort = ListSort<Self>(.date, .id)
 }
 
 /// The fields states sort by; `code` (alpha-2) is the id and the default order.
 public enum StateSortField: String, ListSortField {
-    case code
-    case name
+    case code, name
 
     public static var id: StateSortField { .code }
     public static let defaultSort = ListSort<Self>(.code)
 }
 
-/// The fields clauses sort by; `position,id` (the order the source quotes them) by default.
+/// The fields clauses sort by; `position,id` (the order in which the source quotes the
+/// declaration) by default.
 public enum ClauseSortField: String, ListSortField {
-    /// The order in which the source quotes the declaration.
-    case position
-    case id
+    case position, id
 
     public static let defaultSort = ListSort<Self>(.position, .id)
 }
 
-/// The fields people sort by; `id` by default.
-public enum PersonSortField: String, ListSortField {
-    case id
-    case name
+/// The fields people, regions and organizations sort by; `id` by default.
+public enum NameSortField: String, ListSortField {
+    case id, name
 
     public static let defaultSort = ListSort<Self>(.id)
 }
 
-/// The fields regions sort by; `id` by default.
-public enum RegionSortField: String, ListSortField {
-    case id
-    case name
-
-    public static let defaultSort = ListSort<Self>(.id)
-}
-
-/// The fields organizations sort by; `id` by default.
-public enum OrganizationSortField: String, ListSortField {
-    case id
-    case name
-
-    public static let defaultSort = ListSort<Self>(.id)
-}
+public typealias PersonSortField = NameSortField
+public typealias RegionSortField = NameSortField
+public typealias OrganizationSortField = NameSortField
 
 /// The fields sources sort by; `id` by default.
 public enum SourceSortField: String, ListSortField {
-    case id
-    case publishedOn
+    case id, publishedOn
 
     public static let defaultSort = ListSort<Self>(.id)
 }

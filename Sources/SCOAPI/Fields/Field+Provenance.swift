@@ -1,0 +1,18 @@
+import SCOData
+
+extension Field where Record: Quoted {
+    /// `note` and `sources`, the last keys of every quoted record.
+    static var quoted: [Field] {
+        [
+            Field("note", .nullableString) { $1.string($0.note) },
+            Field("sources", .sources) { $1.write($0.sources) },
+        ]
+    }
+}
+
+extension Field where Record: Annotated {
+    /// `notes`, `note` and `sources`, the last keys of every annotated record.
+    static var annotated: [Field] {
+        [Field("notes", .notes) { $1.write($0.notes) }] + quoted
+    }
+}

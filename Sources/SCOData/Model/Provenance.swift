@@ -1,0 +1,21 @@
+/// A record that says where it comes from: the quotes of its sources, and an editor's note
+/// where the quotes need one.
+public protocol Quoted: Sendable {
+    var note: String? { get }
+    var sources: [SourceQuote] { get }
+}
+
+/// A quoted record that also carries the report's own side remarks about it (`notes`).
+public protocol Annotated: Quoted {
+    var notes: [Note] { get }
+}
+
+extension Clause: Quoted {}
+extension Statement: Quoted {}
+extension TimelineEvent: Quoted {}
+extension Declaration: Annotated {}
+extension Organization: Annotated {}
+extension Person: Annotated {}
+extension Region: Annotated {}
+extension State: Annotated {}
+extension Summit: Annotated {}
