@@ -46,11 +46,11 @@ let package = Package(
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "DigestsTests", dependencies: ["Digests", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(
-            name: "HTTPServerTests", dependencies: ["HTTPServer", "Locking", "LeakSuppressions"], swiftSettings: strict),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "Digests", "LeakSuppressions"], swiftSettings: strict),
-        .testTarget(name: "SCODataTests", dependencies: ["SCOData", "LeakSuppressions"], swiftSettings: strict),
+            name: "HTTPServerTests", dependencies: ["HTTPServer", "CLinux", "Locking", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "CSQLite", "Digests", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "SCODataTests", dependencies: ["SCOData", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(
-            name: "SCOAPITests", dependencies: ["SCOAPI", "JSONText", "LeakSuppressions"], exclude: ["Corpus"], swiftSettings: strict),
+            name: "SCOAPITests", dependencies: ["SCOAPI", "SCOData", "HTTPServer", "SQLiteStore", "JSONText", "LeakSuppressions"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests", dependencies: ["sco-api", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
     ],

@@ -1,7 +1,5 @@
 import Digests
-
 import HTTPServer
-import SQLiteStore
 
 /// Checks the bearer token of a write (RFC 6750 §2.1) against the configured tokens.
 ///

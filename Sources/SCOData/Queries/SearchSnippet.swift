@@ -1,8 +1,8 @@
 /// Builds a search hit's snippet from a column's text and where FTS5 says the query matched it.
 ///
 /// FTS5's own `snippet()` runs the tokenizer (unicode61 with the Porter stemmer) over every
-/// column of every hit, twice, to score windows and then to mark them: two thirds of what a
-/// search cost (callgrind, BENCHMARKS.md). FTS5 already knows where each phrase matched, as
+/// column of every hit, twice, to score windows and then to mark them, which would be most of
+/// what a search costs. FTS5 already knows where each phrase matched, as
 /// token offsets (`match_offsets()` in CSQLite/shim.h hands them out); what it takes to turn
 /// offsets into text is only where each token starts and ends, and that needs no stemming or
 /// case folding: a token is a run of letters, digits and private-use characters, as unicode61

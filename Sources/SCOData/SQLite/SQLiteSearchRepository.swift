@@ -12,12 +12,11 @@ import SQLiteStore
 ///
 /// Ranking costs one bm25 score per match, each reading the match's column sizes and term
 /// positions: FTS5 cannot know the best rows without scoring every one
-/// (https://sqlite.org/fts5.html#the_bm25_function), about 4 µs a match, so 1,000 matches rank
-/// in 4 ms and 1,000,000 in 1.5 s. Past the limit, hits come in the order of the index's rowids
+/// (https://sqlite.org/fts5.html#the_bm25_function), so its cost grows with the number of
+/// matches (BENCHMARKS.md has the figures). Past the limit, hits come in the order of the index's rowids
 /// (`search_rows.id`: seeded records in the fixture's order, then records added later), which
 /// FTS5 walks from any position without scoring; each hit's `rank` is still its bm25 score,
-/// which costs one pass over the matches (bm25 counts them for its weights): 27 ms for
-/// 1,000,000. The total is counted without ranking (`count(*)` reads only the doclists) and
+/// which costs one pass over the matches (bm25 counts them for its weights). The total is counted without ranking (`count(*)` reads only the doclists) and
 /// kept per data version by the reader.
 ///
 /// Ranked pages go by keyset on (rank, search rowid), index-order pages on the rowid alone. A
@@ -25,7 +24,7 @@ import SQLiteStore
 /// edits move the count across the limit meanwhile. The tie-breaker is the index row's rowid
 /// (stable, one per record, kept across updates and VACUUM) rather than (kind, id): FTS5 keeps
 /// kind and record id in its content table, and reading them for every match to sort by them
-/// doubled the cost of a search matching many rows. Ranks depend on the whole index (bm25
+/// would add a content-table lookup per match. Ranks depend on the whole index (bm25
 /// weighs a term by how many rows hold it), so a position stays exact while the data is
 /// unchanged; after an edit, later pages follow the new ranks.
 public struct SQLiteSearchRepository: SearchRepository {
@@ -33,8 +32,7 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// The most matches a search ranks; past it, hits come in index order.
     var rankedMatchLimit = Self.defaultRankedMatchLimit
 
-    /// 1,000 matches rank in about 4 ms (bm25 over a 1,000,000-event index), within the 10 ms a
-    /// search may take.
+    /// Chosen so that ranking stays well inside a search's time budget (see BENCHMARKS.md).
     public static let defaultRankedMatchLimit = 1_000
 
     public func search(_ query: SearchQuery) throws -> Page<SearchHit> {
