@@ -16,7 +16,7 @@ public struct SQLiteDeclarationRepository: DeclarationRepository {
 
     static let clauseList = SQLiteList<Clause, ClauseSortField>(
         name: "clauses", select: clauseColumns, from: "clauses c", byID: "c.id = ?1",
-        sortKeys: [.id: .text("c.id", \.id), .position: .integer("c.position", \.position)], decode: decodeClause)
+        sortKeys: [.id: .text("c.id") { $0.id }, .position: .integer("c.position") { $0.position }], decode: decodeClause)
 
     static func decode(_ row: Row) throws -> Declaration {
         Declaration(

@@ -7,7 +7,7 @@ import SQLiteStore
 ///
 /// Every fragment is a string literal of the repository's (`StaticString`), never request
 /// text; values travel as bindings (see `KeysetQuery`).
-struct SQLiteList<Item, Field: ListSortField>: Sendable {
+final class SQLiteList<Item, Field: ListSortField>: Sendable {
     /// A sort field's ORDER BY column, and an item's value of it for the next page's position.
     struct SortKey: Sendable {
         let column: KeysetQuery.OrderColumn

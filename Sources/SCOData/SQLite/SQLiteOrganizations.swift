@@ -9,7 +9,7 @@ enum SQLiteOrganizations {
 
     static let list = SQLiteList<Organization, OrganizationSortField>(
         name: "organizations", select: columns, from: "organizations o", byID: "o.id = ?1", filters: [("kind", "o.kind {in}")],
-        sortKeys: [.id: .text("o.id", \.id), .name: .text("o.name", \.name)], decode: decode)
+        sortKeys: [.id: .text("o.id") { $0.id }, .name: .text("o.name") { $0.name }], decode: decode)
 
     static func decode(_ row: Row) throws -> Organization {
         Organization(

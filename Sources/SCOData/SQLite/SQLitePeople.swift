@@ -8,7 +8,7 @@ enum SQLitePeople {
     static let list = SQLiteList<Person, PersonSortField>(
         name: "people", select: columns, from: "people p", byID: "p.id = ?1",
         filters: [("state", "p.state_code {in}"), ("organization", "p.organization_id {in}")],
-        sortKeys: [.id: .text("p.id", \.id), .name: .text("p.name", \.name)], decode: decode)
+        sortKeys: [.id: .text("p.id") { $0.id }, .name: .text("p.name") { $0.name }], decode: decode)
 
     static func decode(_ row: Row) throws -> Person {
         Person(

@@ -8,7 +8,7 @@ enum SQLiteRegions {
     static let list = SQLiteList<Region, RegionSortField>(
         name: "regions", select: columns, from: "regions r", byID: "r.id = ?1",
         filters: [("kind", "r.kind {in}"), ("state", "r.state_code {in}")],
-        sortKeys: [.id: .text("r.id", \.id), .name: .text("r.name", \.name)], decode: decode)
+        sortKeys: [.id: .text("r.id") { $0.id }, .name: .text("r.name") { $0.name }], decode: decode)
 
     static func decode(_ row: Row) throws -> Region {
         Region(

@@ -7,7 +7,7 @@ enum SQLiteSources {
 
     static let list = SQLiteList<Source, SourceSortField>(
         name: "sources", select: columns, from: "sources src", byID: "src.id = ?1",
-        sortKeys: [.id: .text("src.id", \.id), .publishedOn: .text("src.published_on", \.publishedOn)], decode: decode)
+        sortKeys: [.id: .text("src.id") { $0.id }, .publishedOn: .text("src.published_on") { $0.publishedOn }], decode: decode)
 
     static func decode(_ row: Row) throws -> Source {
         Source(

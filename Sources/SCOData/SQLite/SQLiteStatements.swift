@@ -17,8 +17,8 @@ enum SQLiteStatements {
         ],
         dateBounds: ("s.date_value >= ?", "s.date_value <= ?"),
         sortKeys: [
-            .date: .text("s.date_value", \.date.value), .id: .text("s.id", \.id),
-            .speaker: .text("s.speaker_id", \.speakerId), .kind: .text("s.kind", \.kind.rawValue),
+            .date: .text("s.date_value") { $0.date.value }, .id: .text("s.id") { $0.id },
+            .speaker: .text("s.speaker_id") { $0.speakerId }, .kind: .text("s.kind") { $0.kind.rawValue },
         ],
         decode: decode, attach: attachSubjects)
 

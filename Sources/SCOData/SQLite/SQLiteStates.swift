@@ -9,7 +9,7 @@ enum SQLiteStates {
     static let list = SQLiteList<State, StateSortField>(
         name: "states", select: columns, from: "states st", byID: "st.code = ?1 OR st.alpha3 = ?1", idKey: \.asciiUppercased,
         filters: [("role", "st.code IN (SELECT state_code FROM state_roles WHERE role {in})")],
-        sortKeys: [.code: .text("st.code", \.code), .name: .text("st.name", \.name)], decode: decode, attach: attachRoles)
+        sortKeys: [.code: .text("st.code") { $0.code }, .name: .text("st.name") { $0.name }], decode: decode, attach: attachRoles)
 
     /// A state from `columns`; roles are attached afterwards.
     static func decode(_ row: Row) throws -> State {

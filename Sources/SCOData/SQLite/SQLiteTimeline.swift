@@ -24,8 +24,8 @@ enum SQLiteTimeline {
         ],
         dateBounds: ("e.date_value >= ?", "e.date_value <= ?"),
         sortKeys: [
-            .date: .text("e.date_value", \.date.value), .id: .text("e.id", \.id),
-            .kind: .text("e.kind", \.kind.rawValue), .title: .text("e.title", \.title),
+            .date: .text("e.date_value") { $0.date.value }, .id: .text("e.id") { $0.id },
+            .kind: .text("e.kind") { $0.kind.rawValue }, .title: .text("e.title") { $0.title },
         ],
         decode: decode, attach: attachRelated, plan: keysetQuery)
 
