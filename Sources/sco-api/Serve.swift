@@ -74,12 +74,12 @@ struct Serve: ParsableCommand {
 
     func validate() throws {
         try shared.validate()
-        _ = try settings()
+        _ = try checkedSettings()
     }
 
     func run() throws {
         let logger = try shared.makeLogger()
-        let settings = try settings()
+        let settings = try checkedSettings()
         shared.createDefaultDirectoryIfUsed()
         do {
             try ServerApplication.run(settings, logger: logger) {
@@ -88,6 +88,17 @@ struct Serve: ParsableCommand {
         } catch let error as ServerApplication.StartError {
             logger.error(error.description)
             throw ExitCode(error.exitCode)
+        }
+    }
+
+    /// `settings()`, with a refused token configuration reported on stderr as exit code 2 (a
+    /// configuration error rather than a usage error: the command line may be right).
+    private func checkedSettings() throws -> ServerApplication.Settings {
+        do {
+            return try settings()
+        } catch let refusal as TokenSettings.Refusal {
+            standardError("Error: \(refusal)")
+            throw ExitCode(2)
         }
     }
 

@@ -27,7 +27,9 @@ public struct APIToken: Sendable, Equatable {
     }
 
     /// Parses `name:secret` pairs separated by commas or newlines (`SCO_API_TOKENS`, a token
-    /// file); blank lines and lines starting with `#` are skipped.
+    /// file); blank lines and lines starting with `#` are skipped. Names and secrets are unique,
+    /// and a secret is at least 16 characters with no whitespace in it (one with a space is
+    /// most likely two values run together, and no client could send it in a header unchanged).
     public static func parseList(_ text: String) throws(TokenListError) -> [APIToken] {
         var tokens: [APIToken] = []
         for (index, raw) in text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == "\r" }).enumerated() {
@@ -38,7 +40,11 @@ public struct APIToken: Sendable, Equatable {
             let secret = String(entry[entry.index(after: colon)...])
             guard !name.isEmpty else { throw .missingName(entry: index + 1) }
             guard secret.count >= 16 else { throw .secretTooShort(name: name) }
+            guard !secret.contains(where: \.isWhitespace) else { throw .secretHasWhitespace(name: name) }
             guard !tokens.contains(where: { $0.name == name }) else { throw .duplicateName(name) }
+            if let other = tokens.first(where: { $0.secret == secret }) {
+                throw .duplicateSecret(name: name, other: other.name)
+            }
             tokens.append(APIToken(name: name, secret: secret))
         }
         return tokens
@@ -50,12 +56,16 @@ public enum TokenListError: Error, CustomStringConvertible, Equatable {
     case missingName(entry: Int)
     case secretTooShort(name: String)
     case duplicateName(String)
+    case secretHasWhitespace(name: String)
+    case duplicateSecret(name: String, other: String)
 
     public var description: String {
         switch self {
         case .missingName(let entry): "token entry \(entry) is not 'name:secret'"
         case .secretTooShort(let name): "the token named '\(name)' is shorter than 16 characters"
         case .duplicateName(let name): "two tokens are named '\(name)'"
+        case .secretHasWhitespace(let name): "the secret of the token named '\(name)' contains whitespace"
+        case .duplicateSecret(let name, let other): "the tokens named '\(other)' and '\(name)' have the same secret"
         }
     }
 }
