@@ -100,6 +100,9 @@ final class APILoopHandler: HTTPLoopHandler {
         case .full: detail = "The disk that holds the database is full; nothing was written."
         case .damaged: detail = "The database file is damaged, so this could not be read."
         case .unavailable: detail = "The database cannot be read or written right now."
+        case .replaced:
+            detail = "The database file was deleted or replaced while the server ran, so nothing was written "
+                + "(a write now would be lost at the next start); restart the server on the right file."
         case .constraint, .other: return Self.internalError(exchange)
         }
         return APIError.unavailable(

@@ -10,6 +10,9 @@ import SQLiteStore
 public final class SQLiteDatasetReader: DatasetReader {
     /// The connection every repository of this reader uses.
     public let connection: SQLiteConnection
+    /// Checks that the database file is still the one the store opened (set by the store that
+    /// made this reader); readiness fails when it throws.
+    var fileCheck: (() throws(StorageFault) -> Void)?
     private var totals: [String: Int] = [:]
     private var totalsStamp: (dataVersion: Int64, changes: Int)?
     /// Counts the read transactions `read` began; `totalsStamp` was taken in `stampedIn`, and
@@ -55,6 +58,15 @@ public final class SQLiteDatasetReader: DatasetReader {
     /// a recorded seed); throws when the dataset's tables cannot be read.
     public func readiness() throws -> Readiness {
         var checks: [Readiness.Check] = []
+        if let fileCheck {
+            do {
+                try fileCheck()
+                checks.append(.init(name: "file", isOK: true, detail: "the one opened"))
+            } catch {
+                checks.append(.init(name: "file", isOK: false, detail: error.message))
+                return Readiness(checks: checks)
+            }
+        }
         do {
             _ = try connection.queryFirst("SELECT 1") { try $0.int(0) }
             checks.append(.init(name: "database", isOK: true, detail: "readable"))

@@ -1,3 +1,4 @@
+import Glibc
 import SQLiteStore
 
 /// The dataset in one SQLite file: the `DatasetStore` the server runs on.
@@ -10,8 +11,18 @@ public final class SQLiteDatasetStore: DatasetStore {
     /// The database file, for callers that need SQLite itself (seed, export, tests).
     public let database: Database
 
+    /// The database file and its WAL as they were when the store was made.
+    private let files: OpenedFiles
+
     public init(database: Database) {
         self.database = database
+        files = OpenedFiles(path: database.path)
+    }
+
+    /// Throws a `.replaced` fault when the database file or its WAL is no longer the one the
+    /// store opened (see `OpenedFiles`).
+    public func checkFiles() throws(StorageFault) {
+        try files.check()
     }
 
     /// Opens `path` for serving: creates, migrates and (when empty) seeds it; see `Dataset.open`.
@@ -31,6 +42,8 @@ public final class SQLiteDatasetStore: DatasetStore {
 
     public func makeLoopReader() throws -> (reader: any DatasetReader, transaction: any SharedReadTransaction) {
         let reader = SQLiteDatasetReader(connection: try database.makeReader())
+        let files = files
+        reader.fileCheck = { () throws(StorageFault) in try files.check() }
         let database = database
         let transaction = reader.shareTransactions { database.dataVersion }
         return (reader, transaction)
@@ -40,7 +53,8 @@ public final class SQLiteDatasetStore: DatasetStore {
         tokenName: String, representation: @escaping (WritableRecord) -> [UInt8], _ body: (any DatasetEditor) throws -> T
     ) throws -> T {
         try database.write { connection in
-            try body(DatasetWriter(connection: connection, tokenName: tokenName, representation: representation))
+            try files.check()
+            return try body(DatasetWriter(connection: connection, tokenName: tokenName, representation: representation))
         }
     }
 
@@ -52,5 +66,46 @@ public final class SQLiteDatasetStore: DatasetStore {
         } catch {
             return CloseReport(succeeded: false, message: "WAL checkpoint at shutdown failed: \(error)")
         }
+    }
+}
+
+/// The device and inode of a database file and of its WAL when they were opened (nil for one
+/// that was not there: an in-memory database, a WAL not yet made).
+///
+/// SQLite keeps writing to the file it holds open, so after an `rm` or a `mv` over the path
+/// every commit would be acknowledged and then lost at the next start; writes and readiness
+/// check this first (two `stat` calls).
+struct OpenedFiles: Sendable {
+    let path: String
+    let file: FileIdentity?
+    let wal: FileIdentity?
+
+    init(path: String) {
+        self.path = path
+        file = FileIdentity(path: path)
+        wal = FileIdentity(path: path + "-wal")
+    }
+
+    func check() throws(StorageFault) {
+        if let file, FileIdentity(path: path) != file {
+            throw StorageFault(kind: .replaced, message: "the database file \(path) was deleted or replaced after the server opened it")
+        }
+        if let wal, FileIdentity(path: path + "-wal") != wal {
+            throw StorageFault(kind: .replaced, message: "the WAL \(path)-wal was deleted or replaced after the server opened it")
+        }
+    }
+}
+
+/// A file's device and inode: what stays the same while it is the same file, whatever its name.
+struct FileIdentity: Equatable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// The identity of the file at `path`, or nil when there is none.
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
     }
 }

@@ -13,6 +13,9 @@ public struct StorageFault: Error, Sendable, Equatable {
         case damaged
         /// The file cannot be read or written right now (I/O, permissions, memory).
         case unavailable
+        /// The database file or its WAL is no longer the one the server opened (deleted,
+        /// renamed or replaced): a write would go to a file nobody will open again.
+        case replaced
         /// A write broke a rule of the schema that validation let through.
         case constraint
         /// Any other failure of the engine.
