@@ -6,7 +6,10 @@ extension APILoopHandler {
     func answer(_ exchange: inout Exchange) throws -> HTTPResponse {
         let request = exchange.request
         exchange.isCORSAllowed = corsOrigin(for: request) != nil
-        if let name = QueryCredentials.credentialName(in: request.query) { throw QueryCredentials.refusal(name: name) }
+        if let name = QueryCredentials.credentialName(in: request.query) {
+            exchange.queryCredential = name
+            throw QueryCredentials.refusal(name: name)
+        }
         let route: Route
         let parameters: PathParameters
         switch service.router.resolve(request) {

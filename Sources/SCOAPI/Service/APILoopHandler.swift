@@ -138,4 +138,7 @@ struct Exchange {
     /// The name of the token a write was made with (never the token itself).
     var tokenName: String?
     var isCORSAllowed = false
+    /// The credential parameter the query carried (the request was refused for it), so the
+    /// access log knows to redact the target.
+    var queryCredential: String?
 }

@@ -22,7 +22,7 @@ final class AccessLog {
         var fields: [(String, LogValue)] = [
             ("requestId", .string(exchange.requestID)),
             ("method", .string(request.method.rawValue)),
-            ("target", .string(QueryCredentials.redacted(request.target, query: request.query))),
+            ("target", .string(exchange.queryCredential == nil ? request.target : QueryCredentials.redacted(request.target))),
             ("route", .string(exchange.route)),
             ("status", .int(response.status.code)),
             ("bytes", .int(request.method == .head ? 0 : response.body.count)),

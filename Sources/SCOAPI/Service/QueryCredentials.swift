@@ -3,7 +3,8 @@ import HTTPServer
 /// Credentials sent in a query string (`?access_token=…`, RFC 6750 §2.3), which this API never
 /// accepts: a target ends up in access logs, proxies' logs, browser history and `Referer`
 /// headers. A request carrying one is refused with a 400 that says to use `Authorization`,
-/// and the access log writes its target with the value replaced.
+/// and the access log writes its target with the value replaced (`Exchange.queryCredential`
+/// says which requests need it, so other targets are not scanned again).
 enum QueryCredentials {
     /// The names taken for credentials, compared without regard to ASCII case.
     static func isCredential(_ name: String) -> Bool {
@@ -31,13 +32,12 @@ enum QueryCredentials {
                 + "send the token in the Authorization header: 'Authorization: Bearer <token>'.")
     }
 
-    /// `target` with the value of every credential parameter replaced by `[redacted]`, for logs;
-    /// the target itself when it has none.
-    static func redacted(_ target: String, query: QueryParameters) -> String {
-        guard credentialName(in: query) != nil, let mark = target.firstIndex(of: "?") else { return target }
+    /// `target` with the value of every credential parameter replaced by `[redacted]`, for logs.
+    static func redacted(_ target: String) -> String {
+        guard let mark = target.firstIndex(of: "?") else { return target }
         let pieces = target[target.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false).map { piece in
             let name = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            let decoded = (try? QueryParameters(decoding: String(name)))?.first { _ in true }?.name ?? String(name)
+            let decoded = (try? QueryParameters(decoding: String(name)))?.names.first ?? String(name)
             return isCredential(decoded) ? "\(name)=[redacted]" : String(piece)
         }
         return String(target[...mark]) + pieces.joined(separator: "&")

@@ -19,12 +19,6 @@ public final class SQLiteDatasetStore: DatasetStore {
         files = OpenedFiles(path: database.path)
     }
 
-    /// Throws a `.replaced` fault when the database file or its WAL is no longer the one the
-    /// store opened (see `OpenedFiles`).
-    public func checkFiles() throws(StorageFault) {
-        try files.check()
-    }
-
     /// Opens `path` for serving: creates, migrates and (when empty) seeds it; see `Dataset.open`.
     public static func open(
         path: String, createIfMissing: Bool = true, seedIfEmpty: Bool = true, busyTimeout: Duration = .seconds(5)
