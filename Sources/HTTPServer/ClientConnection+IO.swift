@@ -79,6 +79,22 @@ extension ClientConnection {
         }
     }
 
+    /// The server has no room for this connection: answers 503 with `Retry-After` before any
+    /// request is read, then closes (lingering, like every closing answer).
+    func refuseForLackOfRoom(loop: EventLoop, now: MonotonicInstant) -> Disposition {
+        var response = HTTPResponse.problem(
+            status: .serviceUnavailable,
+            detail: "The server has no room for another connection now; retry after the seconds in Retry-After."
+        )
+        response.headers.set(.retryAfter, "1")
+        loop.handler.didRefuse(response, peer: peer)
+        machine.inputFinished()
+        loop.output.removeAll(keepingCapacity: true)
+        ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+                               keepAlive: false, date: loop.date.bytes, into: &loop.output)
+        return flushLoopOutput(now: now, loop: loop)
+    }
+
     /// The server is shutting down: close now if idle, else after the request under way.
     func drainStarted() -> Disposition {
         machine.drainStarted() == .close ? .close : .open

@@ -20,6 +20,8 @@ final class ClientConnection {
     let serial: UInt32
     /// The client's address, `ip:port`.
     let peer: String
+    /// Whether the connection was accepted only to be refused (503) for lack of room.
+    let isRefusal: Bool
     var parser: RequestParser
     var machine: ConnectionStateMachine
     /// Received bytes not yet parsed: an incomplete line, or requests held back by backpressure.
@@ -32,11 +34,12 @@ final class ClientConnection {
     /// Whether the client has ended its sending side.
     var isPeerClosed = false
 
-    init(socket: FileDescriptor, serial: UInt32, peer: String, limits: RequestParser.Limits,
+    init(socket: FileDescriptor, serial: UInt32, peer: String, isRefusal: Bool = false, limits: RequestParser.Limits,
          timeouts: ConnectionStateMachine.Timeouts, acceptedAt now: MonotonicInstant) {
         self.socket = socket
         self.serial = serial
         self.peer = peer
+        self.isRefusal = isRefusal
         self.parser = RequestParser(limits: limits)
         self.machine = ConnectionStateMachine(timeouts: timeouts, acceptedAt: now)
     }

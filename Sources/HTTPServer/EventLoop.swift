@@ -6,7 +6,8 @@ import Glibc
 final class EventLoop {
     static let wakeToken: UInt64 = .max
     static let listenerToken: UInt64 = .max - 1
-    /// How long accepting pauses after EMFILE/ENFILE or at the connection cap.
+    /// How long accepting pauses, out of room to accept or to refuse, unless a connection of
+    /// the loop closes first.
     static let acceptBackoff: Duration = .milliseconds(100)
 
     let index: Int
@@ -28,10 +29,16 @@ final class EventLoop {
     private let events: UnsafeMutableBufferPointer<epoll_event>
     private let parserLimits: RequestParser.Limits
     private let timeouts: ConnectionStateMachine.Timeouts
+    /// A refusal lingers only long enough for the request a client sends on connecting, so a
+    /// client that never closes holds a place in `refusalReserve` briefly.
+    private let refusalTimeouts: ConnectionStateMachine.Timeouts
     private let sweepInterval: Duration
     private var nextSweep: MonotonicInstant
     private var acceptPausedUntil: MonotonicInstant?
     private var drainDeadline: MonotonicInstant?
+    /// Descriptors held on /dev/null, each given up to refuse one client when accept(2) fails
+    /// with EMFILE; taken back when a connection closes.
+    private var spares: [FileDescriptor] = []
 
     /// Makes a loop; `listener` (which it then owns) may be nil for a loop fed by `adopt`, and
     /// `epoll` (owned too; `ServerShared.takeEpoll`) nil for a loop that makes its own.
@@ -42,6 +49,9 @@ final class EventLoop {
         self.handler = handler
         self.parserLimits = configuration.parserLimits
         self.timeouts = configuration.timeouts
+        var refusalTimeouts = configuration.timeouts
+        refusalTimeouts.linger = min(refusalTimeouts.linger, .milliseconds(250))
+        self.refusalTimeouts = refusalTimeouts
         self.sweepInterval = configuration.sweepInterval
         self.nextSweep = MonotonicInstant.now() + sweepInterval
         let listenerDescriptor = listener.map(FileDescriptor.init)
@@ -60,6 +70,7 @@ final class EventLoop {
                                      events: EPOLLIN.rawValue, token: Self.listenerToken)
             self.listener = listenerDescriptor
         }
+        refillSpareDescriptors()
     }
 
     deinit {
@@ -123,16 +134,31 @@ final class EventLoop {
 
     /// Takes ownership of a connected socket and starts serving it.
     func adopt(_ fd: Int32, peer: String, now: MonotonicInstant) {
+        guard let connection = register(fd, peer: peer, now: now, isRefusal: false) else { return }
+        if isDraining, connection.drainStarted() == .close {
+            closeConnection(connection)
+        }
+    }
+
+    /// Takes ownership of a connected socket only to answer it 503 with `Retry-After` and close
+    /// it (lingering, so the answer is not lost to a RST): the server has no room for it.
+    func refuse(_ fd: Int32, peer: String, now: MonotonicInstant) {
+        guard let connection = register(fd, peer: peer, now: now, isRefusal: true) else { return }
+        settle(connection, connection.refuseForLackOfRoom(loop: self, now: now))
+    }
+
+    private func register(_ fd: Int32, peer: String, now: MonotonicInstant, isRefusal: Bool) -> ClientConnection? {
         let socket = FileDescriptor(fd)
         let serial = nextSerial
         nextSerial = nextSerial == .max ? 1 : nextSerial + 1
-        let connection = ClientConnection(socket: socket, serial: serial, peer: peer,
-                                    limits: parserLimits, timeouts: timeouts, acceptedAt: now)
+        let connection = ClientConnection(socket: socket, serial: serial, peer: peer, isRefusal: isRefusal,
+                                    limits: parserLimits, timeouts: isRefusal ? refusalTimeouts : timeouts,
+                                    acceptedAt: now)
         do {
             try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, fd, events: EPOLLIN.rawValue, token: connection.token)
         } catch {
             shared.report(.error, "cannot watch an accepted connection", [("error", "\(error)")])
-            return
+            return nil
         }
         let slot = Int(fd)
         if slot >= connections.count {
@@ -140,9 +166,16 @@ final class EventLoop {
         }
         connections[slot] = connection
         connectionCount += 1
-        shared.openConnections.add(1, ordering: .relaxed)
-        if isDraining, connection.drainStarted() == .close {
-            closeConnection(connection)
+        count(connection, by: 1)
+        return connection
+    }
+
+    /// Adjusts the shared count the connection is part of: served, or being refused.
+    private func count(_ connection: ClientConnection, by delta: Int) {
+        if connection.isRefusal {
+            shared.refusingConnections.add(delta, ordering: .relaxed)
+        } else {
+            shared.openConnections.add(delta, ordering: .relaxed)
         }
     }
 
@@ -200,9 +233,59 @@ final class EventLoop {
             var option = linger(l_onoff: 1, l_linger: 0)
             _ = setsockopt(connection.socket.rawValue, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
         }
-        connection.socket.close()
+        if spares.count < configuration.spareDescriptors {
+            // The descriptor freed goes back to the reserve before any accept can take it.
+            shared.descriptorLock.withLock { _ in
+                connection.socket.close()
+                openSpareDescriptors()
+            }
+        } else {
+            connection.socket.close()
+        }
         connectionCount -= 1
-        shared.openConnections.subtract(1, ordering: .relaxed)
+        count(connection, by: -1)
+        // Room has come back: a client waiting for it need not wait out the pause.
+        if acceptPausedUntil != nil { resumeAccepting() }
+    }
+
+    /// What accepting with a spare descriptor came to.
+    enum SpareAccept {
+        case accepted(fd: Int32, peer: String)
+        /// Nothing was waiting: accept(2) reports EMFILE before it looks at the queue.
+        case nothingWaiting
+        /// No spare was left, or accept(2) failed even so.
+        case failed
+    }
+
+    /// Gives up one spare descriptor and accepts in its place, both under `descriptorLock`.
+    func acceptWithSpareDescriptor(_ listenerFD: Int32) -> SpareAccept {
+        shared.descriptorLock.withLock { _ in
+            guard let spare = spares.popLast() else { return .failed }
+            spare.close()
+            do throws(SocketError) {
+                if let (fd, peer) = try Syscall.accept(listenerFD) { return .accepted(fd: fd, peer: peer) }
+                openSpareDescriptors()
+                return .nothingWaiting
+            } catch {
+                openSpareDescriptors()
+                return .failed
+            }
+        }
+    }
+
+    private func refillSpareDescriptors() {
+        guard spares.count < configuration.spareDescriptors else { return }
+        shared.descriptorLock.withLock { _ in openSpareDescriptors() }
+    }
+
+    /// Opens spare descriptors up to `spareDescriptors`, as many as the process can spare now;
+    /// called with `descriptorLock` held.
+    private func openSpareDescriptors() {
+        while spares.count < configuration.spareDescriptors {
+            let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            spares.append(FileDescriptor(fd))
+        }
     }
 
     private func sweep(now: MonotonicInstant) {
@@ -228,6 +311,7 @@ final class EventLoop {
 
     private func resumeAccepting() {
         acceptPausedUntil = nil
+        refillSpareDescriptors()
         guard let listener, !isDraining else { return }
         do {
             try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, listener.rawValue,

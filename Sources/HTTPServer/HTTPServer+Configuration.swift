@@ -17,9 +17,19 @@ extension HTTPServer {
         public var threads: Int = Configuration.onlineCores
         /// The listen(2) backlog of each listening socket. Default 4096 (Linux's somaxconn).
         public var listenBacklog: Int = 4096
-        /// Open connections across all loops; at the cap, loops stop accepting until some close
-        /// (up to `threads - 1` may be accepted past it in a race). Default 16,384.
+        /// Open connections across all loops (up to `threads - 1` may be accepted past it in a
+        /// race). Past the cap a new client is answered 503 with `Retry-After` and closed, within
+        /// `refusalReserve`. Default 16,384.
         public var maxConnections: Int = 16_384
+        /// Connections accepted past `maxConnections`, or past the process's descriptor limit,
+        /// only to be answered 503 with `Retry-After: 1` and closed, so a client at the limit
+        /// hears at once instead of waiting unanswered in the backlog. While this many are being
+        /// refused, accepting pauses. Each loop keeps `spareDescriptors` open for the refusals
+        /// it makes when accept(2) fails with EMFILE. Default 64; 0 pauses at the cap instead.
+        public var refusalReserve: Int = 64
+        /// Descriptors each loop holds in reserve (on /dev/null) and gives up, one per refusal,
+        /// to accept and refuse a client when the process is out of descriptors. Default 8.
+        public var spareDescriptors: Int = 8
 
         /// The longest request target, in bytes (longer: 414). Default 8 KiB, as nginx and Apache.
         public var maxTargetLength: Int = 8 * 1024
@@ -96,6 +106,7 @@ extension HTTPServer {
             precondition(threads >= 1, "threads must be at least 1")
             precondition((0...65535).contains(port), "port must be 0...65535")
             precondition(maxConnections >= 1 && listenBacklog >= 1, "maxConnections and listenBacklog must be positive")
+            precondition(refusalReserve >= 0 && spareDescriptors >= 0, "refusalReserve and spareDescriptors must not be negative")
             precondition(maxTargetLength >= 1 && maxHeaderBytes >= 2 && maxHeaderCount >= 1 && maxBodyBytes >= 0,
                 "limits must be positive")
             precondition(readBufferSize >= 1024 && outputHighWaterMark >= 1024, "buffers must be at least 1 KiB")

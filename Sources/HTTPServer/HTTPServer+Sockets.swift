@@ -39,7 +39,8 @@ extension HTTPServer {
                 limit.rlim_cur = previous
             }
         }
-        let needed = rlim_t(configuration.maxConnections + 4 * configuration.threads + 32)
+        let needed = rlim_t(configuration.maxConnections + configuration.refusalReserve
+                            + (4 + configuration.spareDescriptors) * configuration.threads + 32)
         if limit.rlim_cur < needed {
             configuration.eventSink?.serverEvent(.warning, "open file limit is below what maxConnections needs", [
                 ("limit", "\(limit.rlim_cur)"), ("maxConnections", "\(configuration.maxConnections)"),

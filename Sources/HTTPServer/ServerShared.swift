@@ -6,7 +6,14 @@ import Synchronization
 /// outlive every loop (the loops hold it strongly, so it is released after the last one).
 final class ServerShared: Sendable {
     let configuration: HTTPServer.Configuration
+    /// Connections being served, across loops (refusals not included).
     let openConnections = Atomic<Int>(0)
+    /// Connections accepted only to be answered 503 and closed (`refusalReserve`).
+    let refusingConnections = Atomic<Int>(0)
+    /// Held around every accept(2) and around giving up or taking back a spare descriptor, so
+    /// that the descriptor a loop frees to refuse a client is the one its own accept gets, not
+    /// one another loop's accept takes to serve a client past the limit.
+    let descriptorLock = Lock<Void>(())
     let isShuttingDown = Atomic<Bool>(false)
     /// One eventfd per loop, written to wake it (shutdown).
     let wakeFDs: [Int32]

@@ -99,8 +99,51 @@ import Testing
         #expect(sink.messages.last == "stopped")
     }
 
-    @Test func pausesAcceptingAtTheConnectionCapAndResumes() throws {
-        try TestServer.with(threads: 1, configure: { $0.maxConnections = 2 }) { server in
+    @Test func answers503PastTheConnectionCapAndKeepsServingTheOthers() throws {
+        let sink = RecordingSink()
+        try TestServer.with(threads: 1, configure: { $0.maxConnections = 2; $0.eventSink = sink }) { server in
+            let first = try RawClient(port: server.boundPort)
+            let second = try RawClient(port: server.boundPort)
+            try first.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            try second.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try first.readResponse().status == 200)
+            #expect(try second.readResponse().status == 200)
+            // A third is answered at once, not left in the backlog, and closed.
+            for _ in 0..<3 {
+                let third = try RawClient(port: server.boundPort)
+                try third.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+                third.setReceiveTimeout(.seconds(2))
+                let refusal = try third.readResponse()
+                #expect(refusal.status == 503)
+                #expect(refusal.headers["retry-after"] == "1")
+                #expect(refusal.headers["connection"] == "close")
+                #expect(refusal.headers["content-type"] == "application/problem+json")
+                #expect(try third.isClosedByServer())
+            }
+            try first.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            try second.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            #expect(try first.readResponse().status == 200)
+            #expect(try second.readResponse().status == 200)
+            first.reset()
+            // The refusals do not count as served connections; a place freed is taken again.
+            let fourth = try RawClient(port: server.boundPort)
+            try fourth.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+            fourth.setReceiveTimeout(.seconds(5))
+            var status = try fourth.readResponse().status
+            // The reset of `first` may not have been seen yet when `fourth` was accepted.
+            while status == 503 {
+                let retry = try RawClient(port: server.boundPort)
+                try retry.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+                retry.setReceiveTimeout(.seconds(5))
+                status = try retry.readResponse().status
+            }
+            #expect(status == 200)
+        }
+        #expect(sink.messages.contains("connection limit reached; answering 503"))
+    }
+
+    @Test func pausesAcceptingWhenNoRefusalIsAllowed() throws {
+        try TestServer.with(threads: 1, configure: { $0.maxConnections = 2; $0.refusalReserve = 0 }) { server in
             let first = try RawClient(port: server.boundPort)
             let second = try RawClient(port: server.boundPort)
             try first.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
