@@ -2,6 +2,8 @@
 #define SCO_CSQLITE_SHIM_H
 
 #include <sqlite3.h>
+#include <stdint.h>
+#include <time.h>
 
 /// SQLITE_TRANSIENT is a macro over a cast function pointer, which Swift cannot import.
 /// Binding with it makes SQLite copy the bytes before sqlite3_bind_* returns.
@@ -99,6 +101,76 @@ static inline int csqlite_register_fts5_match_offsets(sqlite3 *db) {
     if (rc != SQLITE_OK) return rc;
     if (api == 0 || api->iVersion < 2) return SQLITE_ERROR;
     return api->xCreateFunction(api, "match_offsets", 0, csqlite_fts5_match_offsets, 0);
+}
+
+/// The name of the VFS every connection opens with (`csqlite_register_vfs`).
+#define CSQLITE_VFS_NAME "sco-unix"
+
+/// The longest sleep, in microseconds, that SQLite may take inside a lock attempt.
+#define CSQLITE_SLEEP_CAP_US 2000
+
+/// xSleep of `CSQLITE_VFS_NAME`: sleeps at most `CSQLITE_SLEEP_CAP_US`.
+///
+/// The only sleeps left to the VFS are SQLite's own retries, chiefly the loop that begins a
+/// WAL read transaction: when it cannot take a read-mark lock it retries 100 times with delays
+/// growing to 0.3 s, close to 10 s in all, and no busy timeout shortens it. Capped, the loop
+/// gives up within about 0.2 s with SQLITE_PROTOCOL, which the caller answers as "busy".
+/// Waiting on a lock held by another connection is `csqlite_busy_wait`'s, which does not sleep
+/// through the VFS.
+static int csqlite_capped_sleep(sqlite3_vfs *vfs, int microseconds) {
+    (void)vfs;
+    int slept = microseconds < CSQLITE_SLEEP_CAP_US ? microseconds : CSQLITE_SLEEP_CAP_US;
+    if (slept <= 0) return 0;
+    struct timespec interval = { slept / 1000000, (long)(slept % 1000000) * 1000L };
+    nanosleep(&interval, 0);
+    return slept;
+}
+
+/// Registers `CSQLITE_VFS_NAME`, a copy of the default VFS (unix) whose xSleep is
+/// `csqlite_capped_sleep`; everything else, locks and shared memory included, is the default's
+/// own code and state. Idempotent; returns an SQLite result code.
+static inline int csqlite_register_vfs(void) {
+    if (sqlite3_vfs_find(CSQLITE_VFS_NAME) != 0) return SQLITE_OK;
+    sqlite3_vfs *base = sqlite3_vfs_find(0);
+    if (base == 0) return SQLITE_ERROR;
+    sqlite3_vfs *vfs = sqlite3_malloc(sizeof *vfs);
+    if (vfs == 0) return SQLITE_NOMEM;
+    *vfs = *base;
+    vfs->pNext = 0;
+    vfs->zName = CSQLITE_VFS_NAME;
+    vfs->xSleep = csqlite_capped_sleep;
+    return sqlite3_vfs_register(vfs, 0);
+}
+
+/// A busy handler that waits for a lock up to the timeout in milliseconds passed as `context`,
+/// with the delays of SQLite's own (sqlite3_busy_timeout), but sleeping itself rather than
+/// through the VFS, whose sleeps `csqlite_capped_sleep` cuts short.
+static int csqlite_busy_wait(void *context, int count) {
+    static const int delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+    static const int totals[] = { 0, 1, 3, 8, 18, 33, 53, 78, 103, 128, 178, 228 };
+    const int steps = (int)(sizeof delays / sizeof delays[0]);
+    int timeout = (int)(intptr_t)context;
+    int delay, prior;
+    if (count < steps) {
+        delay = delays[count];
+        prior = totals[count];
+    } else {
+        delay = delays[steps - 1];
+        prior = totals[steps - 1] + delay * (count - (steps - 1));
+    }
+    if (prior + delay > timeout) {
+        delay = timeout - prior;
+        if (delay <= 0) return 0;
+    }
+    struct timespec interval = { delay / 1000, (long)(delay % 1000) * 1000000L };
+    nanosleep(&interval, 0);
+    return 1;
+}
+
+/// Installs `csqlite_busy_wait` with a timeout of `milliseconds` (0: fail at once).
+static inline int csqlite_set_busy_timeout(sqlite3 *db, int milliseconds) {
+    if (milliseconds <= 0) return sqlite3_busy_handler(db, 0, 0);
+    return sqlite3_busy_handler(db, csqlite_busy_wait, (void *)(intptr_t)milliseconds);
 }
 
 #endif

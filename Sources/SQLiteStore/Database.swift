@@ -56,10 +56,17 @@ public final class Database: Sendable {
         version.load(ordering: .acquiring)
     }
 
+    /// How long a read connection waits for a lock. In WAL mode a reader needs none that a
+    /// writer holds, so a wait means something unusual holds the file (another process's
+    /// recovery or exclusive lock); a read then fails soon, as busy, rather than stall its
+    /// event loop for the writer's busy timeout.
+    public static let readerBusyTimeout: Duration = .milliseconds(100)
+
     /// A new read-only connection for the calling thread (`SQLITE_OPEN_READONLY` and
-    /// `PRAGMA query_only`). Keep it on that thread; open one per event loop.
+    /// `PRAGMA query_only`), with `readerBusyTimeout`. Keep it on that thread; open one per
+    /// event loop.
     public func makeReader() throws -> SQLiteConnection {
-        try SQLiteConnection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+        try SQLiteConnection(path: path, mode: .readOnly, busyTimeout: min(busyTimeout, Self.readerBusyTimeout))
     }
 
     /// Runs `body` on the writer inside `BEGIN IMMEDIATE`, commits, then bumps `dataVersion`.

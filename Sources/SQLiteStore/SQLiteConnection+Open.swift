@@ -63,7 +63,7 @@ extension SQLiteConnection {
         sqlite3_extended_result_codes(db, 1)
         let milliseconds = busyTimeout.components.seconds * 1000
             + busyTimeout.components.attoseconds / 1_000_000_000_000_000
-        sqlite3_busy_timeout(db, Int32(clamping: milliseconds))
+        _ = csqlite_set_busy_timeout(db, Int32(clamping: milliseconds))
         // Double-quoted strings are identifiers only: a misspelt column in "quotes" is an error,
         // not a silent string literal (sqlite.org/quirks.html §8).
         _ = csqlite_db_config_int(db, SQLITE_DBCONFIG_DQS_DML, 0, nil)

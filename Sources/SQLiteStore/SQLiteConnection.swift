@@ -42,10 +42,17 @@ public final class SQLiteConnection {
         try SQLiteConnection(path: ":memory:", mode: .readWriteCreate)
     }
 
+    /// The VFS connections open with, nil when it could not be registered (the default then).
+    private static let vfsName: String? = {
+        configureLibrary
+        return sqlite3_vfs_find(CSQLITE_VFS_NAME) == nil ? nil : CSQLITE_VFS_NAME
+    }()
+
     /// Process-wide settings, made once before SQLite initializes (the first open): no memory
     /// statistics, so that allocations take no global mutex (CSQLite/shim.h).
     private static let configureLibrary: Void = {
         _ = csqlite_disable_memory_statistics()
+        _ = csqlite_register_vfs()
     }()
 
     /// The designated initialiser; `afterOpen` runs last, and if it throws the open is undone
@@ -62,7 +69,9 @@ public final class SQLiteConnection {
 
         Self.configureLibrary
         var pointer: OpaquePointer?
-        let code = sqlite3_open_v2(Self.sqlitePath(for: path), &pointer, mode.flags, nil)
+        // CSQLITE_VFS_NAME: the default VFS with SQLite's internal lock retries cut to about
+        // 0.2 s, so no statement waits on a lock longer than its busy timeout (CSQLite/shim.h).
+        let code = sqlite3_open_v2(Self.sqlitePath(for: path), &pointer, mode.flags, Self.vfsName)
         guard let pointer else {
             // Only an out-of-memory failure leaves no handle at all.
             throw StoreError.cannotOpen(path: path, cause: SQLiteError(code: code, db: nil))

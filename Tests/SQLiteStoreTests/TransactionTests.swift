@@ -98,4 +98,21 @@ import Testing
         }
         #expect(!second.isInTransaction)
     }
+
+    @Test func aLockIsWaitedForUpToTheBusyTimeoutThenBusy() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("wait.db")
+        let first = try SQLiteConnection(path: path, mode: .readWriteCreate, busyTimeout: .zero)
+        let second = try SQLiteConnection(path: path, mode: .readWrite, busyTimeout: .milliseconds(300))
+        let clock = ContinuousClock()
+        try first.transaction(.immediate) {
+            let started = clock.now
+            let error = #expect(throws: SQLiteError.self) {
+                try second.transaction(.immediate) {}
+            }
+            #expect(error?.primaryCode == .busy)
+            // The busy handler sleeps itself: the VFS's capped sleeps do not cut the wait short.
+            #expect(clock.now - started >= .milliseconds(290))
+        }
+    }
 }

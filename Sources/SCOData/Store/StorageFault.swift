@@ -4,7 +4,8 @@ import SQLiteStore
 /// for a constraint a write broke, a 409) and logs with the engine's own code and message.
 public struct StorageFault: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
-        /// Another connection holds a lock past the busy timeout; retrying may succeed.
+        /// Another connection holds a lock past the busy timeout (or SQLite's lock retries ran
+        /// out: SQLITE_PROTOCOL); retrying may succeed.
         case busy
         /// The disk that holds the data is full.
         case full
@@ -42,7 +43,7 @@ public struct StorageFault: Error, Sendable, Equatable {
             self = fault
         case let sqlite as SQLiteError:
             let kind: Kind = switch sqlite.code.primary {
-            case .busy, .locked: .busy
+            case .busy, .locked, .protocol: .busy
             case .full: .full
             case .corrupt, .notADatabase: .damaged
             case .ioError, .cantOpen, .readOnly, .noMemory, .noLFS: .unavailable
