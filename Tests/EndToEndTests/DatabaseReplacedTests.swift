@@ -39,6 +39,15 @@ import Testing
         let ready = try curl(server.baseURL + "/readyz")
         #expect(ready.status == 503, "\(fault): readyz \(ready.status) \(ready.body)")
         #expect(try curl(server.baseURL + "/v1/timeline?limit=1").status == 200, "reads go on")
+        for number in 0..<3 {
+            #expect(try write(server, id: "again-\(number)").status == 503)
+            #expect(try curl(server.baseURL + "/readyz").status == 503)
+        }
         #expect(server.terminate() == 0)
+        // Said once, however often a write or /readyz meets it.
+        let said = server.standardErrorText().components(separatedBy: "\n")
+            .filter { $0.contains("\"database file replaced\"") }
+        #expect(said.count == 1, "\(fault): \(said)")
+        #expect(!server.standardErrorText().contains("\"database error\""), "\(fault)")
     }
 }

@@ -54,6 +54,9 @@ enum OperationsResource: Resource {
         } catch {
             return APIError.unavailable(detail: "The database cannot be read: \(error)").makeResponse()
         }
+        if let file = report.checks.first(where: { $0.name == "file" }), !file.isOK {
+            call.service.logReplacedFileOnce(file.detail)
+        }
         var json = JSONWriter(capacity: 256)
         json.beginObject()
         if !report.isReady {

@@ -91,7 +91,11 @@ final class APILoopHandler: HTTPLoopHandler {
             return Self.internalError(exchange)
         }
         loopMetrics.recordDatabaseError()
-        service.logger.error("database error", fields)
+        if fault.kind == .replaced {
+            service.logReplacedFileOnce(fault.message)
+        } else {
+            service.logger.error("database error", fields)
+        }
         // The file, the disk or the OS failed, not the request. Retrying may help once an
         // operator acts, so it is a 503, like a database that cannot be opened.
         let detail: String

@@ -21,6 +21,8 @@ public final class APIService: HTTPResponder {
     /// Set once the server exists, so `/metrics` can report its open connections. Weak: the
     /// server holds this service as its responder, and the pair must not keep each other alive.
     private let server = Lock(WeakServer())
+    /// Whether the database file's replacement has been logged (it is, once).
+    private let replacementLogged = Lock(false)
 
     public init(store: any DatasetStore, configuration: APIConfiguration, logger: Logger, startedAt: Double) {
         self.store = store
@@ -46,6 +48,24 @@ public final class APIService: HTTPResponder {
 
     var openConnections: Int {
         server.withLock { $0.server?.openConnections ?? 0 }
+    }
+
+    /// Logs, the first time only, that the database file or its WAL is no longer the one opened:
+    /// the state lasts until a restart, and every write and `/readyz` meets it again (each still
+    /// has its 503 line in the access log). Returns whether this call logged it.
+    @discardableResult
+    func logReplacedFileOnce(_ message: String) -> Bool {
+        let first = replacementLogged.withLock { logged in
+            defer { logged = true }
+            return !logged
+        }
+        if first {
+            logger.error("database file replaced", [
+                ("error", .string(message)),
+                ("consequence", .string("writes are refused and /readyz fails until the server is restarted on the right file")),
+            ])
+        }
+        return first
     }
 
     /// Every (method, pattern) the API routes, for the OpenAPI completeness test.
