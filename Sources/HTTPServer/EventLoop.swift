@@ -235,9 +235,9 @@ final class EventLoop {
         }
         if spares.count < configuration.spareDescriptors {
             // The descriptor freed goes back to the reserve before any accept can take it.
-            shared.descriptorLock.withLock { _ in
+            shared.descriptorLock.withLock { held in
                 connection.socket.close()
-                openSpareDescriptors()
+                openSpareDescriptors(counting: &held)
             }
         } else {
             connection.socket.close()
@@ -259,15 +259,16 @@ final class EventLoop {
 
     /// Gives up one spare descriptor and accepts in its place, both under `descriptorLock`.
     func acceptWithSpareDescriptor(_ listenerFD: Int32) -> SpareAccept {
-        shared.descriptorLock.withLock { _ in
+        shared.descriptorLock.withLock { held in
             guard let spare = spares.popLast() else { return .failed }
             spare.close()
+            held -= 1
             do throws(SocketError) {
                 if let (fd, peer) = try Syscall.accept(listenerFD) { return .accepted(fd: fd, peer: peer) }
-                openSpareDescriptors()
+                openSpareDescriptors(counting: &held)
                 return .nothingWaiting
             } catch {
-                openSpareDescriptors()
+                openSpareDescriptors(counting: &held)
                 return .failed
             }
         }
@@ -275,16 +276,17 @@ final class EventLoop {
 
     private func refillSpareDescriptors() {
         guard spares.count < configuration.spareDescriptors else { return }
-        shared.descriptorLock.withLock { _ in openSpareDescriptors() }
+        shared.descriptorLock.withLock { held in openSpareDescriptors(counting: &held) }
     }
 
     /// Opens spare descriptors up to `spareDescriptors`, as many as the process can spare now;
-    /// called with `descriptorLock` held.
-    private func openSpareDescriptors() {
+    /// called with `descriptorLock` held, whose count of spares held it keeps.
+    private func openSpareDescriptors(counting held: inout Int) {
         while spares.count < configuration.spareDescriptors {
             let fd = open("/dev/null", O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return }
             spares.append(FileDescriptor(fd))
+            held += 1
         }
     }
 

@@ -12,8 +12,9 @@ final class ServerShared: Sendable {
     let refusingConnections = Atomic<Int>(0)
     /// Held around every accept(2) and around giving up or taking back a spare descriptor, so
     /// that the descriptor a loop frees to refuse a client is the one its own accept gets, not
-    /// one another loop's accept takes to serve a client past the limit.
-    let descriptorLock = Lock<Void>(())
+    /// one another loop's accept takes to serve a client past the limit. Its value: the spare
+    /// descriptors the loops hold.
+    let descriptorLock = Lock<Int>(0)
     let isShuttingDown = Atomic<Bool>(false)
     /// One eventfd per loop, written to wake it (shutdown).
     let wakeFDs: [Int32]

@@ -102,12 +102,7 @@ import Testing
     @Test func answers503PastTheConnectionCapAndKeepsServingTheOthers() throws {
         let sink = RecordingSink()
         try TestServer.with(threads: 1, configure: { $0.maxConnections = 2; $0.eventSink = sink }) { server in
-            let first = try RawClient(port: server.boundPort)
-            let second = try RawClient(port: server.boundPort)
-            try first.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
-            try second.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
-            #expect(try first.readResponse().status == 200)
-            #expect(try second.readResponse().status == 200)
+            let (first, second) = try fillTwoPlaces(server)
             // A third is answered at once, not left in the backlog, and closed.
             for _ in 0..<3 {
                 let third = try RawClient(port: server.boundPort)
@@ -144,12 +139,7 @@ import Testing
 
     @Test func pausesAcceptingWhenNoRefusalIsAllowed() throws {
         try TestServer.with(threads: 1, configure: { $0.maxConnections = 2; $0.refusalReserve = 0 }) { server in
-            let first = try RawClient(port: server.boundPort)
-            let second = try RawClient(port: server.boundPort)
-            try first.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
-            try second.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
-            #expect(try first.readResponse().status == 200)
-            #expect(try second.readResponse().status == 200)
+            let (first, second) = try fillTwoPlaces(server)
             // A third waits in the backlog until one of the first two leaves.
             let third = try RawClient(port: server.boundPort)
             try third.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
@@ -159,6 +149,18 @@ import Testing
             third.setReceiveTimeout(.seconds(5))
             #expect(try third.readResponse().status == 200)
             #expect(server.openConnections == 2)
+            withExtendedLifetime(second) {}  // it holds the other place throughout
         }
+    }
+
+    /// Two connections, each answered once: a server with `maxConnections = 2` is then full.
+    private func fillTwoPlaces(_ server: HTTPServer) throws -> (RawClient, RawClient) {
+        let first = try RawClient(port: server.boundPort)
+        let second = try RawClient(port: server.boundPort)
+        try first.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+        try second.send("GET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try first.readResponse().status == 200)
+        #expect(try second.readResponse().status == 200)
+        return (first, second)
     }
 }
