@@ -70,12 +70,7 @@ extension ClientConnection {
             let response = HTTPResponse.problem(
                 status: .requestTimeout, detail: "The request was not received within the time allowed."
             )
-            loop.handler.didRefuse(response, peer: peer)
-            machine.inputFinished()
-            loop.output.removeAll(keepingCapacity: true)
-            ResponseEncoder.encode(response, requestMethod: parser.head.method, requestVersion: .http1_1,
-                                   keepAlive: false, date: loop.date.bytes, into: &loop.output)
-            return flushLoopOutput(now: now, loop: loop)
+            return sendLastAnswer(response, loop: loop, now: now)
         }
     }
 
@@ -87,10 +82,17 @@ extension ClientConnection {
             detail: "The server has no room for another connection now; retry after the seconds in Retry-After."
         )
         response.headers.set(.retryAfter, "1")
+        return sendLastAnswer(response, loop: loop, now: now)
+    }
+
+    /// Sends a refusal the server makes on its own (a timeout, no room) as the connection's
+    /// last answer: logged, no further request read, closed once written.
+    private func sendLastAnswer(_ response: HTTPResponse, loop: EventLoop, now: MonotonicInstant) -> Disposition {
         loop.handler.didRefuse(response, peer: peer)
         machine.inputFinished()
         loop.output.removeAll(keepingCapacity: true)
-        ResponseEncoder.encode(response, requestMethod: .get, requestVersion: .http1_1,
+        // The method is known if a request line was read: a HEAD still gets no body.
+        ResponseEncoder.encode(response, requestMethod: parser.head.method, requestVersion: .http1_1,
                                keepAlive: false, date: loop.date.bytes, into: &loop.output)
         return flushLoopOutput(now: now, loop: loop)
     }
