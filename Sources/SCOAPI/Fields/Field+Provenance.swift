@@ -16,3 +16,10 @@ extension Field where Record: Annotated {
         [Field("notes", .notes) { $1.write($0.notes) }] + quoted
     }
 }
+
+extension Field where Record: Identifiable & Sendable, Record.ID == String {
+    /// `id`, the first key of every record served by id.
+    static var id: Field {
+        Field("id", .string) { $1.string($0.id) }
+    }
+}

@@ -4,7 +4,7 @@ import SCOData
 /// passages of it the article quotes, in order.
 enum DeclarationResource: Resource {
     static let table = FieldTable<Declaration>(schema: "Declaration", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("title", .string) { $1.string($0.title) },
         Field("organizationId", .string) { $1.string($0.organizationId) },
         Field("summitId", .string) { $1.string($0.summitId) },
@@ -15,7 +15,7 @@ enum DeclarationResource: Resource {
     ] + Field.annotated)
 
     static let clauseTable = FieldTable<Clause>(schema: "Clause", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("declarationId", .string) { $1.string($0.declarationId) },
         Field("position", .integer) { $1.int($0.position) },
         Field("text", .string) { $1.string($0.text) },

@@ -3,7 +3,7 @@ import SCOData
 /// `/v1/organization` (the SCO itself) and `/v1/organizations`: every body the article names.
 enum OrganizationResource: Resource {
     static let table = FieldTable<Organization>(schema: "Organization", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("name", .string) { $1.string($0.name) },
         Field("abbreviation", .nullableString) { $1.string($0.abbreviation) },
         Field("kind", .enumeration(OrganizationKind.allCases.map(\.rawValue)),

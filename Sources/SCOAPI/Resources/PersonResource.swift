@@ -3,7 +3,7 @@ import SCOData
 /// `/v1/people`: the people the article names, with their states and organizations.
 enum PersonResource: Resource {
     static let table = FieldTable<Person>(schema: "Person", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("name", .string) { $1.string($0.name) },
         Field("nameInSource", .nullableString) { $1.string($0.nameInSource) },
         Field("title", .string) { $1.string($0.title) },

@@ -3,7 +3,7 @@ import SCOData
 /// `/v1/regions`: separatist regions, cities, coasts and the other places the article names.
 enum RegionResource: Resource {
     static let table = FieldTable<Region>(schema: "Region", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("name", .string) { $1.string($0.name) },
         Field("kind", .enumeration(RegionKind.allCases.map(\.rawValue)),
               filter: .oneOf("kind", RegionKind.allCases.map(\.rawValue), "Region kinds.")) { $1.string($0.kind.rawValue) },

@@ -7,7 +7,7 @@ enum SearchResource: Resource {
               filter: .oneOf("type", SearchKind.allCases.map(\.rawValue), "Record types to search.")) {
             $1.string($0.kind.rawValue)
         },
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("title", .string) { $1.string($0.title) },
         Field("snippet", .string) { $1.string($0.snippet) },
         Field("rank", .number) { $1.double($0.rank) },

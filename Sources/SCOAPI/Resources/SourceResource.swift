@@ -3,7 +3,7 @@ import SCOData
 /// `/v1/sources`: the published texts every quote comes from, with their full text.
 enum SourceResource: Resource {
     static let table = FieldTable<Source>(schema: "Source", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("title", .string) { $1.string($0.title) },
         Field("publisher", .string) { $1.string($0.publisher) },
         Field("agency", .nullableString) { $1.string($0.agency) },

@@ -3,7 +3,7 @@ import SCOData
 /// `/v1/statements`: what was said — statements, claims, denials, appeals — and by whom.
 enum StatementResource: Resource {
     static let table = FieldTable<Statement>(schema: "Statement", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("speakerId", .string, filter: .text("speaker", "Speaker ids: people, states, organizations or regions.")) {
             $1.string($0.speakerId)
         },

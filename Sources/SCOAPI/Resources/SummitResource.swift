@@ -3,7 +3,7 @@ import SCOData
 /// `/v1/summit`: the Dushanbe summit of 28 August 2008.
 enum SummitResource: Resource {
     static let table = FieldTable<Summit>(schema: "Summit", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("name", .string) { $1.string($0.name) },
         Field("organizationId", .string) { $1.string($0.organizationId) },
         Field("place", .string) { $1.string($0.place) },

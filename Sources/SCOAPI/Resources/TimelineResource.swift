@@ -3,7 +3,7 @@ import SCOData
 /// `/v1/timeline`: dated events, 1968 to 28 August 2008, with their actors and regions.
 enum TimelineResource: Resource {
     static let table = FieldTable<TimelineEvent>(schema: "Event", [
-        Field("id", .string) { $1.string($0.id) },
+        .id,
         Field("date", .date) { $1.write($0.date) },
         Field("kind", .enumeration(EventKind.allCases.map(\.rawValue)),
               filter: .oneOf("kind", EventKind.allCases.map(\.rawValue), "Event kinds.")) { $1.string($0.kind.rawValue) },

@@ -19,3 +19,16 @@ extension Person: Annotated {}
 extension Region: Annotated {}
 extension State: Annotated {}
 extension Summit: Annotated {}
+
+// Every record the API serves by id is `Identifiable` by its string id, so a field table can
+// declare its `id` key once (`Field.id`).
+extension Clause: Identifiable {}
+extension Declaration: Identifiable {}
+extension Organization: Identifiable {}
+extension Person: Identifiable {}
+extension Region: Identifiable {}
+extension Source: Identifiable {}
+extension Statement: Identifiable {}
+extension Summit: Identifiable {}
+extension TimelineEvent: Identifiable {}
+extension SearchHit: Identifiable {}

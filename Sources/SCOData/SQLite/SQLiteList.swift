@@ -49,7 +49,7 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
     /// `sortKeys` must hold every sort field (a list missing one traps when first used, which
     /// every repository test does).
     init(
-        name: String, select: StaticString, from: StaticString, byID condition: StaticString,
+        name: String, select: StaticString, from: StaticString, byID condition: String,
         idKey: (@Sendable (String) -> String)? = nil,
         filters: [(name: String, condition: StaticString)] = [], dateBounds: (lower: StaticString, upper: StaticString)? = nil,
         sortKeys: [Field: SortKey], decode: @escaping @Sendable (Row) throws -> Item,
@@ -143,3 +143,26 @@ struct SQLiteRecordList<Item, Field: ListSortField>: RecordList {
     func record(id: String) throws -> Item? { try list.record(id: id, on: reader) }
     func page(_ request: ListRequest<Field>) throws -> Page<Item> { try list.page(request, on: reader) }
 }
+
+/// A record found by its `id` and listed by `id` or `name`.
+protocol NamedRecord: Identifiable, Sendable where ID == String {
+    var name: String { get }
+}
+
+extension Organization: NamedRecord {}
+extension Person: NamedRecord {}
+extension Region: NamedRecord {}
+
+extension SQLiteList where Field == NameSortField, Item: NamedRecord {
+    /// A list of named records: one is found by `id = ?1`, and lists sort by the `id` or `name`
+    /// column.
+    convenience init(
+        name: String, select: StaticString, from: StaticString, id: StaticString, name nameColumn: StaticString,
+        filters: [(name: String, condition: StaticString)], decode: @escaping @Sendable (Row) throws -> Item
+    ) {
+        self.init(
+            name: name, select: select, from: from, byID: "\(id) = ?1", filters: filters,
+            sortKeys: [.id: .text(id) { $0.id }, .name: .text(nameColumn) { $0.name }], decode: decode)
+    }
+}
+

@@ -8,8 +8,8 @@ enum SQLiteOrganizations {
         """
 
     static let list = SQLiteList<Organization, OrganizationSortField>(
-        name: "organizations", select: columns, from: "organizations o", byID: "o.id = ?1", filters: [("kind", "o.kind {in}")],
-        sortKeys: [.id: .text("o.id") { $0.id }, .name: .text("o.name") { $0.name }], decode: decode)
+        name: "organizations", select: columns, from: "organizations o", id: "o.id", name: "o.name",
+        filters: [("kind", "o.kind {in}")], decode: decode)
 
     static func decode(_ row: Row) throws -> Organization {
         Organization(

@@ -6,9 +6,8 @@ enum SQLitePeople {
         "p.id, p.name, p.name_in_source, p.title, p.state_code, p.organization_id, p.notes, p.note, p.sources"
 
     static let list = SQLiteList<Person, PersonSortField>(
-        name: "people", select: columns, from: "people p", byID: "p.id = ?1",
-        filters: [("state", "p.state_code {in}"), ("organization", "p.organization_id {in}")],
-        sortKeys: [.id: .text("p.id") { $0.id }, .name: .text("p.name") { $0.name }], decode: decode)
+        name: "people", select: columns, from: "people p", id: "p.id", name: "p.name",
+        filters: [("state", "p.state_code {in}"), ("organization", "p.organization_id {in}")], decode: decode)
 
     static func decode(_ row: Row) throws -> Person {
         Person(

@@ -6,9 +6,8 @@ enum SQLiteRegions {
         "r.id, r.name, r.kind, r.state_code, r.parent_id, r.capital_id, r.notes, r.note, r.sources"
 
     static let list = SQLiteList<Region, RegionSortField>(
-        name: "regions", select: columns, from: "regions r", byID: "r.id = ?1",
-        filters: [("kind", "r.kind {in}"), ("state", "r.state_code {in}")],
-        sortKeys: [.id: .text("r.id") { $0.id }, .name: .text("r.name") { $0.name }], decode: decode)
+        name: "regions", select: columns, from: "regions r", id: "r.id", name: "r.name",
+        filters: [("kind", "r.kind {in}"), ("state", "r.state_code {in}")], decode: decode)
 
     static func decode(_ row: Row) throws -> Region {
         Region(
