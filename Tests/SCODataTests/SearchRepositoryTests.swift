@@ -186,3 +186,28 @@ import Testing
         #expect(try store.integer("SELECT count(*) FROM search s JOIN search_rows r ON r.id = s.rowid AND r.kind = s.kind AND r.record_id = s.record_id") == records)
     }
 }
+
+/// A search over a damaged full-text index is a storage fault (`damaged`, answered 503), never
+/// an unclassified error (a 500), whichever statement meets the damage first.
+@Suite struct DamagedSearchIndexTests {
+    @Test func aDamagedIndexPageIsADamagedStorageFault() throws {
+        let seeded = try SeededStore()
+        let page = try seeded.integer("SELECT rootpage FROM sqlite_schema WHERE name = 'search_config'")
+        #expect(page > 1)
+        let pageSize = try seeded.integer("PRAGMA page_size")
+        let path = seeded.path
+        _ = try seeded.database.checkpoint(.truncate)
+        let damagedDirectory = try TemporaryDirectory()
+        let damaged = damagedDirectory.file("sco.sqlite")
+        var bytes = try #require(FileManager.default.contents(atPath: path))
+        bytes.replaceSubrange((page - 1) * pageSize..<page * pageSize, with: [UInt8](repeating: 0xA5, count: pageSize))
+        try bytes.write(to: URL(fileURLWithPath: damaged))
+        let (database, _) = try Dataset.open(path: damaged, seedIfEmpty: false)
+        let reader = try SQLiteDatasetReader(database: database)
+        let error = #expect(throws: (any Error).self) {
+            _ = try SQLiteSearchRepository(reader: reader).search(q: "georgia", kinds: [], limit: 10)
+        }
+        let fault = try #require(error.flatMap { StorageFault($0) }, "unclassified: \(String(describing: error))")
+        #expect(fault.kind == .damaged)
+    }
+}

@@ -52,9 +52,15 @@ public struct SQLiteSearchRepository: SearchRepository {
             do { _ = try connection.cached(sql.sql) } catch { throw PrepareFailure(error: error) }
             return sql
         }
-        let count = try prepared(query.kinds.isEmpty
-            ? (Self.countWithoutKindsSQL, [.text(query.text)])
-            : Self.keysetQuery(query, isRanked: true).countSQL)
+        let count: KeysetQuery.SQL
+        do {
+            count = try prepared(query.kinds.isEmpty
+                ? (Self.countWithoutKindsSQL, [.text(query.text)])
+                : Self.keysetQuery(query, isRanked: true).countSQL)
+        } catch {
+            // Outside the catch below: the engine's own error (a damaged index is a 503).
+            throw error.error
+        }
         /// A decoded hit with its snippet, from FTS5 when `SearchSnippet` could not make it.
         func complete(_ found: (hit: PartialHit, rowid: Int64)) throws -> SearchHit {
             let hit = found.hit
