@@ -91,8 +91,10 @@ import Testing
         let august = try api.json("/v1/timeline?from=2008-08-07&to=2008-08-12&fields=date")["items"] as? [[String: Any]] ?? []
         #expect(!august.isEmpty)
         for event in august {
-            let value = ((event["date"] as? [String: Any])?["value"] as? String) ?? ""
-            #expect(value >= "2008-08-07" && value <= "2008-08-12")
+            // Kept when its bounds overlap the range.
+            let date = event["date"] as? [String: Any]
+            let earliest = date?["earliest"] as? String ?? "", latest = date?["latest"] as? String ?? ""
+            #expect(latest >= "2008-08-07" && earliest <= "2008-08-12")
         }
     }
 
@@ -115,6 +117,27 @@ import Testing
         #expect(ndjson.text == (["CN", "KG", "KZ", "RU", "TJ", "UZ"].map { "{\"code\":\"\($0)\"}\n" }.joined()))
         #expect(try api.send("/v1/member-states", headers: [("Accept", "image/png")]).status == .notAcceptable)
         #expect(try api.send("/v1/summit", headers: [("Accept", "text/csv")]).status == .notAcceptable)
+    }
+
+    /// The README's range finds what happened "this month" after the war began (dated only to
+    /// the month, bounded Aug. 7..28), and CSV keeps each date's precision, bounds and phrase.
+    @Test func datesAreFoundByTheirBoundsAndCSVKeepsThem() throws {
+        let api = try APIHarness()
+        let ids = (try api.json("/v1/timeline?from=2008-08-07&to=2008-08-28")["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        for id in ["russian-tanks-roll-into-south-ossetia", "us-warships-visit-georgia", "spy-plane-claimed-shot-down",
+                   "georgian-offensive-on-south-ossetia", "sco-summit-dushanbe"] {
+            #expect(ids.contains(id), "\(id)")
+        }
+        #expect(!ids.contains("sco-founded"))
+        #expect(ids.firstIndex(of: "georgian-offensive-on-south-ossetia")! < ids.firstIndex(of: "russian-tanks-roll-into-south-ossetia")!,
+                "sorted by the earliest day, the offensive (the night of Aug. 7) comes first")
+        let before = (try api.json("/v1/timeline?to=2008-08-06")["items"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(before == ["soviet-invasion-of-czechoslovakia", "sco-founded"])
+        let csv = try api.send("/v1/timeline?fields=id,date&limit=4&from=2008-08-07", headers: [("Accept", "text/csv")])
+        let lines = csv.text.split(separator: "\r\n").map(String.init)
+        #expect(lines.first == "id,date,datePrecision,dateEarliest,dateLatest,dateBasis,dateText")
+        #expect(lines.contains("georgian-offensive-on-south-ossetia,2008-08-07,night,2008-08-07,2008-08-08,stated,the night of Aug. 7"))
+        #expect(lines.contains("russian-tanks-roll-into-south-ossetia,2008-08,month,2008-08-07,2008-08-28,inferred,this month"))
     }
 
     @Test func etagsAreStrongStableAcrossLoopsAndAnswer304() throws {

@@ -27,6 +27,33 @@ import Testing
         notes.contains { $0.text.contains(text) }
     }
 
+    /// Every date's bounds: the whole period of a stated date, the report's own limits for one
+    /// it leaves loose (after the night of Aug. 7, before the report of Aug. 28), and an
+    /// inferred date always says how it was worked out.
+    @Test func datesAreBoundedAsTheReportAllows() throws {
+        let dates = document.events.map { ($0.id, $0.date) } + document.statements.map { ($0.id, $0.date) }
+            + [("summit", document.summit.date), ("declaration", document.declaration.adoptedOn)]
+        for (id, date) in dates {
+            #expect(date.boundsAreConsistent, "\(id)")
+            #expect(date.latest <= "2008-08-28", "\(id): nothing after the report")
+            if date.basis == .inferred { #expect(date.note != nil, "\(id): an inferred date gives its reasoning") }
+        }
+        for id in ["russian-tanks-roll-into-south-ossetia", "us-warships-visit-georgia", "spy-plane-claimed-shot-down"] {
+            let date = try event(id).date
+            #expect(date.value == "2008-08" && date.precision == .month, "\(id) keeps the report's precision")
+            #expect(date.earliest == "2008-08-07" && date.latest == "2008-08-28" && date.basis == .inferred, "\(id)")
+        }
+        #expect(try event("russian-tanks-roll-into-south-ossetia").date.text == "this month")
+        for id in ["malashenko-surprised", "malashenko-not-so-alone-in-1968"] {
+            let date = try statement(id).date
+            #expect(date.earliest == "2008-08-26" && date.latest == "2008-08-28", "\(id): after the recognition")
+        }
+        let offensive = try event("georgian-offensive-on-south-ossetia").date
+        #expect(offensive.earliest == "2008-08-07" && offensive.latest == "2008-08-08" && offensive.basis == .stated)
+        #expect(try event("sco-founded").date.basis == .stated)
+        #expect(try event("russian-troops-remain-at-checkpoints").date.basis == .inferred)
+    }
+
     @Test func theSixMembersAreKazakhstanChinaKyrgyzstanRussiaTajikistanUzbekistan() {
         let members = document.states.filter { $0.roles.contains(.member) }.map(\.code)
         #expect(Set(members) == ["KZ", "CN", "KG", "RU", "TJ", "UZ"])

@@ -149,7 +149,34 @@ import Testing
     }
 
     @Test func refusesAnotherFormatVersion() throws {
-        expectProblem(try loadMutated("formatVersion", .number("2")), at: "$.formatVersion") { $0 == .unsupportedFormatVersion(2) }
+        expectProblem(try loadMutated("formatVersion", .number("3")), at: "$.formatVersion") { $0 == .unsupportedFormatVersion(3) }
+        expectProblem(try loadMutated("formatVersion", .number("0")), at: "$.formatVersion") { $0 == .unsupportedFormatVersion(0) }
+    }
+
+    /// A format-1 document (dates without bounds) loads as format 2 with its bounds derived.
+    @Test func convertsAFormatOneDocument() throws {
+        var tree = try Bundled.tree().replacing("formatVersion", with: .number("1"))
+        let events = try Bundled.document().events
+        for (index, _) in events.enumerated() {
+            for key in ["earliest", "latest", "basis"] { tree = tree.replacing("events.\(index).date.\(key)", with: nil) }
+        }
+        let document = try FixtureValidator.load(Data(tree.serialized())).get()
+        #expect(document.formatVersion == FixtureDocument.currentFormatVersion)
+        let tanks = try #require(document.events.first { $0.id == "russian-tanks-roll-into-south-ossetia" })
+        #expect(tanks.date.earliest == "2008-08-01" && tanks.date.latest == "2008-08-31" && tanks.date.basis == .stated)
+    }
+
+    @Test func refusesBoundsOutsideTheValueOrOutOfOrder() throws {
+        let index = try #require(try Bundled.document().events.firstIndex { $0.id == "russian-tanks-roll-into-south-ossetia" })
+        expectProblem(try loadMutated("events.\(index).date.latest", .string("2008-09-02")), at: "$.events[\(index)].date.latest") {
+            if case .inconsistentDateBounds = $0 { true } else { false }
+        }
+        expectProblem(try loadMutated("events.\(index).date.earliest", .string("2008-8-7")), at: "$.events[\(index)].date.earliest") {
+            if case .inconsistentDateBounds = $0 { true } else { false }
+        }
+        expectProblem(try loadMutated("events.\(index).date.basis", .string("guessed")), at: "$.events[\(index)].date.basis") {
+            if case .unknownValue("guessed", _) = $0 { true } else { false }
+        }
     }
 
     @Test func reportsEveryProblemAtOnce() throws {

@@ -113,7 +113,7 @@ extension TimelineRepositoryTests {
     static func sortKey(_ event: TimelineEvent, _ sort: ListSort<TimelineSortField>) -> [String] {
         sort.keys.map { key in
             switch key.field {
-            case .date: event.date.value
+            case .date: event.date.earliest
             case .id: event.id
             case .kind: event.kind.rawValue
             case .title: event.title

@@ -39,7 +39,7 @@ import Testing
 
     @Test func aLaterPageSeeksTheDateIndex() throws {
         let lines = try plan(TimelineQuery(), after: [.text("2008-08-12"), .text("peace-deal-signed")])
-        #expect(lines.contains { $0.hasPrefix("SEARCH e USING INDEX events_by_date ((date_value,id)>(?,?))") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("SEARCH e USING INDEX events_by_date ((date_earliest,id)>(?,?))") }, "\(lines)")
         #expect(!lines.contains { $0.contains("TEMP B-TREE") }, "\(lines)")
     }
 
@@ -73,13 +73,15 @@ import Testing
         #expect(!lines.contains { $0.contains("TEMP B-TREE") }, "\(lines)")
     }
 
+    /// `to` bounds the earliest day, and `from` (on the latest day) bounds it from below too, a
+    /// year before its start (`DateBounds.floor`): both are a range on the date index.
     @Test func dateRangeIsARangeOnTheDateIndex() throws {
         let both = try plan(TimelineQuery(from: "2008-08", to: "2008-08-12"))
-        #expect(both.contains { $0.hasPrefix("SEARCH e USING INDEX events_by_date (date_value>? AND date_value<?)") }, "\(both)")
+        #expect(both.contains { $0.hasPrefix("SEARCH e USING INDEX events_by_date (date_earliest>? AND date_earliest<?)") }, "\(both)")
         #expect(!scansEvents(both), "\(both)")
         #expect(!both.contains { $0.contains("TEMP B-TREE") }, "\(both)")
         let from = try plan(TimelineQuery(from: "2008-08"))
-        #expect(from.contains { $0.hasPrefix("SEARCH e USING INDEX events_by_date (date_value>?)") }, "\(from)")
+        #expect(from.contains { $0.hasPrefix("SEARCH e USING INDEX events_by_date (date_earliest>?)") }, "\(from)")
     }
 
     @Test func titleSortWalksTheTitleIndex() throws {

@@ -38,7 +38,7 @@ import Testing
         let comparison = sort.keys[0].isDescending ? "<" : ">"
         let plans = try pagePlans(TimelineQuery(actors: ["RU"], sort: sort))
         #expect(plans[0].first == "SEARCH t USING PRIMARY KEY (actor_id=?)", "\(plans[0])")
-        #expect(plans[1].first == "SEARCH t USING PRIMARY KEY (actor_id=? AND (date_value,event_id)\(comparison)(?,?))", "\(plans[1])")
+        #expect(plans[1].first == "SEARCH t USING PRIMARY KEY (actor_id=? AND (date_earliest,event_id)\(comparison)(?,?))", "\(plans[1])")
         for lines in plans {
             #expect(lines.contains("SEARCH e USING INDEX sqlite_autoindex_events_1 (id=?)"), "\(lines)")
             expectNoSortAndNoScan(lines)
@@ -48,7 +48,7 @@ import Testing
     @Test func oneRegionSeeksItsTimelineFromThePosition() throws {
         let plans = try pagePlans(TimelineQuery(regions: ["south-ossetia"], sort: Self.newestFirst))
         #expect(plans[0].first == "SEARCH t USING PRIMARY KEY (region_id=?)", "\(plans[0])")
-        #expect(plans[1].first == "SEARCH t USING PRIMARY KEY (region_id=? AND (date_value,event_id)<(?,?))", "\(plans[1])")
+        #expect(plans[1].first == "SEARCH t USING PRIMARY KEY (region_id=? AND (date_earliest,event_id)<(?,?))", "\(plans[1])")
         plans.forEach { expectNoSortAndNoScan($0) }
     }
 
@@ -65,16 +65,17 @@ import Testing
         }
     }
 
-    /// Dates bound the walk on the filter table; after a position the position starts it
-    /// (else each later page would walk from `from` again).
+    /// Dates bound the walk on the filter table (`from` through its floor on the earliest day,
+    /// `DateBounds.floor`); after a position the position starts it (else each later page
+    /// would walk from `from` again).
     @Test func datesBoundTheWalkAndThePositionStartsIt() throws {
         let ascending = try pagePlans(TimelineQuery(actors: ["RU"], from: "2008-08", to: "2008-08-26"))
-        #expect(ascending[0].first == "SEARCH t USING PRIMARY KEY (actor_id=? AND date_value>? AND date_value<?)", "\(ascending[0])")
-        #expect(ascending[1].first == "SEARCH t USING PRIMARY KEY (actor_id=? AND (date_value,event_id)>(?,?) AND date_value<?)", "\(ascending[1])")
+        #expect(ascending[0].first == "SEARCH t USING PRIMARY KEY (actor_id=? AND date_earliest>? AND date_earliest<?)", "\(ascending[0])")
+        #expect(ascending[1].first == "SEARCH t USING PRIMARY KEY (actor_id=? AND (date_earliest,event_id)>(?,?) AND date_earliest<?)", "\(ascending[1])")
         let descending = try pagePlans(TimelineQuery(regions: ["abkhazia"], from: "2008-08", to: "2008-08-26", sort: Self.newestFirst))
-        #expect(descending[1].first == "SEARCH t USING PRIMARY KEY (region_id=? AND date_value>? AND (date_value,event_id)<(?,?))", "\(descending[1])")
+        #expect(descending[1].first == "SEARCH t USING PRIMARY KEY (region_id=? AND date_earliest>? AND (date_earliest,event_id)<(?,?))", "\(descending[1])")
         let events = try pagePlans(TimelineQuery(from: "2008-08", to: "2008-08-26"))
-        #expect(events[1] == ["SEARCH e USING INDEX events_by_date ((date_value,id)>(?,?) AND date_value<?)"], "\(events[1])")
+        #expect(events[1] == ["SEARCH e USING INDEX events_by_date ((date_earliest,id)>(?,?) AND date_earliest<?)"], "\(events[1])")
         (ascending + descending + events).forEach { expectNoSortAndNoScan($0) }
     }
 

@@ -112,7 +112,7 @@ import Testing
             "SELECT count(DISTINCT event_id) FROM event_actors WHERE actor_id IN (SELECT value FROM json_each(?))",
             [.text(StoredJSON.text(strings: some))])
         #expect(page.items.count == expected && page.total == expected)
-        #expect(page.items.map(\.date.value) == page.items.map(\.date.value).sorted(by: binaryLess))
+        #expect(page.items.map(\.date.earliest) == page.items.map(\.date.earliest).sorted(by: binaryLess))
     }
 }
 
@@ -186,19 +186,20 @@ enum ScaleData {
         return store
     }
 
-    /// The dates and ids a date-ordered timeline query should list, found through the join
+    /// The earliest days and ids a date-ordered timeline query should list (overlapping
+    /// `from`/`to`), found through the join
     /// tables (not the filter tables) by SQL written here.
     static func referenceKeys(_ query: TimelineQuery, on connection: SQLiteConnection) throws -> [(date: String, id: String)] {
         let direction = query.sort.keys[0].isDescending ? "DESC" : "ASC"
         let sql = """
-            SELECT e.date_value, e.id FROM events e
+            SELECT e.date_earliest, e.id FROM events e
             WHERE (json_array_length(?1) = 0 OR e.kind IN (SELECT value FROM json_each(?1)))
               AND (json_array_length(?2) = 0 OR EXISTS (SELECT 1 FROM event_actors a
                    WHERE a.event_id = e.id AND a.actor_id IN (SELECT value FROM json_each(?2))))
               AND (json_array_length(?3) = 0 OR EXISTS (SELECT 1 FROM event_regions r
                    WHERE r.event_id = e.id AND r.region_id IN (SELECT value FROM json_each(?3))))
-              AND (?4 IS NULL OR e.date_value >= ?4) AND (?5 IS NULL OR e.date_value <= ?5)
-            ORDER BY e.date_value \(direction), e.id \(direction)
+              AND (?4 IS NULL OR e.date_latest >= ?4) AND (?5 IS NULL OR e.date_earliest <= ?5)
+            ORDER BY e.date_earliest \(direction), e.id \(direction)
             """
         let bindings: [SQLiteValue] = [
             .text(StoredJSON.text(strings: query.kinds.map(\.rawValue))), .text(StoredJSON.text(strings: query.actors)),

@@ -39,7 +39,7 @@ import Testing
         let status = try #require(try Seeder.status(on: store.reader.connection))
         #expect(status.checksum == report.checksum)
         #expect(status.edits == 0)
-        #expect(status.formatVersion == 1)
+        #expect(status.formatVersion == FixtureDocument.currentFormatVersion)
     }
 
     /// The triggers leave the FTS5 index in several segments; the seed merges them, since every

@@ -11,12 +11,12 @@ import Testing
             (query.speakers.isEmpty || query.speakers.contains(statement.speakerId))
                 && (query.kinds.isEmpty || query.kinds.contains(statement.kind))
                 && (query.about.isEmpty || !Set(query.about).isDisjoint(with: statement.about))
-                && isInRange(statement.date.value, from: query.from, to: query.to)
+                && isInRange(statement.date, from: query.from, to: query.to)
         }
         return sortedByKeys(matching) { statement in
             query.sort.keys.map { key in
                 let value = switch key.field {
-                case .date: statement.date.value
+                case .date: statement.date.earliest
                 case .id: statement.id
                 case .speaker: statement.speakerId
                 case .kind: statement.kind.rawValue

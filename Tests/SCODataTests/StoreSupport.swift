@@ -70,9 +70,49 @@ func sortedByKeys<T>(_ items: [T], _ keys: (T) -> [(String, Bool)]) -> [T] {
     }
 }
 
-/// `DateBounds` restated for the reference model: a date counts as the start of its period.
-func isInRange(_ value: String, from: String?, to: String?) -> Bool {
-    if let from, binaryLess(value, from) { return false }
-    if let to, binaryLess(to + "~", value) { return false }
+/// `DateBounds` restated for the reference model: a date is kept when its bounds overlap the range.
+func isInRange(_ date: HistoricalDate, from: String?, to: String?) -> Bool {
+    /// The period a `from`/`to` value names, as the API reads it: a year, a month or a day.
+    func period(_ text: String) -> (first: String, last: String) {
+        switch text.count {
+        case 4: return (text + "-01-01", text + "-12-31")
+        case 7:
+            let year = Int(text.prefix(4))!, month = Int(text.suffix(2))!
+            let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+            return (text + "-01", text + "-" + String(days[month - 1]))
+        default: return (text, text)
+        }
+    }
+    // Kept when the date's bounds overlap the range.
+    if let from, date.latest < period(from).first { return false }
+    if let to, date.earliest > period(to).last { return false }
     return true
+}
+
+/// A database built by the first `count` migrations alone and holding the bundled dataset as far
+/// as their tables and columns go: what a server of that time seeded, for upgrade tests. Each
+/// table's rows are copied from a database seeded today (through JSON, which keeps integers and
+/// text apart), the tables that triggers fill (search, filter tables, the change log) are left
+/// to those triggers, and the `dataset` row is written last so that the copy counts no edit.
+func databaseSeededUnderMigrations(_ count: Int, at path: String) throws -> Database {
+    let current = try SeededStore()
+    let database = try Database(path: path)
+    try database.migrate(Migrator(migrations: Array(SchemaMigrations.migrations.prefix(count))))
+    let derived: Set<String> = ["schema_migrations", "search_rows", "actor_timeline", "region_timeline", "changes", "dataset"]
+    try database.write { connection in
+        let tables = try connection.query(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_%' ORDER BY rowid"
+        ) { try $0.string(0) }
+        for table in tables.filter({ !derived.contains($0) }) + ["dataset"] {
+            let old = try connection.query("SELECT name FROM pragma_table_info(?)", [.text(table)]) { try $0.string(0) }
+            let new = Set(try current.reader.connection.query("SELECT name FROM pragma_table_info(?)", [.text(table)]) { try $0.string(0) })
+            let columns = old.filter(new.contains)
+            let list = columns.joined(separator: ", ")
+            let rows = try current.reader.connection.queryFirst(
+                "SELECT json_group_array(json_array(\(list))) FROM \(table)") { try $0.string(0) } ?? "[]"
+            let values = columns.indices.map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ")
+            try connection.run("INSERT INTO \(table) (\(list)) SELECT \(values) FROM json_each(?)", [.text(rows)])
+        }
+    }
+    return database
 }

@@ -12,12 +12,12 @@ import Testing
             (query.kinds.isEmpty || query.kinds.contains(event.kind))
                 && (query.actors.isEmpty || !Set(query.actors).isDisjoint(with: event.actors))
                 && (query.regions.isEmpty || !Set(query.regions).isDisjoint(with: event.regions))
-                && isInRange(event.date.value, from: query.from, to: query.to)
+                && isInRange(event.date, from: query.from, to: query.to)
         }
         return sortedByKeys(matching) { event in
             query.sort.keys.map { key in
                 let value = switch key.field {
-                case .date: event.date.value
+                case .date: event.date.earliest
                 case .id: event.id
                 case .kind: event.kind.rawValue
                 case .title: event.title
@@ -94,11 +94,14 @@ import Testing
         #expect(to.contains("2008-08"))
         #expect(to.contains("1968"))
         let day = try store.reader.timeline.page(TimelineQuery(to: "2008-08-07", limit: 100)).items.map(\.date.value)
-        #expect(day.contains("2008-08"), "a month starts on its first day, so it is on or before the 7th")
+        #expect(day.contains("2008-08"), "the month's events bounded from the 7th overlap the 7th")
         #expect(!day.contains("2008-08-12"))
+        // Kept when the bounds overlap: the five events of the 28th, and the three "this month"
+        // events bounded 2008-08-07..2008-08-28.
         let exact = try store.reader.timeline.page(TimelineQuery(from: "2008-08-28", to: "2008-08-28", limit: 100))
-        #expect(exact.items.allSatisfy { $0.date.value == "2008-08-28" })
-        #expect(exact.total == 5)
+        #expect(exact.items.allSatisfy { $0.date.earliest <= "2008-08-28" && $0.date.latest >= "2008-08-28" })
+        #expect(exact.items.count { $0.date.value == "2008-08-28" } == 5)
+        #expect(exact.total == 8)
     }
 
     @Test func descendingDateSortBreaksTiesByDescendingId() throws {

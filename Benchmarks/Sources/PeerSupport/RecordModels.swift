@@ -20,6 +20,9 @@ public struct Note: Codable, Sendable {
 public struct HistoricalDate: Codable, Sendable {
     public var value: String
     public var precision: String
+    public var earliest: String
+    public var latest: String
+    public var basis: String
     public var text: String?
     public var note: String?
 }

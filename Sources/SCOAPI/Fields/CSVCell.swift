@@ -1,6 +1,18 @@
+import SCOData
+
 /// A field's CSV cell: text as is, numbers and Booleans as JSON writes them, lists of text
-/// joined by `; `, a date as its ISO value, anything nested (sources, notes) as its compact JSON.
+/// joined by `; `, anything nested (sources, notes) as its compact JSON; a date as six cells
+/// (`cells(_:)`), so that a spreadsheet keeps its precision, bounds and phrase.
 enum CSVCell {
+    /// What follows a date key's name in the header of its cells after the first (the value).
+    static let dateSuffixes = ["Precision", "Earliest", "Latest", "Basis", "Text"]
+
+    /// A date's cells: value, precision, earliest, latest, basis, phrase; all empty for none.
+    static func cells(_ date: HistoricalDate?) -> [String] {
+        guard let date else { return Array(repeating: "", count: 1 + dateSuffixes.count) }
+        return [date.value, date.precision.rawValue, date.earliest, date.latest, date.basis.rawValue, date.text ?? ""]
+    }
+
     static func flatten(_ bytes: [UInt8]) -> String {
         guard let first = bytes.first else { return "" }
         switch first {
@@ -9,8 +21,6 @@ enum CSVCell {
         case UInt8(ascii: "n") where bytes == Array("null".utf8):
             return ""
         case UInt8(ascii: "{"):
-            // A date object flattens to its ISO value; other objects stay JSON.
-            if let value = dateValue(bytes) { return value }
             return String(decoding: bytes, as: UTF8.self)
         case UInt8(ascii: "["):
             if let strings = stringArray(bytes) { return strings.joined(separator: "; ") }
@@ -46,13 +56,6 @@ enum CSVCell {
             index += 1
         }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func dateValue(_ bytes: [UInt8]) -> String? {
-        let prefix = Array("{\"value\":\"".utf8)
-        guard bytes.starts(with: prefix) else { return nil }
-        guard let end = bytes[prefix.count...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return String(decoding: bytes[prefix.count..<end], as: UTF8.self)
     }
 
     /// The strings of a flat JSON array of strings, or nil if it holds anything else.

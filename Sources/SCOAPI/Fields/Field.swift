@@ -1,4 +1,5 @@
 import JSONText
+import SCOData
 
 /// One top-level key of a record as the API serves it: its name, its JSON Schema, how its value
 /// is written, and the list filter that selects by it, if any.
@@ -10,12 +11,23 @@ struct Field<Record>: Sendable {
     let write: @Sendable (Record, inout JSONWriter) -> Void
     /// The query filter on this field, when lists take one (`?kind=`, `?actor=`).
     var filter: ListFilter?
+    /// The record's date, for a date key: CSV gives a date several columns (`CSVCell`).
+    var date: (@Sendable (Record) -> HistoricalDate?)?
 
     init(_ name: String, _ schema: FieldSchema, filter: ListFilter? = nil, write: @escaping @Sendable (Record, inout JSONWriter) -> Void) {
         self.name = name
         self.schema = schema
         self.filter = filter
         self.write = write
+    }
+}
+
+extension Field {
+    /// A `HistoricalDate` key (`null` when absent and `nullable`).
+    static func date(_ name: String, nullable: Bool = false, _ value: @escaping @Sendable (Record) -> HistoricalDate?) -> Field {
+        var field = Field(name, nullable ? .nullableDate : .date) { $1.write(value($0)) }
+        field.date = value
+        return field
     }
 }
 

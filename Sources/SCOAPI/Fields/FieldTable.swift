@@ -75,12 +75,23 @@ struct FieldTable<Record>: Sendable {
         return json.bytes
     }
 
-    /// The CSV cells of the selected keys (see `CSVCell`).
+    /// The CSV header of the selected keys: a key's name, and for a date its value's column
+    /// followed by `<name>Precision`, `Earliest`, `Latest`, `Basis` and `Text`.
+    func csvHeader(columns: [Int]) -> [String] {
+        columns.flatMap { index in
+            let name = fields[index].name
+            guard fields[index].date != nil else { return [name] }
+            return [name] + CSVCell.dateSuffixes.map { name + $0 }
+        }
+    }
+
+    /// The CSV cells of the selected keys (see `CSVCell`), as many as `csvHeader` names.
     func csvRow(_ record: Record, columns: [Int]) -> [String] {
-        columns.map { index in
+        columns.flatMap { index in
+            if let date = fields[index].date { return CSVCell.cells(date(record)) }
             var json = JSONWriter(capacity: 64)
             fields[index].write(record, &json)
-            return CSVCell.flatten(json.bytes)
+            return [CSVCell.flatten(json.bytes)]
         }
     }
 

@@ -31,11 +31,14 @@ extension OpenAPIDocument {
         let nullableString: OpenAPINode = .object([("type", .strings(["string", "null"]))])
         schemas.append(("HistoricalDate", .object([
             ("type", .string("object")),
-            ("description", .string("A date as precise as the source allows; `value` is ISO 8601 cut to `precision` (\"night\": the night beginning that day). `text` is the source's own phrase.")),
-            ("required", .strings(["value", "precision", "text", "note"])),
+            ("description", .string("A date as precise as the source allows; `value` is ISO 8601 cut to `precision` (\"night\": the night beginning that day). `earliest` and `latest` are the first and last day it may be (inclusive): the whole period of `value` unless the report narrows it. `basis` says whether the report gives the date (`stated`) or it was worked out (`inferred`, with the reasoning in `note`). `text` is the source's own phrase. Lists sort dates by `earliest` and keep a date for `from`/`to` when its bounds overlap the range.")),
+            ("required", .strings(["value", "precision", "earliest", "latest", "basis", "text", "note"])),
             ("properties", .object([
                 ("value", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))])),
                 ("precision", .object([("type", .string("string")), ("enum", .strings(DatePrecision.allCases.map(\.rawValue)))])),
+                ("earliest", .object([("type", .string("string")), ("format", .string("date"))])),
+                ("latest", .object([("type", .string("string")), ("format", .string("date"))])),
+                ("basis", .object([("type", .string("string")), ("enum", .strings(DateBasis.allCases.map(\.rawValue)))])),
                 ("text", nullableString),
                 ("note", nullableString),
             ])),

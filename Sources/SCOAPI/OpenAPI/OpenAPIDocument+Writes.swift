@@ -162,6 +162,18 @@ extension OpenAPIDocument {
             ("properties", .object([
                 ("value", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))])),
                 ("precision", .object([("type", .string("string")), ("enum", .strings(DatePrecision.allCases.map(\.rawValue)))])),
+                ("earliest", .object([
+                    ("type", .string("string")), ("format", .string("date")),
+                    ("description", .string("The first day the date may be; the start of `value`'s period when absent.")),
+                ])),
+                ("latest", .object([
+                    ("type", .string("string")), ("format", .string("date")),
+                    ("description", .string("The last day the date may be, within `value`'s period; its end when absent.")),
+                ])),
+                ("basis", .object([
+                    ("type", .string("string")), ("enum", .strings(DateBasis.allCases.map(\.rawValue))),
+                    ("description", .string("`stated` by the report or `inferred`; `stated` when absent and `text` is given, else `inferred`.")),
+                ])),
                 ("text", nullableText),
                 ("note", nullableText),
             ])),

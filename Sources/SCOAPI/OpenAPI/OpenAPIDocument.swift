@@ -151,8 +151,8 @@ enum OpenAPIDocument {
                 ("type", .string("string")),
                 ("pattern", .string("^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")),
             ])
-            parameters.append(query("from", description: "Earliest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", schema: date))
-            parameters.append(query("to", description: "Latest date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", schema: date))
+            parameters.append(query("from", description: "Keeps records whose date may fall on or after the start of this period (its `latest` bound is on or after it): YYYY, YYYY-MM or YYYY-MM-DD.", schema: date))
+            parameters.append(query("to", description: "Keeps records whose date may fall on or before the end of this period (its `earliest` bound is on or before it): YYYY, YYYY-MM or YYYY-MM-DD.", schema: date))
         }
         if !spec.sortFields.isEmpty {
             let keys = spec.sortFields.map { "-?\($0)" }.joined(separator: "|")

@@ -8,7 +8,7 @@ enum DeclarationResource: Resource {
         Field("title", .string) { $1.string($0.title) },
         Field("organizationId", .string) { $1.string($0.organizationId) },
         Field("summitId", .string) { $1.string($0.summitId) },
-        Field("adoptedOn", .date) { $1.write($0.adoptedOn) },
+        .date("adoptedOn") { $0.adoptedOn },
         Field("place", .string) { $1.string($0.place) },
         Field("endorsement", .string) { $1.string($0.endorsement) },
         Field("summary", .string) { $1.string($0.summary) },

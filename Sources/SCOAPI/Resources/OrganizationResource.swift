@@ -10,7 +10,7 @@ enum OrganizationResource: Resource {
               filter: .oneOf("kind", OrganizationKind.allCases.map(\.rawValue), "Organization kinds.")) {
             $1.string($0.kind.rawValue)
         },
-        Field("founded", .nullableDate) { $1.write($0.founded) },
+        .date("founded", nullable: true) { $0.founded },
         Field("purpose", .nullableString) { $1.string($0.purpose) },
         Field("stateCode", .nullableString) { $1.string($0.stateCode) },
     ] + Field.annotated, sortKeys: ["id", "name"], defaultSort: "id")

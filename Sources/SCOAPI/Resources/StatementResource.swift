@@ -8,7 +8,7 @@ enum StatementResource: Resource {
             $1.string($0.speakerId)
         },
         Field("speakerRole", .nullableString) { $1.string($0.speakerRole) },
-        Field("date", .date) { $1.write($0.date) },
+        .date("date") { $0.date },
         Field("place", .nullableString) { $1.string($0.place) },
         Field("regionId", .nullableString) { $1.string($0.regionId) },
         Field("venueId", .nullableString) { $1.string($0.venueId) },

@@ -10,7 +10,7 @@ enum SummitResource: Resource {
         Field("placeId", .nullableString) { $1.string($0.placeId) },
         Field("countryCode", .nullableString) { $1.string($0.countryCode) },
         Field("hostStateCode", .nullableString) { $1.string($0.hostStateCode) },
-        Field("date", .date) { $1.write($0.date) },
+        .date("date") { $0.date },
         Field("declarationId", .nullableString) { $1.string($0.declarationId) },
     ] + Field.annotated)
 

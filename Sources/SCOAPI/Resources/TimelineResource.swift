@@ -4,7 +4,7 @@ import SCOData
 enum TimelineResource: Resource {
     static let table = FieldTable<TimelineEvent>(schema: "Event", [
         .id,
-        Field("date", .date) { $1.write($0.date) },
+        .date("date") { $0.date },
         Field("kind", .enumeration(EventKind.allCases.map(\.rawValue)),
               filter: .oneOf("kind", EventKind.allCases.map(\.rawValue), "Event kinds.")) { $1.string($0.kind.rawValue) },
         Field("title", .string) { $1.string($0.title) },

@@ -41,7 +41,7 @@ enum ListEncoding {
         case .csv:
             var csv = CSVWriter()
             let columns = table.columns(list.fields)
-            csv.row(columns.map { table.fields[$0].name })
+            csv.row(table.csvHeader(columns: columns))
             for item in page.items { csv.row(table.csvRow(item, columns: columns)) }
             body = csv.bytes
         }

@@ -1,7 +1,10 @@
 /// The whole dataset as one JSON document: what the fixture holds and what export writes.
 public struct FixtureDocument: Codable, Sendable, Equatable {
-    /// The format this code reads and writes.
-    public static let currentFormatVersion = 1
+    /// The format this code writes. Format 2 gave every date `earliest`, `latest` and `basis`.
+    public static let currentFormatVersion = 2
+    /// The formats this code reads: a format-1 document is converted as it loads (each date's
+    /// bounds and basis derived from its value, precision and phrase; `HistoricalDate`).
+    public static let readableFormatVersions: ClosedRange<Int> = 1...2
 
     public var formatVersion: Int
     public var sources: [Source]

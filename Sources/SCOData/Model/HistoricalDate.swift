@@ -1,20 +1,97 @@
-/// A date as precise as the source allows, with the source's own phrase kept.
+/// A date as precise as the source allows, with the source's own phrase kept, and the days it
+/// may fall on.
 ///
-/// `value` is ISO 8601 cut to the precision ("2001", "2008-08", "2008-08-07"), so plain string
-/// order is chronological order, and a year sorts before the days within it.
+/// `value` is ISO 8601 cut to the precision ("2001", "2008-08", "2008-08-07"): what the report
+/// says. `earliest` and `latest` are ISO days, both inclusive: the span the event or statement
+/// lies in, which is the whole period of `value` unless the report narrows it ("this month",
+/// after the night of Aug. 7 and before the report, is 2008-08-07 to 2008-08-28). Lists filter
+/// on the overlap of these bounds and sort by `earliest` (see `DateBounds`).
 public struct HistoricalDate: Codable, Sendable, Equatable, Hashable {
     public var value: String
     public var precision: DatePrecision
+    /// The first day the date may be, `YYYY-MM-DD`.
+    public var earliest: String
+    /// The last day the date may be, `YYYY-MM-DD`, never before `earliest`.
+    public var latest: String
+    /// Whether the report gives this date or it was worked out (`note` then says how).
+    public var basis: DateBasis
     /// The phrase the source uses ("Thursday", "the night of Aug. 7"), when it gives one.
     public var text: String?
     /// How a relative or missing date was resolved, when it was.
     public var note: String?
 
-    public init(value: String, precision: DatePrecision, text: String? = nil, note: String? = nil) {
+    /// A date whose bounds are the whole period of `value` unless given, and whose basis is
+    /// `stated` when the source's phrase is kept and `inferred` otherwise unless given.
+    public init(
+        value: String, precision: DatePrecision, text: String? = nil, note: String? = nil,
+        earliest: String? = nil, latest: String? = nil, basis: DateBasis? = nil
+    ) {
+        let period = Self.period(of: value, precision: precision)
         self.value = value
         self.precision = precision
+        self.earliest = earliest ?? period?.earliest ?? value
+        self.latest = latest ?? period?.latest ?? value
+        self.basis = basis ?? (text == nil ? .inferred : .stated)
         self.text = text
         self.note = note
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case value, precision, earliest, latest, basis, text, note
+    }
+
+    /// Reads a date, deriving the members a format-1 document lacks (`earliest`, `latest`,
+    /// `basis`) as `init(value:precision:…)` does.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            value: try container.decode(String.self, forKey: .value),
+            precision: try container.decode(DatePrecision.self, forKey: .precision),
+            text: try container.decodeIfPresent(String.self, forKey: .text),
+            note: try container.decodeIfPresent(String.self, forKey: .note),
+            earliest: try container.decodeIfPresent(String.self, forKey: .earliest),
+            latest: try container.decodeIfPresent(String.self, forKey: .latest),
+            basis: try container.decodeIfPresent(DateBasis.self, forKey: .basis))
+    }
+
+    /// The first and last day of the period `value` names at `precision` (a night runs into the
+    /// next day), or nil when `value` is not well formed.
+    public static func period(of value: String, precision: DatePrecision) -> (earliest: String, latest: String)? {
+        guard isWellFormed(value, precision: precision), let year = Int(value.prefix(4)) else { return nil }
+        func day(_ year: Int, _ month: Int, _ day: Int) -> String {
+            String(format4(year)) + "-" + String(format2(month)) + "-" + String(format2(day))
+        }
+        switch precision {
+        case .year:
+            return (day(year, 1, 1), day(year, 12, 31))
+        case .month:
+            guard let month = Int(value.dropFirst(5).prefix(2)) else { return nil }
+            return (day(year, month, 1), day(year, month, daysIn(month: month, year: year)))
+        case .day:
+            return (value, value)
+        case .night:
+            guard let month = Int(value.dropFirst(5).prefix(2)), let dayOfMonth = Int(value.dropFirst(8)) else { return nil }
+            if dayOfMonth < daysIn(month: month, year: year) { return (value, day(year, month, dayOfMonth + 1)) }
+            if month < 12 { return (value, day(year, month + 1, 1)) }
+            return (value, day(year + 1, 1, 1))
+        }
+    }
+
+    /// Whether `earliest` and `latest` are real days in order, within the period of `value`.
+    public var boundsAreConsistent: Bool {
+        guard Self.isWellFormed(earliest, precision: .day), Self.isWellFormed(latest, precision: .day),
+              earliest <= latest, let period = Self.period(of: value, precision: precision)
+        else { return false }
+        return period.earliest <= earliest && latest <= period.latest
+    }
+
+    private static func format4(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    private static func format2(_ number: Int) -> String {
+        number < 10 ? "0" + String(number) : String(number)
     }
 
     /// Whether `value` is a real calendar date written the way `precision` requires.

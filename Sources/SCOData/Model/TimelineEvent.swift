@@ -27,8 +27,9 @@ public struct TimelineEvent: Codable, Sendable, Equatable {
         self.sources = sources
     }
 
-    /// Timeline order: by `date.value` (ISO text, so chronological), then by `id`.
+    /// Timeline order: by `date.earliest` (the first day it may be; ISO text, so
+    /// chronological), then by `id`.
     public static func timelineOrder(_ lhs: TimelineEvent, _ rhs: TimelineEvent) -> Bool {
-        (lhs.date.value, lhs.id) < (rhs.date.value, rhs.id)
+        (lhs.date.earliest, lhs.id) < (rhs.date.earliest, rhs.id)
     }
 }

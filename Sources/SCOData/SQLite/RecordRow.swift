@@ -136,11 +136,14 @@ extension RecordRow {
         ])
     }
 
-    /// A date's four columns: `<prefix>_value`, `_precision`, `_text`, `_note` (all NULL for nil).
+    /// A date's seven columns: `<prefix>_value`, `_precision`, `_text`, `_note`, `_earliest`,
+    /// `_latest`, `_basis` (all NULL for nil).
     private static func date(_ date: HistoricalDate?, prefix: String) -> [(name: String, value: SQLiteValue)] {
         [
             (prefix + "_value", .nullable(date?.value)), (prefix + "_precision", .nullable(date?.precision.rawValue)),
             (prefix + "_text", .nullable(date?.text)), (prefix + "_note", .nullable(date?.note)),
+            (prefix + "_earliest", .nullable(date?.earliest)), (prefix + "_latest", .nullable(date?.latest)),
+            (prefix + "_basis", .nullable(date?.basis.rawValue)),
         ]
     }
 

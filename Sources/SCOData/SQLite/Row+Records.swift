@@ -13,18 +13,22 @@ extension Row {
         return value
     }
 
-    /// A date stored in four columns from `index`: value, precision, text, note.
-    func date(at index: Int, table: String) throws -> HistoricalDate {
+    /// A date stored in four columns from `index` (value, precision, text, note) and three
+    /// from `bounds` (earliest, latest, basis).
+    func date(at index: Int, bounds: Int, table: String) throws -> HistoricalDate {
         HistoricalDate(
             value: try string(index),
             precision: try value(index + 1, as: DatePrecision.self, table: table),
             text: try optionalString(index + 2),
-            note: try optionalString(index + 3))
+            note: try optionalString(index + 3),
+            earliest: try string(bounds),
+            latest: try string(bounds + 1),
+            basis: try value(bounds + 2, as: DateBasis.self, table: table))
     }
 
-    /// A date that may be absent (all four columns NULL).
-    func optionalDate(at index: Int, table: String) throws -> HistoricalDate? {
-        isNull(index) ? nil : try date(at: index, table: table)
+    /// A date that may be absent (all its columns NULL).
+    func optionalDate(at index: Int, bounds: Int, table: String) throws -> HistoricalDate? {
+        isNull(index) ? nil : try date(at: index, bounds: bounds, table: table)
     }
 
     /// A `sources` column: the record's quotes.

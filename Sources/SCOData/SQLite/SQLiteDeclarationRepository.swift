@@ -6,7 +6,8 @@ public struct SQLiteDeclarationRepository: DeclarationRepository {
 
     static let columns: StaticString = """
         id, title, organization_id, summit_id, adopted_on_value, adopted_on_precision, adopted_on_text, \
-        adopted_on_note, place, endorsement, summary, notes, note, sources
+        adopted_on_note, place, endorsement, summary, notes, note, sources, adopted_on_earliest, adopted_on_latest, \
+        adopted_on_basis
         """
     static let clauseColumns: StaticString = "c.id, c.declaration_id, c.position, c.text, c.addresses, c.summary, c.note, c.sources"
 
@@ -21,7 +22,7 @@ public struct SQLiteDeclarationRepository: DeclarationRepository {
     static func decode(_ row: Row) throws -> Declaration {
         Declaration(
             id: try row.string(0), title: try row.string(1), organizationId: try row.string(2),
-            summitId: try row.string(3), adoptedOn: try row.date(at: 4, table: "declarations"),
+            summitId: try row.string(3), adoptedOn: try row.date(at: 4, bounds: 14, table: "declarations"),
             place: try row.string(8), endorsement: try row.string(9), summary: try row.string(10),
             notes: try row.notes(11, table: "declarations"), note: try row.optionalString(12),
             sources: try row.quotes(13, table: "declarations"))

@@ -29,9 +29,8 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
     /// Each filter's name and its membership template (`e.kind {in}`), in the order the
     /// fingerprint records them.
     let filters: [(name: String, condition: StaticString)]
-    /// The conditions `from` and `to` bind to (`e.date_value >= ?`, `e.date_value <= ?`), for a
-    /// list with dates.
-    let dateBounds: (lower: StaticString, upper: StaticString)?
+    /// The conditions `from` and `to` bind to, for a list with dates.
+    let dateBounds: DateConditions?
     /// Every sort field's key.
     let sortKeys: [Field: SortKey]
     let decode: @Sendable (Row) throws -> Item
@@ -51,7 +50,7 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
     init(
         name: String, select: StaticString, from: StaticString, byID condition: String,
         idKey: (@Sendable (String) -> String)? = nil,
-        filters: [(name: String, condition: StaticString)] = [], dateBounds: (lower: StaticString, upper: StaticString)? = nil,
+        filters: [(name: String, condition: StaticString)] = [], dateBounds: DateConditions? = nil,
         sortKeys: [Field: SortKey], decode: @escaping @Sendable (Row) throws -> Item,
         attach: (@Sendable ([Item], SQLiteDatasetReader) throws -> [Item])? = nil,
         plan: (@Sendable (ListRequest<Field>) -> KeysetQuery)? = nil
@@ -86,7 +85,7 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
         for filter in filters {
             sql.filter(filter.condition, anyOf: request.values(filter.name))
         }
-        addDateBounds(request, to: &sql, lower: dateBounds?.lower, upper: dateBounds?.upper)
+        if let dateBounds { addDateBounds(request, to: &sql, dateBounds) }
         return sql
     }
 
@@ -100,10 +99,13 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
         return key
     }
 
-    /// The request's `from` and `to` as conditions on the date column, when both are given.
-    func addDateBounds(_ request: ListRequest<Field>, to sql: inout KeysetQuery, lower: StaticString?, upper: StaticString?) {
-        if let from = request.from, let lower { sql.filter(lower, .text(DateBounds.lower(from))) }
-        if let to = request.to, let upper { sql.filter(upper, .text(DateBounds.upper(to))) }
+    /// The request's `from` and `to` as conditions on the date columns (`DateBounds`).
+    func addDateBounds(_ request: ListRequest<Field>, to sql: inout KeysetQuery, _ conditions: DateConditions) {
+        if let from = request.from {
+            sql.filter(conditions.from, .text(DateBounds.lower(from)))
+            sql.filter(conditions.floor, .text(DateBounds.floor(from)))
+        }
+        if let to = request.to { sql.filter(conditions.to, .text(DateBounds.upper(to))) }
     }
 
     /// What binds a position to this request: the list, each filter's values, the date range
@@ -166,3 +168,11 @@ extension SQLiteList where Field == NameSortField, Item: NamedRecord {
     }
 }
 
+/// The conditions a list's `from` and `to` bind to (`DateBounds`): `from` on the latest day
+/// (`e.date_latest >= ?`) and, as an index range, on the earliest (`floor`,
+/// `e.date_earliest >= ?`); `to` on the earliest (`e.date_earliest <= ?`).
+struct DateConditions: Sendable {
+    let from: StaticString
+    let floor: StaticString
+    let to: StaticString
+}

@@ -6,7 +6,7 @@ enum SQLiteStatements {
     static let columns: StaticString = """
         s.id, s.speaker_id, s.speaker_role, s.date_value, s.date_precision, s.date_text, s.date_note, \
         s.place, s.region_id, s.venue_id, s.reported_by_id, s.kind, s.quote, s.is_direct_quote, \
-        s.responds_to, s.summary, s.note, s.sources
+        s.responds_to, s.summary, s.note, s.sources, s.date_earliest, s.date_latest, s.date_basis
         """
 
     static let list = SQLiteList<Statement, StatementSortField>(
@@ -15,9 +15,9 @@ enum SQLiteStatements {
             ("speaker", "s.speaker_id {in}"), ("kind", "s.kind {in}"),
             ("about", "s.id IN (SELECT statement_id FROM statement_subjects WHERE subject_id {in})"),
         ],
-        dateBounds: ("s.date_value >= ?", "s.date_value <= ?"),
+        dateBounds: DateConditions(from: "s.date_latest >= ?", floor: "s.date_earliest >= ?", to: "s.date_earliest <= ?"),
         sortKeys: [
-            .date: .text("s.date_value") { $0.date.value }, .id: .text("s.id") { $0.id },
+            .date: .text("s.date_earliest") { $0.date.earliest }, .id: .text("s.id") { $0.id },
             .speaker: .text("s.speaker_id") { $0.speakerId }, .kind: .text("s.kind") { $0.kind.rawValue },
         ],
         decode: decode, attach: attachSubjects)
@@ -30,7 +30,7 @@ enum SQLiteStatements {
             id: try row.string(0),
             speakerId: try row.string(1),
             speakerRole: try row.optionalString(2),
-            date: try row.date(at: 3, table: "statements"),
+            date: try row.date(at: 3, bounds: 18, table: "statements"),
             place: try row.optionalString(7),
             regionId: try row.optionalString(8),
             venueId: try row.optionalString(9),

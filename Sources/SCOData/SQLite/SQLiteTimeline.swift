@@ -11,8 +11,10 @@ import SQLiteStore
 ///   index for another sort; actors and regions are then a list of matching ids to check, and
 ///   a sort that no index gives reads and sorts every match.
 enum SQLiteTimeline {
-    static let columns: StaticString =
-        "e.id, e.date_value, e.date_precision, e.date_text, e.date_note, e.kind, e.title, e.summary, e.note, e.sources"
+    static let columns: StaticString = """
+        e.id, e.date_value, e.date_precision, e.date_text, e.date_note, e.kind, e.title, e.summary, e.note, e.sources, \
+        e.date_earliest, e.date_latest, e.date_basis
+        """
 
     /// The query over `events` alone (`plan` picks another for the default order), for any sort
     /// and any filters; actors and regions are then lists of matching ids to check.
@@ -22,9 +24,9 @@ enum SQLiteTimeline {
             ("kind", "e.kind {in}"), ("actor", "e.id IN (SELECT event_id FROM actor_timeline WHERE actor_id {in})"),
             ("region", "e.id IN (SELECT event_id FROM region_timeline WHERE region_id {in})"),
         ],
-        dateBounds: ("e.date_value >= ?", "e.date_value <= ?"),
+        dateBounds: DateConditions(from: "e.date_latest >= ?", floor: "e.date_earliest >= ?", to: "e.date_earliest <= ?"),
         sortKeys: [
-            .date: .text("e.date_value") { $0.date.value }, .id: .text("e.id") { $0.id },
+            .date: .text("e.date_earliest") { $0.date.earliest }, .id: .text("e.id") { $0.id },
             .kind: .text("e.kind") { $0.kind.rawValue }, .title: .text("e.title") { $0.title },
         ],
         decode: decode, attach: attachRelated, plan: keysetQuery)
@@ -34,7 +36,7 @@ enum SQLiteTimeline {
     static func keysetQuery(_ query: TimelineQuery) -> KeysetQuery {
         guard let isDescending = dateOrderDirection(query.sort) else { return list.keysetQuery(query) }
         let order: [KeysetQuery.OrderColumn] = [
-            .init("t.date_value", .text).descending(isDescending), .init("t.event_id", .text).descending(isDescending),
+            .init("t.date_earliest", .text).descending(isDescending), .init("t.event_id", .text).descending(isDescending),
         ]
         let actors = query.values("actor"), regions = query.values("region")
         var sql: KeysetQuery
@@ -55,15 +57,18 @@ enum SQLiteTimeline {
             return list.keysetQuery(query)
         }
         sql.filter("t.kind {in}", anyOf: query.values("kind"))
-        list.addDateBounds(query, to: &sql, lower: "t.date_value >= ?", upper: "t.date_value <= ?")
+        list.addDateBounds(query, to: &sql, DateConditions(from: "t.date_latest >= ?", floor: "t.date_earliest >= ?", to: "t.date_earliest <= ?"))
         return sql
     }
 
-    /// `columns` read from a filter table's row `t` and its event `e` (`t.event_id` and
-    /// `t.date_value` equal `e.id` and `e.date_value`): a union's ORDER BY must name result
-    /// columns, and the planner sees that `t`'s index gives their order.
-    static let matchColumns: StaticString =
-        "t.event_id, t.date_value, e.date_precision, e.date_text, e.date_note, e.kind, e.title, e.summary, e.note, e.sources"
+    /// `columns` read from a filter table's row `t` and its event `e` (`t.event_id`,
+    /// `t.date_earliest` and `t.date_latest` equal `e.id`, `e.date_earliest` and
+    /// `e.date_latest`): a union's ORDER BY must name result columns, and the planner sees that
+    /// `t`'s index gives their order.
+    static let matchColumns: StaticString = """
+        t.event_id, e.date_value, e.date_precision, e.date_text, e.date_note, e.kind, e.title, e.summary, e.note, e.sources, \
+        t.date_earliest, t.date_latest, e.date_basis
+        """
 
     /// Whether the sort is the default `date,id`, and then whether it is descending; nil for
     /// any other sort.
@@ -80,7 +85,7 @@ enum SQLiteTimeline {
     static func decode(_ row: Row) throws -> TimelineEvent {
         TimelineEvent(
             id: try row.string(0),
-            date: try row.date(at: 1, table: "events"),
+            date: try row.date(at: 1, bounds: 10, table: "events"),
             kind: try row.value(5, as: EventKind.self, table: "events"),
             title: try row.string(6),
             summary: try row.string(7),

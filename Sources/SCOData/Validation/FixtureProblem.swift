@@ -28,6 +28,8 @@ public struct FixtureProblem: Sendable, Equatable, CustomStringConvertible {
         case duplicateValue(String)
         /// A date value that is not a real date written as its precision requires.
         case malformedDate(String, precision: String)
+        /// Date bounds that are not days, are out of order, or reach outside the date's value.
+        case inconsistentDateBounds(earliest: String, latest: String, value: String)
         /// A quote that is not an exact substring of the text of the source it names.
         case quoteNotInSource(sourceId: String)
         /// Verbatim text (a clause, a quote, a date's phrase) found in none of the record's cited sources.
@@ -64,13 +66,15 @@ public struct FixtureProblem: Sendable, Equatable, CustomStringConvertible {
         case .unknownValue(let value, let allowed): "unknown value \"\(value)\"; allowed: \(allowed.joined(separator: ", "))"
         case .emptyString: "must not be empty"
         case .emptyList: "must not be an empty list"
-        case .unsupportedFormatVersion(let version): "unsupported format version \(version); this build reads \(FixtureDocument.currentFormatVersion)"
+        case .unsupportedFormatVersion(let version): "unsupported format version \(version); this build reads formats \(FixtureDocument.readableFormatVersions.lowerBound) to \(FixtureDocument.readableFormatVersions.upperBound): seed it with the build that wrote it, export it from there, or set formatVersion to 1 and remove what that format lacks"
         case .malformedId(let id, let expected): "malformed id \"\(id)\"; expected \(expected)"
         case .duplicateId(let id, let first): "duplicate id \"\(id)\", first used at \(first)"
         case .danglingReference(let id, let expected): "\"\(id)\" is not the id of \(expected)"
         case .selfReference(let id): "\"\(id)\" refers to its own record"
         case .duplicateValue(let value): "\"\(value)\" appears more than once"
         case .malformedDate(let value, let precision): "\"\(value)\" is not a valid date of precision \(precision)"
+        case .inconsistentDateBounds(let earliest, let latest, let value):
+            "bounds \"\(earliest)\"..\"\(latest)\" must be days (YYYY-MM-DD), earliest first, within the period of \"\(value)\""
         case .quoteNotInSource(let sourceId): "quote is not an exact substring of source \"\(sourceId)\""
         case .notInCitedSources: "text is not an exact substring of any source the record cites"
         case .denialWithoutTarget: "a denial must name what it denies in respondsTo"

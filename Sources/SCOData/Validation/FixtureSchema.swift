@@ -24,6 +24,9 @@ enum FixtureSchema {
     static let date = JSONShape.object([
         .required("value", .string),
         .required("precision", .oneOf(DatePrecision.allCases.map(\.rawValue))),
+        .optional("earliest", .string),
+        .optional("latest", .string),
+        .optional("basis", .oneOf(DateBasis.allCases.map(\.rawValue))),
         .optional("text", .string),
         .optional("note", .string),
     ])

@@ -44,7 +44,9 @@ public enum FixtureValidator {
         let index = IdentifierIndex(tree, report: &report)
         let records = DecodedRecords(tree, report: &report)
         RecordChecker(index: index, records: records).check(into: &report)
-        if report.problems.isEmpty, let document = records.document {
+        if report.problems.isEmpty, var document = records.document {
+            // An older format's missing members were derived as it decoded: it is now current.
+            document.formatVersion = FixtureDocument.currentFormatVersion
             return .success(document)
         }
         if report.problems.isEmpty {

@@ -23,7 +23,7 @@ struct RecordChecker {
 
     func check(into report: inout ProblemReport) {
         let root = JSONPath.root
-        if let version = records.formatVersion, version != FixtureDocument.currentFormatVersion {
+        if let version = records.formatVersion, !FixtureDocument.readableFormatVersions.contains(version) {
             report.add(root.appending("formatVersion"), .unsupportedFormatVersion(version))
         }
         for source in records.sources where !HistoricalDate.isWellFormed(source.record.publishedOn, precision: .day) {
@@ -98,6 +98,9 @@ struct RecordChecker {
     func checkDate(_ date: HistoricalDate, at path: JSONPath, cited: [[UInt8]], into report: inout ProblemReport) {
         if !date.isWellFormed {
             report.add(path.appending("value"), .malformedDate(date.value, precision: date.precision.rawValue))
+        } else if !date.boundsAreConsistent {
+            let bad = HistoricalDate.isWellFormed(date.earliest, precision: .day) ? "latest" : "earliest"
+            report.add(path.appending(bad), .inconsistentDateBounds(earliest: date.earliest, latest: date.latest, value: date.value))
         }
         if let text = date.text {
             checkVerbatim(text, at: path.appending("text"), cited: cited, into: &report)

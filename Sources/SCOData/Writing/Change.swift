@@ -1,4 +1,5 @@
-/// One entry of the change log (table `changes`): a write through the API, or a seed.
+/// One entry of the change log (table `changes`): a write through the API, a seed, or a
+/// migration that reshaped the records.
 public struct Change: Sendable, Equatable {
     /// Its position in the log: increasing, never reused.
     public var seq: Int

@@ -9,4 +9,7 @@ public enum ChangeOperation: String, Sendable, CaseIterable {
     case delete
     /// A seed replaced the whole dataset (`sco-api seed`); written by a trigger, never by the API.
     case seed
+    /// A migration changed the shape of every record of some kind (kind `dataset`; `after` names
+    /// the migration): a syncing client re-reads, as after a seed.
+    case migrate
 }

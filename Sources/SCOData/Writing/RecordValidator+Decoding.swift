@@ -97,6 +97,9 @@ extension JSONValue {
         // value is not also reported for a mismatch that is the precision's fault.
         let precision = DatePrecision(rawValue: date.text("precision"))
             ?? DatePrecision.allCases.first { $0.valueLength == value.utf8.count } ?? .day
-        return HistoricalDate(value: value, precision: precision, text: date.optionalText("text"), note: date.optionalText("note"))
+        return HistoricalDate(
+            value: value, precision: precision, text: date.optionalText("text"), note: date.optionalText("note"),
+            earliest: date.optionalText("earliest"), latest: date.optionalText("latest"),
+            basis: DateBasis(rawValue: date.optionalText("basis") ?? ""))
     }
 }

@@ -1,0 +1,315 @@
+-- 0005_date_bounds: every date gains the days it may fall on, and whether the report states it.
+--
+-- A date keeps its value, precision, phrase and note, and gains `<prefix>_earliest` and
+-- `<prefix>_latest` (ISO days, inclusive) and `<prefix>_basis` ('stated' when the report names
+-- the date, 'inferred' when it was worked out; the note says how). The timeline and statements
+-- now sort by `date_earliest` and filter `from`/`to` on the overlap of the bounds, so an event
+-- dated only "this month" after the night of Aug. 7 sorts and filters at Aug. 7..28, not at
+-- Aug. 1 (SCOData `DateBounds`).
+--
+-- Existing rows get the whole period of their value (a year's Jan. 1..Dec. 31, a month's first
+-- to last day, a night's day and the next), and the basis 'stated' where the phrase is kept and
+-- 'inferred' where it is not, as `HistoricalDate` derives them for a format-1 fixture. Then the
+-- bundled fixture's own corrections (its format 2) are applied to the records that still hold
+-- the first edition's date unchanged, matched by id, value, precision and note, so that a
+-- record edited through the write API keeps what its editor wrote. None of this counts as an
+-- edit: `dataset.edits` is restored afterwards, since the triggers of 0002 count every row.
+--
+-- Every writer of ours (SCOData `RecordRow`) fills the new columns; a row inserted without them
+-- (SQL by hand, an older tool) gets them derived by the `*_date_bounds` triggers below, as the
+-- backfill derives them, so they are NULL only for a date that is absent (an organization's
+-- `founded`). The CHECKs keep them days, in order, at most a year apart (`DateBounds`). A
+-- writer that changes a date's value writes its bounds too. Indexes and the timeline's filter
+-- tables (0004) are rebuilt on `date_earliest`; their insert trigger skips an event inserted
+-- without bounds, whose filling UPDATE then builds its rows.
+--
+-- The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
+-- and a database that holds a seed gets one entry for this migration, whose `after` names it
+-- and counts the dates it narrowed: a syncing client reads it as it reads a seed, and re-reads.
+
+CREATE TEMP TABLE migration_0005_edits AS SELECT id, edits FROM dataset;
+
+ALTER TABLE organizations ADD COLUMN founded_earliest TEXT CHECK (founded_earliest IS NULL OR founded_earliest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE organizations ADD COLUMN founded_latest TEXT CHECK (founded_latest IS NULL OR (founded_latest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND founded_latest >= founded_earliest AND julianday(founded_latest) - julianday(founded_earliest) <= 365));
+ALTER TABLE organizations ADD COLUMN founded_basis TEXT CHECK (founded_basis IS NULL OR founded_basis IN ('stated', 'inferred'));
+ALTER TABLE summits ADD COLUMN date_earliest TEXT CHECK (date_earliest IS NULL OR date_earliest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE summits ADD COLUMN date_latest TEXT CHECK (date_latest IS NULL OR (date_latest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date_latest >= date_earliest AND julianday(date_latest) - julianday(date_earliest) <= 365));
+ALTER TABLE summits ADD COLUMN date_basis TEXT CHECK (date_basis IS NULL OR date_basis IN ('stated', 'inferred'));
+ALTER TABLE declarations ADD COLUMN adopted_on_earliest TEXT CHECK (adopted_on_earliest IS NULL OR adopted_on_earliest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE declarations ADD COLUMN adopted_on_latest TEXT CHECK (adopted_on_latest IS NULL OR (adopted_on_latest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND adopted_on_latest >= adopted_on_earliest AND julianday(adopted_on_latest) - julianday(adopted_on_earliest) <= 365));
+ALTER TABLE declarations ADD COLUMN adopted_on_basis TEXT CHECK (adopted_on_basis IS NULL OR adopted_on_basis IN ('stated', 'inferred'));
+ALTER TABLE events ADD COLUMN date_earliest TEXT CHECK (date_earliest IS NULL OR date_earliest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE events ADD COLUMN date_latest TEXT CHECK (date_latest IS NULL OR (date_latest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date_latest >= date_earliest AND julianday(date_latest) - julianday(date_earliest) <= 365));
+ALTER TABLE events ADD COLUMN date_basis TEXT CHECK (date_basis IS NULL OR date_basis IN ('stated', 'inferred'));
+ALTER TABLE statements ADD COLUMN date_earliest TEXT CHECK (date_earliest IS NULL OR date_earliest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+ALTER TABLE statements ADD COLUMN date_latest TEXT CHECK (date_latest IS NULL OR (date_latest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date_latest >= date_earliest AND julianday(date_latest) - julianday(date_earliest) <= 365));
+ALTER TABLE statements ADD COLUMN date_basis TEXT CHECK (date_basis IS NULL OR date_basis IN ('stated', 'inferred'));
+
+-- The whole period of each value, and the basis from the phrase.
+UPDATE organizations SET
+    founded_earliest = CASE founded_precision WHEN 'year' THEN founded_value || '-01-01' WHEN 'month' THEN founded_value || '-01' ELSE founded_value END,
+    founded_latest = CASE founded_precision WHEN 'year' THEN founded_value || '-12-31'
+        WHEN 'month' THEN date(founded_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(founded_value, '+1 day') ELSE founded_value END,
+    founded_basis = CASE WHEN founded_text IS NULL THEN 'inferred' ELSE 'stated' END
+    WHERE founded_value IS NOT NULL;
+UPDATE summits SET
+    date_earliest = CASE date_precision WHEN 'year' THEN date_value || '-01-01' WHEN 'month' THEN date_value || '-01' ELSE date_value END,
+    date_latest = CASE date_precision WHEN 'year' THEN date_value || '-12-31'
+        WHEN 'month' THEN date(date_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(date_value, '+1 day') ELSE date_value END,
+    date_basis = CASE WHEN date_text IS NULL THEN 'inferred' ELSE 'stated' END;
+UPDATE declarations SET
+    adopted_on_earliest = CASE adopted_on_precision WHEN 'year' THEN adopted_on_value || '-01-01' WHEN 'month' THEN adopted_on_value || '-01' ELSE adopted_on_value END,
+    adopted_on_latest = CASE adopted_on_precision WHEN 'year' THEN adopted_on_value || '-12-31'
+        WHEN 'month' THEN date(adopted_on_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(adopted_on_value, '+1 day') ELSE adopted_on_value END,
+    adopted_on_basis = CASE WHEN adopted_on_text IS NULL THEN 'inferred' ELSE 'stated' END;
+UPDATE events SET
+    date_earliest = CASE date_precision WHEN 'year' THEN date_value || '-01-01' WHEN 'month' THEN date_value || '-01' ELSE date_value END,
+    date_latest = CASE date_precision WHEN 'year' THEN date_value || '-12-31'
+        WHEN 'month' THEN date(date_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(date_value, '+1 day') ELSE date_value END,
+    date_basis = CASE WHEN date_text IS NULL THEN 'inferred' ELSE 'stated' END;
+UPDATE statements SET
+    date_earliest = CASE date_precision WHEN 'year' THEN date_value || '-01-01' WHEN 'month' THEN date_value || '-01' ELSE date_value END,
+    date_latest = CASE date_precision WHEN 'year' THEN date_value || '-12-31'
+        WHEN 'month' THEN date(date_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(date_value, '+1 day') ELSE date_value END,
+    date_basis = CASE WHEN date_text IS NULL THEN 'inferred' ELSE 'stated' END;
+
+-- The fixture's format-2 corrections, where the first edition's date is still there unchanged.
+-- Each bound comes from the report: the war began on the night of Aug. 7 and the report is of
+-- Thursday, Aug. 28; Russia's recognition was on Tuesday, Aug. 26.
+CREATE TEMP TABLE migration_0005_bounds (tbl TEXT, id TEXT, value TEXT, precision TEXT, old_note TEXT, earliest TEXT, latest TEXT, note TEXT);
+INSERT INTO migration_0005_bounds VALUES
+    ('events', 'russian-tanks-roll-into-south-ossetia', '2008-08', 'month',
+     'The article gives no day: this happened "in response" to the offensive of the night of Aug. 7, during the fighting "this month" (August 2008).',
+     '2008-08-07', '2008-08-28',
+     'The article gives no day: this happened "in response" to the offensive of the night of Aug. 7, during the fighting "this month", so between Aug. 7 and the report of 2008-08-28.'),
+    ('events', 'spy-plane-claimed-shot-down', '2008-08', 'month',
+     'The article gives no date; it reports the claim as "fresh conflict" in its report of 2008-08-28.',
+     '2008-08-07', '2008-08-28',
+     'The article gives no date; it reports the claim as "fresh conflict" of the war that began on the night of Aug. 7, in its report of 2008-08-28.'),
+    ('events', 'us-warships-visit-georgia', '2008-08', 'month',
+     'The article gives no date; it mentions the visit in its report of 2008-08-28.',
+     '2008-08-07', '2008-08-28',
+     'The article gives no date; it names the visit beside the "continuing Western protests" at the conflict that began on the night of Aug. 7, in its report of 2008-08-28.'),
+    ('statements', 'medvedev-appeals-for-support', '2008-08', 'month',
+     'The article gives no date ("had appealed"): before the declaration of 2008-08-28.',
+     '2008-08-07', '2008-08-28',
+     'The article gives no date ("had appealed"): for support of Moscow''s response to the offensive of the night of Aug. 7, before the declaration of 2008-08-28.'),
+    ('statements', 'west-criticizes-disproportionate-force', '2008-08', 'month',
+     'The article gives no day ("has already criticized"): the fighting "this month" is August 2008.',
+     '2008-08-07', '2008-08-28',
+     'The article gives no day ("has already criticized"): the fighting "this month" began on the night of Aug. 7, and the report is of 2008-08-28.'),
+    ('statements', 'south-ossetia-claims-spy-plane-downed', '2008-08', 'month',
+     'The article gives no date; it reports the claim as "fresh conflict" in its report of 2008-08-28.',
+     '2008-08-07', '2008-08-28',
+     'The article gives no date; it reports the claim as "fresh conflict" of the war that began on the night of Aug. 7, in its report of 2008-08-28.'),
+    ('statements', 'georgia-denies-spy-plane-downed', '2008-08', 'month',
+     'The article gives no date; it reports the denial in its report of 2008-08-28.',
+     '2008-08-07', '2008-08-28',
+     'The article gives no date; it reports the denial of a claim of "fresh conflict" of the war that began on the night of Aug. 7, in its report of 2008-08-28.'),
+    ('statements', 'malashenko-surprised', '2008-08', 'month',
+     'The article gives no date; it comes after Russia''s recognition of 2008-08-26, which it refers to.',
+     '2008-08-26', '2008-08-28',
+     'The article gives no date; it comes after Russia''s recognition of 2008-08-26, which it refers to, and before the report of 2008-08-28.'),
+    ('statements', 'malashenko-not-so-alone-in-1968', '2008-08', 'month',
+     'The article gives no date; it comes after Russia''s recognition of 2008-08-26.',
+     '2008-08-26', '2008-08-28',
+     'The article gives no date; it comes after Russia''s recognition of 2008-08-26 and before the report of 2008-08-28.');
+UPDATE events SET date_earliest = b.earliest, date_latest = b.latest, date_basis = 'inferred', date_note = b.note
+    FROM migration_0005_bounds b
+    WHERE b.tbl = 'events' AND events.id = b.id AND events.date_value = b.value AND events.date_precision = b.precision
+        AND events.date_note IS b.old_note;
+UPDATE statements SET date_earliest = b.earliest, date_latest = b.latest, date_basis = 'inferred', date_note = b.note
+    FROM migration_0005_bounds b
+    WHERE b.tbl = 'statements' AND statements.id = b.id AND statements.date_value = b.value AND statements.date_precision = b.precision
+        AND statements.date_note IS b.old_note;
+DROP TABLE migration_0005_bounds;
+
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits;
+
+-- Bounds for rows inserted without them: the whole period of the value, as the backfill above.
+CREATE TRIGGER organizations_date_bounds AFTER INSERT ON organizations
+    WHEN new.founded_earliest IS NULL AND new.founded_value IS NOT NULL BEGIN
+    UPDATE organizations SET
+        founded_earliest = CASE new.founded_precision WHEN 'year' THEN new.founded_value || '-01-01' WHEN 'month' THEN new.founded_value || '-01' ELSE new.founded_value END,
+        founded_latest = coalesce(new.founded_latest, CASE new.founded_precision WHEN 'year' THEN new.founded_value || '-12-31'
+            WHEN 'month' THEN date(new.founded_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(new.founded_value, '+1 day') ELSE new.founded_value END),
+        founded_basis = coalesce(new.founded_basis, CASE WHEN new.founded_text IS NULL THEN 'inferred' ELSE 'stated' END)
+        WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER summits_date_bounds AFTER INSERT ON summits
+    WHEN new.date_earliest IS NULL AND new.date_value IS NOT NULL BEGIN
+    UPDATE summits SET
+        date_earliest = CASE new.date_precision WHEN 'year' THEN new.date_value || '-01-01' WHEN 'month' THEN new.date_value || '-01' ELSE new.date_value END,
+        date_latest = coalesce(new.date_latest, CASE new.date_precision WHEN 'year' THEN new.date_value || '-12-31'
+            WHEN 'month' THEN date(new.date_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(new.date_value, '+1 day') ELSE new.date_value END),
+        date_basis = coalesce(new.date_basis, CASE WHEN new.date_text IS NULL THEN 'inferred' ELSE 'stated' END)
+        WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER declarations_date_bounds AFTER INSERT ON declarations
+    WHEN new.adopted_on_earliest IS NULL AND new.adopted_on_value IS NOT NULL BEGIN
+    UPDATE declarations SET
+        adopted_on_earliest = CASE new.adopted_on_precision WHEN 'year' THEN new.adopted_on_value || '-01-01' WHEN 'month' THEN new.adopted_on_value || '-01' ELSE new.adopted_on_value END,
+        adopted_on_latest = coalesce(new.adopted_on_latest, CASE new.adopted_on_precision WHEN 'year' THEN new.adopted_on_value || '-12-31'
+            WHEN 'month' THEN date(new.adopted_on_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(new.adopted_on_value, '+1 day') ELSE new.adopted_on_value END),
+        adopted_on_basis = coalesce(new.adopted_on_basis, CASE WHEN new.adopted_on_text IS NULL THEN 'inferred' ELSE 'stated' END)
+        WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER events_date_bounds AFTER INSERT ON events
+    WHEN new.date_earliest IS NULL AND new.date_value IS NOT NULL BEGIN
+    UPDATE events SET
+        date_earliest = CASE new.date_precision WHEN 'year' THEN new.date_value || '-01-01' WHEN 'month' THEN new.date_value || '-01' ELSE new.date_value END,
+        date_latest = coalesce(new.date_latest, CASE new.date_precision WHEN 'year' THEN new.date_value || '-12-31'
+            WHEN 'month' THEN date(new.date_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(new.date_value, '+1 day') ELSE new.date_value END),
+        date_basis = coalesce(new.date_basis, CASE WHEN new.date_text IS NULL THEN 'inferred' ELSE 'stated' END)
+        WHERE rowid = new.rowid;
+END;
+CREATE TRIGGER statements_date_bounds AFTER INSERT ON statements
+    WHEN new.date_earliest IS NULL AND new.date_value IS NOT NULL BEGIN
+    UPDATE statements SET
+        date_earliest = CASE new.date_precision WHEN 'year' THEN new.date_value || '-01-01' WHEN 'month' THEN new.date_value || '-01' ELSE new.date_value END,
+        date_latest = coalesce(new.date_latest, CASE new.date_precision WHEN 'year' THEN new.date_value || '-12-31'
+            WHEN 'month' THEN date(new.date_value || '-01', '+1 month', '-1 day') WHEN 'night' THEN date(new.date_value, '+1 day') ELSE new.date_value END),
+        date_basis = coalesce(new.date_basis, CASE WHEN new.date_text IS NULL THEN 'inferred' ELSE 'stated' END)
+        WHERE rowid = new.rowid;
+END;
+
+-- Lists sort by (date_earliest, id); the filters' indexes follow.
+DROP INDEX events_by_date;
+DROP INDEX events_by_kind;
+CREATE INDEX events_by_date ON events (date_earliest, id);
+CREATE INDEX events_by_kind ON events (kind, date_earliest, id);
+DROP INDEX statements_by_date;
+DROP INDEX statements_by_speaker;
+DROP INDEX statements_by_kind;
+CREATE INDEX statements_by_date ON statements (date_earliest, id);
+CREATE INDEX statements_by_speaker ON statements (speaker_id, date_earliest, id);
+CREATE INDEX statements_by_kind ON statements (kind, date_earliest, id);
+
+-- 0004's filter tables, keyed by the new sort key and holding `date_latest` for `from`.
+DROP TRIGGER events_timeline_insert;
+DROP TRIGGER events_timeline_update;
+DROP TRIGGER events_timeline_delete;
+DROP TRIGGER event_actors_timeline_insert;
+DROP TRIGGER event_actors_timeline_update;
+DROP TRIGGER event_actors_timeline_delete;
+DROP TRIGGER event_regions_timeline_insert;
+DROP TRIGGER event_regions_timeline_update;
+DROP TRIGGER event_regions_timeline_delete;
+DROP TABLE actor_timeline;
+DROP TABLE region_timeline;
+
+CREATE TABLE actor_timeline (
+    actor_id      TEXT NOT NULL,
+    date_earliest TEXT NOT NULL,
+    event_id      TEXT NOT NULL,
+    date_latest   TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    PRIMARY KEY (actor_id, date_earliest, event_id)
+) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX actor_timeline_by_event ON actor_timeline (event_id, actor_id);
+
+CREATE TABLE region_timeline (
+    region_id     TEXT NOT NULL,
+    date_earliest TEXT NOT NULL,
+    event_id      TEXT NOT NULL,
+    date_latest   TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    PRIMARY KEY (region_id, date_earliest, event_id)
+) STRICT, WITHOUT ROWID;
+CREATE UNIQUE INDEX region_timeline_by_event ON region_timeline (event_id, region_id);
+
+INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
+    SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind FROM event_actors a JOIN events e ON e.id = a.event_id ORDER BY 1, 2, 3;
+INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
+    SELECT r.region_id, e.date_earliest, e.id, e.date_latest, e.kind FROM event_regions r JOIN events e ON e.id = r.event_id ORDER BY 1, 2, 3;
+
+CREATE TRIGGER events_timeline_insert AFTER INSERT ON events WHEN new.date_earliest IS NOT NULL BEGIN
+    DELETE FROM actor_timeline WHERE event_id = new.id;
+    DELETE FROM region_timeline WHERE event_id = new.id;
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
+        SELECT actor_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_actors WHERE event_id = new.id;
+    INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
+        SELECT region_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_regions WHERE event_id = new.id;
+END;
+CREATE TRIGGER events_timeline_update AFTER UPDATE OF id, date_earliest, date_latest, kind ON events BEGIN
+    DELETE FROM actor_timeline WHERE event_id IN (old.id, new.id);
+    DELETE FROM region_timeline WHERE event_id IN (old.id, new.id);
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
+        SELECT actor_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_actors WHERE event_id = new.id;
+    INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
+        SELECT region_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_regions WHERE event_id = new.id;
+END;
+CREATE TRIGGER events_timeline_delete AFTER DELETE ON events BEGIN
+    DELETE FROM actor_timeline WHERE event_id = old.id;
+    DELETE FROM region_timeline WHERE event_id = old.id;
+END;
+
+CREATE TRIGGER event_actors_timeline_insert AFTER INSERT ON event_actors BEGIN
+    DELETE FROM actor_timeline WHERE event_id = new.event_id;
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
+        SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind FROM events e JOIN event_actors a ON a.event_id = e.id
+        WHERE e.id = new.event_id;
+END;
+CREATE TRIGGER event_actors_timeline_update AFTER UPDATE OF event_id, state_code, person_id, organization_id ON event_actors BEGIN
+    DELETE FROM actor_timeline WHERE event_id IN (old.event_id, new.event_id);
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
+        SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind FROM events e JOIN event_actors a ON a.event_id = e.id
+        WHERE e.id IN (old.event_id, new.event_id);
+END;
+CREATE TRIGGER event_actors_timeline_delete AFTER DELETE ON event_actors BEGIN
+    DELETE FROM actor_timeline WHERE event_id = old.event_id AND actor_id = old.actor_id;
+END;
+
+CREATE TRIGGER event_regions_timeline_insert AFTER INSERT ON event_regions BEGIN
+    DELETE FROM region_timeline WHERE event_id = new.event_id;
+    INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
+        SELECT r.region_id, e.date_earliest, e.id, e.date_latest, e.kind FROM events e JOIN event_regions r ON r.event_id = e.id
+        WHERE e.id = new.event_id;
+END;
+CREATE TRIGGER event_regions_timeline_update AFTER UPDATE OF event_id, region_id ON event_regions BEGIN
+    DELETE FROM region_timeline WHERE event_id IN (old.event_id, new.event_id);
+    INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
+        SELECT r.region_id, e.date_earliest, e.id, e.date_latest, e.kind FROM events e JOIN event_regions r ON r.event_id = e.id
+        WHERE e.id IN (old.event_id, new.event_id);
+END;
+CREATE TRIGGER event_regions_timeline_delete AFTER DELETE ON event_regions BEGIN
+    DELETE FROM region_timeline WHERE event_id = old.event_id AND region_id = old.region_id;
+END;
+
+-- The change log with `migrate`: rebuilt, as SQLite cannot alter a CHECK, keeping every `seq`
+-- (AUTOINCREMENT's counter follows the copied rows: sqlite.org/autoinc.html).
+CREATE TABLE changes_0005 (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*Z'),
+    token_name TEXT CHECK (token_name IS NULL OR length(token_name) > 0),
+    operation  TEXT NOT NULL CHECK (operation IN ('create', 'replace', 'update', 'delete', 'seed', 'migrate')),
+    kind       TEXT NOT NULL CHECK (kind IN ('event', 'statement', 'clause', 'source', 'dataset')),
+    record_id  TEXT NOT NULL CHECK (length(record_id) > 0),
+    before     TEXT CHECK (before IS NULL OR json_valid(before)),
+    after      TEXT CHECK (after IS NULL OR json_valid(after)),
+    CHECK ((operation IN ('seed', 'migrate')) = (kind = 'dataset')),
+    CHECK ((operation IN ('seed', 'migrate')) = (token_name IS NULL)),
+    CHECK ((before IS NULL) = (operation IN ('create', 'seed', 'migrate'))),
+    CHECK ((after IS NULL) = (operation = 'delete'))
+) STRICT;
+INSERT INTO changes_0005 (seq, at, token_name, operation, kind, record_id, before, after)
+    SELECT seq, at, token_name, operation, kind, record_id, before, after FROM changes ORDER BY seq;
+DROP TRIGGER dataset_seeded;
+DROP INDEX changes_by_record;
+DROP TABLE changes;
+ALTER TABLE changes_0005 RENAME TO changes;
+CREATE INDEX changes_by_record ON changes (kind, record_id, seq);
+CREATE TRIGGER dataset_seeded AFTER INSERT ON dataset BEGIN
+    INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
+    VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'seed', 'dataset', 'dataset', NULL,
+            json_object('checksum', new.checksum, 'seededAt', new.seeded_at, 'formatVersion', new.format_version));
+END;
+
+INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
+    SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'migrate', 'dataset', 'dataset', NULL,
+           json_object('migration', '0005_date_bounds',
+                       'summary', 'Every date gains earliest, latest and basis; lists sort by earliest and filter on overlapping bounds.',
+                       'narrowed', (SELECT count(*) FROM events WHERE date_precision = 'month' AND date_earliest <> date_value || '-01')
+                                   + (SELECT count(*) FROM statements WHERE date_precision = 'month' AND date_earliest <> date_value || '-01'))
+    FROM dataset WHERE id = 1;

@@ -1,0 +1,91 @@
+import Foundation
+import SQLiteStore
+import Testing
+
+@testable import SCOData
+
+/// 0005 on a database seeded and edited under 0001–0004: every date gains bounds and a basis,
+/// the first edition's loose dates that nobody edited are narrowed as the second edition's
+/// fixture has them, an edited one keeps what its editor wrote, nothing counts as an edit, and
+/// the change log gets one `migrate` entry.
+@Suite struct DateBoundsMigrationTests {
+    static let firstEditionTanksNote =
+        #"The article gives no day: this happened "in response" to the offensive of the night of Aug. 7, during the fighting "this month" (August 2008)."#
+
+    /// A database as 0004 left it, holding the bundled dataset with the tanks' first-edition
+    /// note and the spy plane's note edited (as through the write API).
+    static func firstEditionDatabase(at path: String) throws -> Database {
+        let database = try databaseSeededUnderMigrations(4, at: path)
+        try database.write { connection in
+            try connection.run(
+                "UPDATE events SET date_note = ? WHERE id = 'russian-tanks-roll-into-south-ossetia'", [.text(firstEditionTanksNote)])
+            try connection.run(
+                "UPDATE events SET date_note = 'Edited: some day in August.' WHERE id = 'spy-plane-claimed-shot-down'")
+            try connection.run("UPDATE dataset SET edits = 7")
+        }
+        return database
+    }
+
+    @Test func movesAnEditedDatabaseToBoundedDates() throws {
+        let directory = try TemporaryDirectory()
+        let database = try Self.firstEditionDatabase(at: directory.file("old.sqlite"))
+        let reader = SQLiteDatasetReader(connection: try database.makeReader())
+        let changesBefore = try reader.connection.query("SELECT operation FROM changes ORDER BY seq") { try $0.string(0) }
+        #expect(changesBefore == ["seed"])
+
+        let applied = try database.migrate(SchemaMigrations.migrator)
+        #expect(applied.map(\.fileName) == ["0005_date_bounds.sql"])
+
+        func date(_ id: String) throws -> HistoricalDate {
+            try #require(try reader.timeline.record(id: id)).date
+        }
+        let tanks = try date("russian-tanks-roll-into-south-ossetia")
+        #expect(tanks.earliest == "2008-08-07" && tanks.latest == "2008-08-28" && tanks.basis == .inferred)
+        #expect(tanks.note?.contains("between Aug. 7 and the report") == true)
+        let edited = try date("spy-plane-claimed-shot-down")
+        #expect(edited.earliest == "2008-08-01" && edited.latest == "2008-08-31" && edited.basis == .inferred)
+        #expect(edited.note == "Edited: some day in August.")
+        #expect(try date("soviet-invasion-of-czechoslovakia") == HistoricalDate(value: "1968", precision: .year, text: "1968"))
+        let offensive = try date("georgian-offensive-on-south-ossetia")
+        #expect(offensive.earliest == "2008-08-07" && offensive.latest == "2008-08-08" && offensive.basis == .stated)
+        let founded = try #require(try reader.organizations.record(id: "sco")?.founded)
+        #expect(founded.earliest == "2001-01-01" && founded.latest == "2001-12-31")
+
+        #expect(try Seeder.status(on: reader.connection)?.edits == 7, "migrating counts no edit")
+        let changes = try ChangeLog.page(after: 0, limit: 10, on: reader.connection).changes
+        #expect(changes.map(\.operation) == [.seed, .migrate])
+        #expect(changes.last?.after?.contains("\"migration\":\"0005_date_bounds\"") == true)
+        #expect(changes.last?.after?.contains("\"narrowed\":1") == true, "\(changes.last?.after ?? "")")
+
+        let filtered = try reader.timeline.page(TimelineQuery(actors: ["RU"], from: "2008-08-20", to: "2008-08-20"))
+        #expect(filtered.items.map(\.id).contains("russian-tanks-roll-into-south-ossetia"))
+        #expect(try ScaleFilterTableTests.differences(on: reader.connection) == [0, 0, 0, 0])
+    }
+
+    /// A row written by hand without bounds gets them derived, as the fixture's format 1 does.
+    @Test func aRowInsertedWithoutBoundsGetsThemDerived() throws {
+        let store = try SeededStore()
+        try store.write(
+            """
+            INSERT INTO events (id, date_value, date_precision, date_text, kind, title, summary, sources)
+            SELECT 'hand-written', '2008-02', 'month', 'February', 'military', 'T', 'S', sources FROM events LIMIT 1
+            """)
+        try store.write("INSERT INTO event_actors (event_id, position, state_code) VALUES ('hand-written', 0, 'GE')")
+        let date = try #require(try store.reader.timeline.record(id: "hand-written")).date
+        #expect(date.earliest == "2008-02-01" && date.latest == "2008-02-29" && date.basis == .stated)
+        #expect(try ScaleFilterTableTests.differences(on: store.reader.connection) == [0, 0, 0, 0])
+        let page = try store.reader.timeline.page(TimelineQuery(actors: ["GE"], from: "2008-02-15", to: "2008-02-15"))
+        #expect(page.items.map(\.id) == ["hand-written"])
+    }
+
+    @Test func theStoreRefusesBoundsOutOfOrderOrMoreThanAYearApart() throws {
+        let store = try SeededStore()
+        for bounds in [("2008-08-28", "2008-08-07"), ("2007-08-01", "2008-08-28"), ("2008-8-7", "2008-08-28")] {
+            #expect(throws: SQLiteError.self, "\(bounds)") {
+                try store.write(
+                    "UPDATE events SET date_earliest = ?, date_latest = ? WHERE id = 'peace-deal-signed'",
+                    [.text(bounds.0), .text(bounds.1)])
+            }
+        }
+    }
+}
