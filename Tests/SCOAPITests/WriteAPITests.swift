@@ -49,6 +49,26 @@ import Testing
         #expect(try api.send("/v1/timeline/sco-founded").status == .ok, "nothing was deleted")
     }
 
+    /// A statement as GET serves it can be written back as it is: `respondedBy` and `disputed`
+    /// are the store's own and are ignored, and nothing changes. `respondsTo` is checked id by id.
+    @Test func aStatementReadCanBeWrittenBackAndItsResponsesAreChecked() throws {
+        let api = try WriteSupport.harness()
+        let path = "/v1/statements/tkeshelashvili-villages-expelled"
+        let read = try api.send(path)
+        #expect(read.object["respondedBy"] as? [String] == ["azimov-denies-ethnic-cleansing"])
+        #expect(read.object["disputed"] as? Bool == true)
+        let back = try api.write(.put, path, read.text, ifMatch: read.headers[.etag])
+        #expect(back.status == .ok, "\(back.text)")
+        #expect(back.body == read.body, "\(back.text)\n\(read.text)")
+
+        let denial = try api.send("/v1/statements/azimov-denies-ethnic-cleansing").text
+            .replacingOccurrences(of: "\"respondsTo\":[\"tkeshelashvili-georgians-driven-out\",", with: "\"respondsTo\":[\"sco\",\"azimov-denies-ethnic-cleansing\",")
+        let refused = try api.write(.put, "/v1/statements/azimov-denies-ethnic-cleansing", denial, ifMatch: "*")
+        #expect(refused.status == .unprocessableContent, "\(refused.text)")
+        let pointers = (refused.object["errors"] as? [[String: Any]] ?? []).compactMap { $0["pointer"] as? String }
+        #expect(Set(pointers) == ["/respondsTo/0", "/respondsTo/1"], "\(refused.text)")
+    }
+
     @Test func invalidFieldsAre422ListingEveryPointer() throws {
         let api = try WriteSupport.harness()
         let body = WriteSupport.eventBody()

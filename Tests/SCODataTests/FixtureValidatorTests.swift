@@ -95,7 +95,7 @@ import Testing
         expectProblem(try loadMutated("statements.0.speakerId", .string("nobody")), at: "$.statements[0].speakerId") {
             if case .danglingReference("nobody", _) = $0 { true } else { false }
         }
-        expectProblem(try loadMutated("statements.9.respondsTo", .string("sco")), at: "$.statements[9].respondsTo") {
+        expectProblem(try loadMutated("statements.9.respondsTo", .array([.string("sco")])), at: "$.statements[9].respondsTo[0]") {
             $0 == .danglingReference("sco", expected: "a statement")
         }
         expectProblem(try loadMutated("clauses.0.sources.0.sourceId", .string("tass")), at: "$.clauses[0].sources[0].sourceId") {

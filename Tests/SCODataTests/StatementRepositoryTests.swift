@@ -6,11 +6,25 @@ import Testing
 
 /// Statements over the seeded fixture, against a Swift model of the same query.
 @Suite struct StatementRepositoryTests {
+    /// The fixture's statements with what the store adds: who answers each, and whether a
+    /// denial is among them.
+    static func answered(_ statements: [SCOData.Statement]) -> [SCOData.Statement] {
+        statements.map { statement in
+            var statement = statement
+            let answers = statements.filter { $0.respondsTo.contains(statement.id) }.sorted { binaryLess($0.id, $1.id) }
+            statement.respondedBy = answers.map(\.id)
+            statement.isDisputed = answers.contains { $0.kind == .denial }
+            return statement
+        }
+    }
+
     static func reference(_ document: FixtureDocument, _ query: StatementQuery) -> [SCOData.Statement] {
-        let matching = document.statements.filter { statement in
+        let matching = answered(document.statements).filter { statement in
             (query.speakers.isEmpty || query.speakers.contains(statement.speakerId))
                 && (query.kinds.isEmpty || query.kinds.contains(statement.kind))
                 && (query.about.isEmpty || !Set(query.about).isDisjoint(with: statement.about))
+                && (query.respondsTo.isEmpty || !Set(query.respondsTo).isDisjoint(with: statement.respondsTo))
+                && (query.disputed.isEmpty || query.disputed.contains(statement.isDisputed))
                 && isInRange(statement.date, from: query.from, to: query.to)
         }
         return sortedByKeys(matching) { statement in
@@ -35,6 +49,10 @@ import Testing
         StatementQuery(about: ["GE"]),
         StatementQuery(about: ["south-ossetia", "sco"]),
         StatementQuery(speakers: ["eka-tkeshelashvili"], kinds: [.accusation], about: ["abkhazia"]),
+        StatementQuery(respondsTo: ["tkeshelashvili-villages-expelled"]),
+        StatementQuery(respondsTo: ["tkeshelashvili-georgians-driven-out", "south-ossetia-claims-spy-plane-downed"]),
+        StatementQuery(disputed: [true]),
+        StatementQuery(kinds: [.accusation], disputed: [false]),
         StatementQuery(from: "2008-08-28"),
         StatementQuery(to: "2008-08"),
         StatementQuery(from: "2008-08-26", to: "2008-08-27"),
@@ -61,10 +79,29 @@ import Testing
 
     @Test func statementsComeBackWhole() throws {
         let store = try SeededStore()
-        for statement in try Bundled.document().statements {
+        for statement in Self.answered(try Bundled.document().statements) {
             #expect(try store.reader.statements.record(id: statement.id) == statement)
         }
         #expect(try store.reader.statements.record(id: "nothing-said") == nil)
+    }
+
+    /// A link is read from both ends: each of Tkeshelashvili's three charges is answered, and
+    /// disputed, by Azimov's one denial; the spy-plane claim by Georgia's Interior Ministry.
+    @Test func responsesAreReadFromBothEnds() throws {
+        let store = try SeededStore()
+        for charge in ["tkeshelashvili-georgians-driven-out", "tkeshelashvili-ethnic-cleansing-completed", "tkeshelashvili-villages-expelled"] {
+            let record = try #require(try store.reader.statements.record(id: charge))
+            #expect(record.respondedBy == ["azimov-denies-ethnic-cleansing"] && record.isDisputed, "\(charge)")
+        }
+        let claim = try #require(try store.reader.statements.record(id: "south-ossetia-claims-spy-plane-downed"))
+        #expect(claim.respondedBy == ["georgia-denies-spy-plane-downed"] && claim.isDisputed)
+        let disputed = try store.reader.statements.page(StatementQuery(disputed: [true])).items.map(\.id)
+        #expect(Set(disputed) == [
+            "tkeshelashvili-georgians-driven-out", "tkeshelashvili-ethnic-cleansing-completed", "tkeshelashvili-villages-expelled",
+            "south-ossetia-claims-spy-plane-downed",
+        ])
+        let denial = try #require(try store.reader.statements.record(id: "azimov-denies-ethnic-cleansing"))
+        #expect(denial.respondedBy.isEmpty && !denial.isDisputed)
     }
 
     @Test func aSpeakerFilterMatchesEveryKindOfSpeaker() throws {

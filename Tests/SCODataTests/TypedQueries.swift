@@ -20,17 +20,23 @@ extension ListRequest where Field == TimelineSortField {
 
 extension ListRequest where Field == StatementSortField {
     init(
-        speakers: [String] = [], kinds: [StatementKind] = [], about: [String] = [], from: String? = nil, to: String? = nil,
-        sort: ListSort<Field> = Field.defaultSort, limit: Int = 50, position: ListPosition? = nil
+        speakers: [String] = [], kinds: [StatementKind] = [], about: [String] = [], respondsTo: [String] = [],
+        disputed: [Bool] = [], from: String? = nil, to: String? = nil, sort: ListSort<Field> = Field.defaultSort, limit: Int = 50,
+        position: ListPosition? = nil
     ) {
         self.init(
-            filters: ["speaker": speakers, "kind": kinds.map(\.rawValue), "about": about], from: from, to: to, sort: sort,
-            limit: limit, position: position)
+            filters: [
+                "speaker": speakers, "kind": kinds.map(\.rawValue), "about": about, "respondsTo": respondsTo,
+                "disputed": disputed.map(String.init),
+            ],
+            from: from, to: to, sort: sort, limit: limit, position: position)
     }
 
     var speakers: [String] { values("speaker") }
     var kinds: [StatementKind] { values("kind").compactMap(StatementKind.init(rawValue:)) }
     var about: [String] { values("about") }
+    var respondsTo: [String] { values("respondsTo") }
+    var disputed: [Bool] { values("disputed").compactMap(Bool.init) }
 }
 
 extension ListRequest where Field == StateSortField {

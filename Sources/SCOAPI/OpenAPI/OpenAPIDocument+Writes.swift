@@ -136,7 +136,12 @@ extension OpenAPIDocument {
             let required = kind.requiredFieldNames.filter { $0 != "id" }
             // `id` may be null or absent: POST makes one, PUT takes the path's.
             let properties = fields.map { field in
-                (field.name, field.name == "id" ? inputNode(.nullableString, field: "id") : inputNode(field.schema, field: field.name))
+                if kind.readOnlyFieldNames.contains(field.name) {
+                    return (field.name, OpenAPINode.object([
+                        ("readOnly", .bool(true)), ("description", .string("Kept by the store; ignored when written.")),
+                    ]))
+                }
+                return (field.name, field.name == "id" ? inputNode(.nullableString, field: "id") : inputNode(field.schema, field: field.name))
             }
             schemas.append(("\(name)Input", .object([
                 ("type", .string("object")),

@@ -17,7 +17,13 @@ enum StatementResource: Resource {
               filter: .oneOf("kind", StatementKind.allCases.map(\.rawValue), "Statement kinds.")) { $1.string($0.kind.rawValue) },
         Field("quote", .string) { $1.string($0.quote) },
         Field("isDirectQuote", .bool) { $1.bool($0.isDirectQuote) },
-        Field("respondsTo", .nullableString) { $1.string($0.respondsTo) },
+        Field("respondsTo", .stringArray, filter: .text("respondsTo", "Ids of statements answered: the statements that answer any of them.")) {
+            $1.stringArray($0.respondsTo)
+        },
+        Field("respondedBy", .stringArray) { $1.stringArray($0.respondedBy) },
+        Field("disputed", .bool, filter: .oneOf("disputed", ["true", "false"], "Whether a denial answers the statement.")) {
+            $1.bool($0.isDisputed)
+        },
         Field("summary", .string) { $1.string($0.summary) },
         Field("about", .stringArray, filter: .text("about", "Ids of what the statement is about.")) { $1.stringArray($0.about) },
     ] + Field.quoted, sortKeys: ["date", "id", "speaker", "kind"], defaultSort: "date,id", hasDateRange: true)

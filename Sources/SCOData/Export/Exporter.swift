@@ -71,9 +71,12 @@ public enum Exporter {
 
     private static func statements(_ connection: SQLiteConnection) throws -> [Statement] {
         let about = try related("SELECT statement_id, subject_id FROM statement_subjects ORDER BY statement_id, position", connection)
+        let respondsTo = try related(
+            "SELECT statement_id, responds_to_id FROM statement_responses ORDER BY statement_id, position", connection)
         return try all("\(SQLiteStatements.columns) FROM statements s", SQLiteStatements.decode, connection).map { statement in
             var statement = statement
             statement.about = about[statement.id] ?? []
+            statement.respondsTo = respondsTo[statement.id] ?? []
             return statement
         }
     }

@@ -35,8 +35,8 @@ public struct ListRequest<Field: ListSortField>: Sendable, Hashable {
     }
 }
 
-/// The fields the timeline sorts by; `date,id` by default. `date` is the date's value, so a
-/// coarser date sorts before the finer dates within it.
+/// The fields the timeline sorts by; `date,id` by default. `date` is the date's earliest day
+/// (`HistoricalDate.earliest`), so a year sorts with its first day.
 public enum TimelineSortField: String, ListSortField {
     case date, id, kind, title
 

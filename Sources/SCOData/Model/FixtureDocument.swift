@@ -1,9 +1,11 @@
 /// The whole dataset as one JSON document: what the fixture holds and what export writes.
 public struct FixtureDocument: Codable, Sendable, Equatable {
-    /// The format this code writes. Format 2 gave every date `earliest`, `latest` and `basis`.
+    /// The format this code writes. Format 2 gave every date `earliest`, `latest` and `basis`,
+    /// and made a statement's `respondsTo` a list.
     public static let currentFormatVersion = 2
     /// The formats this code reads: a format-1 document is converted as it loads (each date's
-    /// bounds and basis derived from its value, precision and phrase; `HistoricalDate`).
+    /// bounds and basis derived from its value, precision and phrase, `HistoricalDate`; each
+    /// `respondsTo` made a list, `FixtureUpgrade`).
     public static let readableFormatVersions: ClosedRange<Int> = 1...2
 
     public var formatVersion: Int

@@ -19,18 +19,29 @@ public struct Statement: Codable, Sendable, Equatable {
     public var quote: String
     /// Whether the source puts `quote` in quotation marks as the speaker's own words.
     public var isDirectQuote: Bool
-    /// The statement this one answers; a denial names what it denies.
-    public var respondsTo: String?
+    /// The statements this one answers, each of them (Azimov's denial answers all three of
+    /// Tkeshelashvili's charges); a denial names at least one.
+    public var respondsTo: [String]
     public var summary: String
     /// Ids of whatever the statement is about: states, people, organizations, regions, events…
     public var about: [String]
     public var note: String?
     public var sources: [SourceQuote]
+    /// The statements that answer this one, by id: `respondsTo` read from the other end. Kept by
+    /// the store, never written in a fixture.
+    public var respondedBy: [String] = []
+    /// Whether a denial answers this statement. Kept by the store, never written in a fixture.
+    public var isDisputed = false
+
+    private enum CodingKeys: String, CodingKey {
+        case id, speakerId, speakerRole, date, place, regionId, venueId, reportedById, kind, quote, isDirectQuote, respondsTo
+        case summary, about, note, sources
+    }
 
     public init(
         id: String, speakerId: String, speakerRole: String? = nil, date: HistoricalDate, place: String? = nil,
         regionId: String? = nil, venueId: String? = nil, reportedById: String? = nil, kind: StatementKind,
-        quote: String, isDirectQuote: Bool, respondsTo: String? = nil, summary: String, about: [String] = [],
+        quote: String, isDirectQuote: Bool, respondsTo: [String] = [], summary: String, about: [String] = [],
         note: String? = nil, sources: [SourceQuote]
     ) {
         self.id = id
@@ -49,5 +60,27 @@ public struct Statement: Codable, Sendable, Equatable {
         self.about = about
         self.note = note
         self.sources = sources
+    }
+
+    /// Reads a statement; `respondsTo` may be absent (it answers nothing).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id),
+            speakerId: try container.decode(String.self, forKey: .speakerId),
+            speakerRole: try container.decodeIfPresent(String.self, forKey: .speakerRole),
+            date: try container.decode(HistoricalDate.self, forKey: .date),
+            place: try container.decodeIfPresent(String.self, forKey: .place),
+            regionId: try container.decodeIfPresent(String.self, forKey: .regionId),
+            venueId: try container.decodeIfPresent(String.self, forKey: .venueId),
+            reportedById: try container.decodeIfPresent(String.self, forKey: .reportedById),
+            kind: try container.decode(StatementKind.self, forKey: .kind),
+            quote: try container.decode(String.self, forKey: .quote),
+            isDirectQuote: try container.decode(Bool.self, forKey: .isDirectQuote),
+            respondsTo: try container.decodeIfPresent([String].self, forKey: .respondsTo) ?? [],
+            summary: try container.decode(String.self, forKey: .summary),
+            about: try container.decode([String].self, forKey: .about),
+            note: try container.decodeIfPresent(String.self, forKey: .note),
+            sources: try container.decode([SourceQuote].self, forKey: .sources))
     }
 }

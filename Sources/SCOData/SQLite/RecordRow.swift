@@ -130,7 +130,7 @@ extension RecordRow {
             ("place", .nullable(statement.place)), ("region_id", .nullable(statement.regionId)),
             ("venue_id", .nullable(statement.venueId)), ("reported_by_id", .nullable(statement.reportedById)),
             ("kind", .text(statement.kind.rawValue)), ("quote", .text(statement.quote)),
-            ("is_direct_quote", .bool(statement.isDirectQuote)), ("responds_to", .nullable(statement.respondsTo)),
+            ("is_direct_quote", .bool(statement.isDirectQuote)), ("responds_to", .nullable(statement.respondsTo.first)),
             ("summary", .text(statement.summary)), ("note", .nullable(statement.note)),
             ("sources", .text(StoredJSON.text(statement.sources))),
         ])
@@ -181,8 +181,13 @@ extension RecordRow {
         }
     }
 
-    /// What a statement is about, in order.
-    static func insertSubjects(of statement: Statement, on connection: SQLiteConnection) throws {
+    /// What a statement is about and what it answers, each in order.
+    static func insertRelated(of statement: Statement, on connection: SQLiteConnection) throws {
+        for (position, target) in statement.respondsTo.enumerated() {
+            try connection.run(
+                "INSERT INTO statement_responses (statement_id, responds_to_id, position) VALUES (?, ?, ?)",
+                [.text(statement.id), .text(target), .int(position)])
+        }
         for (position, subject) in statement.about.enumerated() {
             try connection.run(
                 "INSERT INTO statement_subjects (statement_id, subject_id, position) VALUES (?, ?, ?)",

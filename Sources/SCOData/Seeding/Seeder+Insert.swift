@@ -33,7 +33,7 @@ extension Seeder {
         }
         for (ordinal, statement) in document.statements.enumerated() {
             try RecordRow(statement, speakerKind: kinds[statement.speakerId]).insert(ordinal: ordinal, on: connection)
-            try RecordRow.insertSubjects(of: statement, on: connection)
+            try RecordRow.insertRelated(of: statement, on: connection)
         }
     }
 

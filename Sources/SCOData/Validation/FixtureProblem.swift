@@ -77,7 +77,7 @@ public struct FixtureProblem: Sendable, Equatable, CustomStringConvertible {
             "bounds \"\(earliest)\"..\"\(latest)\" must be days (YYYY-MM-DD), earliest first, within the period of \"\(value)\""
         case .quoteNotInSource(let sourceId): "quote is not an exact substring of source \"\(sourceId)\""
         case .notInCitedSources: "text is not an exact substring of any source the record cites"
-        case .denialWithoutTarget: "a denial must name what it denies in respondsTo"
+        case .denialWithoutTarget: "a denial must name at least one statement it denies in respondsTo"
         case .undecodable(let detail): "cannot be decoded: \(detail)"
         case .tooManyProblems(let limit): "more than \(limit) problems; the rest are not reported"
         }

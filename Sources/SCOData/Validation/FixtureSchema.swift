@@ -96,7 +96,7 @@ enum FixtureSchema {
         .required("date", date), .optional("place", .string), .optional("regionId", .string),
         .optional("venueId", .string), .optional("reportedById", .string),
         .required("kind", .oneOf(StatementKind.allCases.map(\.rawValue))), .required("quote", .string),
-        .required("isDirectQuote", .boolean), .optional("respondsTo", .string), .required("summary", .string),
+        .required("isDirectQuote", .boolean), .optional("respondsTo", strings), .required("summary", .string),
         .required("about", strings), .optional("note", .string), .required("sources", quotes),
     ])
 }

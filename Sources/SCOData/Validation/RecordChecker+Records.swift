@@ -86,13 +86,13 @@ extension RecordChecker {
         checkReference(statement.regionId, at: path.appending("regionId"), as: [.region], expected: "a region", into: &report)
         checkReference(statement.venueId, at: path.appending("venueId"), as: [.organization], expected: "an organization", into: &report)
         checkReference(statement.reportedById, at: path.appending("reportedById"), as: [.organization], expected: "an organization", into: &report)
-        if let target = statement.respondsTo {
-            if target == statement.id {
-                report.add(path.appending("respondsTo"), .selfReference(target))
-            } else {
-                checkReference(target, at: path.appending("respondsTo"), as: [.statement], expected: "a statement", into: &report)
-            }
-        } else if statement.kind == .denial {
+        for (position, target) in statement.respondsTo.enumerated() where target == statement.id {
+            report.add(path.appending("respondsTo").appending(position), .selfReference(target))
+        }
+        checkReferences(
+            statement.respondsTo.filter { $0 != statement.id }, at: path.appending("respondsTo"), as: [.statement],
+            expected: "a statement", into: &report)
+        if statement.respondsTo.isEmpty && statement.kind == .denial {
             report.add(path.appending("respondsTo"), .denialWithoutTarget)
         }
         checkReferences(statement.about, at: path.appending("about"), as: Set(IdentifierIndex.Kind.allCases), expected: "any record", into: &report)

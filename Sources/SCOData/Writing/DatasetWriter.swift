@@ -26,8 +26,16 @@ public struct DatasetWriter: DatasetEditor {
 
     /// The record `body` describes, checked as the fixture validator checks a fixture's records
     /// (see `RecordValidator`); throws `WriteError.invalid` listing every problem, or `.idTaken`.
+    /// What the store keeps itself (a statement's `respondedBy` and `isDisputed`) is taken from
+    /// the stored record, so the record is as GET will serve it.
     public func validate(_ body: JSONValue, as kind: RecordKind) throws -> WritableRecord {
-        try RecordValidator(connection: connection).validate(body, as: kind)
+        let record = try RecordValidator(connection: connection).validate(body, as: kind)
+        guard case .statement(var statement) = record,
+              case .statement(let stored)? = try RecordStore(connection: connection).record(.statement, id: statement.id)
+        else { return record }
+        statement.respondedBy = stored.respondedBy
+        statement.isDisputed = stored.isDisputed
+        return .statement(statement)
     }
 
     /// Inserts a new record; `.idTaken` if a record of any kind has its id.

@@ -29,6 +29,16 @@ public enum RecordKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Members that GET serves but the store keeps itself (a statement's `respondedBy`, read
+    /// from the other statements' `respondsTo`, and `disputed`): a body may carry them back, as
+    /// read, and they are ignored.
+    package var readOnlyFieldNames: Set<String> {
+        switch self {
+        case .statement: ["respondedBy", "disputed"]
+        case .event, .clause, .source: []
+        }
+    }
+
     /// The structure a record of this kind must have: the fixture's own schema.
     var shape: JSONShape {
         switch self {

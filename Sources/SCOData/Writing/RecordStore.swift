@@ -35,6 +35,7 @@ struct RecordStore {
             try connection.run("DELETE FROM event_regions WHERE event_id = ?", [.text(event.id)])
         case .statement(let statement):
             try connection.run("DELETE FROM statement_subjects WHERE statement_id = ?", [.text(statement.id)])
+            try connection.run("DELETE FROM statement_responses WHERE statement_id = ?", [.text(statement.id)])
         case .clause, .source:
             break
         }
@@ -58,7 +59,7 @@ struct RecordStore {
     private func insertJoinRows(of record: WritableRecord) throws {
         switch record {
         case .event(let event): try RecordRow.insertRelated(of: event, kindOf: kind(of:), on: connection)
-        case .statement(let statement): try RecordRow.insertSubjects(of: statement, on: connection)
+        case .statement(let statement): try RecordRow.insertRelated(of: statement, on: connection)
         case .clause, .source: break
         }
     }

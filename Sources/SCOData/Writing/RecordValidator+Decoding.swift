@@ -20,7 +20,7 @@ extension RecordValidator {
                 date: body.date("date"), place: body.optionalText("place"), regionId: body.optionalText("regionId"),
                 venueId: body.optionalText("venueId"), reportedById: body.optionalText("reportedById"),
                 kind: StatementKind(rawValue: body.text("kind")) ?? .statement, quote: body.text("quote"),
-                isDirectQuote: body["isDirectQuote"] == .bool(true), respondsTo: body.optionalText("respondsTo"),
+                isDirectQuote: body["isDirectQuote"] == .bool(true), respondsTo: body.texts("respondsTo"),
                 summary: body.text("summary"), about: body.texts("about"), note: body.optionalText("note"),
                 sources: body.quotes("sources")))
         case .clause:
@@ -44,7 +44,7 @@ extension RecordValidator {
             ids += event.actors + event.regions
         case .statement(let statement):
             ids += [statement.speakerId] + statement.about
-            ids += [statement.regionId, statement.venueId, statement.reportedById, statement.respondsTo].compactMap { $0 }
+            ids += [statement.regionId, statement.venueId, statement.reportedById].compactMap { $0 } + statement.respondsTo
         case .clause(let clause):
             ids.append(clause.declarationId)
         case .source:

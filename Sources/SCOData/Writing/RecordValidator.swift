@@ -20,6 +20,10 @@ struct RecordValidator {
     /// The record the body describes, or `WriteError.invalid` with every problem, or
     /// `.idTaken` when its id belongs to a record of another kind.
     func validate(_ body: JSONValue, as kind: RecordKind) throws -> WritableRecord {
+        var body = body
+        if case .object(let members) = body, !kind.readOnlyFieldNames.isEmpty {
+            body = .object(members.filter { !kind.readOnlyFieldNames.contains($0.key) })
+        }
         let base = JSONPath.root.appending(kind.listKey).appending(0)
         var structure = ProblemReport(limit: FixtureValidator.problemLimit)
         kind.shape.check(body, at: base, into: &structure)

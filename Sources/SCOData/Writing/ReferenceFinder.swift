@@ -27,7 +27,7 @@ struct ReferenceFinder {
         switch kind {
         case .statement:
             referrers += try connection.query(
-                "SELECT id FROM statements WHERE responds_to = ? ORDER BY id", [.text(id)]
+                "SELECT statement_id FROM statement_responses WHERE responds_to_id = ? ORDER BY statement_id", [.text(id)]
             ) { "statement '\(try $0.string(0))' (respondsTo)" }
         case .source:
             for citing in Self.citingTables {

@@ -6,9 +6,10 @@ import Testing
 
 /// 0005 on a database seeded and edited under 0001–0004: every date gains bounds and a basis,
 /// the first edition's loose dates that nobody edited are narrowed as the second edition's
-/// fixture has them, an edited one keeps what its editor wrote, nothing counts as an edit, and
-/// the change log gets one `migrate` entry.
-@Suite struct DateBoundsMigrationTests {
+/// fixture has them, an edited one keeps what its editor wrote, every response link is kept
+/// (and Azimov's denial answers all three charges), nothing counts as an edit, and the change
+/// log gets one `migrate` entry.
+@Suite struct SecondEditionMigrationTests {
     static let firstEditionTanksNote =
         #"The article gives no day: this happened "in response" to the offensive of the night of Aug. 7, during the fighting "this month" (August 2008)."#
 
@@ -21,6 +22,8 @@ import Testing
                 "UPDATE events SET date_note = ? WHERE id = 'russian-tanks-roll-into-south-ossetia'", [.text(firstEditionTanksNote)])
             try connection.run(
                 "UPDATE events SET date_note = 'Edited: some day in August.' WHERE id = 'spy-plane-claimed-shot-down'")
+            try connection.run(
+                "UPDATE statements SET responds_to = 'tkeshelashvili-ethnic-cleansing-completed' WHERE id = 'azimov-denies-ethnic-cleansing'")
             try connection.run("UPDATE dataset SET edits = 7")
         }
         return database
@@ -34,7 +37,7 @@ import Testing
         #expect(changesBefore == ["seed"])
 
         let applied = try database.migrate(SchemaMigrations.migrator)
-        #expect(applied.map(\.fileName) == ["0005_date_bounds.sql"])
+        #expect(applied.map(\.fileName) == ["0005_second_edition.sql"])
 
         func date(_ id: String) throws -> HistoricalDate {
             try #require(try reader.timeline.record(id: id)).date
@@ -54,8 +57,15 @@ import Testing
         #expect(try Seeder.status(on: reader.connection)?.edits == 7, "migrating counts no edit")
         let changes = try ChangeLog.page(after: 0, limit: 10, on: reader.connection).changes
         #expect(changes.map(\.operation) == [.seed, .migrate])
-        #expect(changes.last?.after?.contains("\"migration\":\"0005_date_bounds\"") == true)
+        #expect(changes.last?.after?.contains("\"migration\":\"0005_second_edition\"") == true)
         #expect(changes.last?.after?.contains("\"narrowed\":1") == true, "\(changes.last?.after ?? "")")
+
+        let denial = try #require(try reader.statements.record(id: "azimov-denies-ethnic-cleansing"))
+        #expect(denial.respondsTo == [
+            "tkeshelashvili-georgians-driven-out", "tkeshelashvili-ethnic-cleansing-completed", "tkeshelashvili-villages-expelled",
+        ])
+        #expect(try reader.statements.record(id: "georgia-denies-spy-plane-downed")?.respondsTo == ["south-ossetia-claims-spy-plane-downed"])
+        #expect(try reader.statements.record(id: "tkeshelashvili-villages-expelled")?.isDisputed == true)
 
         let filtered = try reader.timeline.page(TimelineQuery(actors: ["RU"], from: "2008-08-20", to: "2008-08-20"))
         #expect(filtered.items.map(\.id).contains("russian-tanks-roll-into-south-ossetia"))

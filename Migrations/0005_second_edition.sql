@@ -1,6 +1,8 @@
--- 0005_date_bounds: every date gains the days it may fall on, and whether the report states it.
+-- 0005_second_edition: the data model's second edition (the fixture's format 2). Every date
+-- gains the days it may fall on and whether the report states it; a statement answers any
+-- number of statements, read from both ends; the change log records the migration.
 --
--- A date keeps its value, precision, phrase and note, and gains `<prefix>_earliest` and
+-- 1. Dates. A date keeps its value, precision, phrase and note, and gains `<prefix>_earliest` and
 -- `<prefix>_latest` (ISO days, inclusive) and `<prefix>_basis` ('stated' when the report names
 -- the date, 'inferred' when it was worked out; the note says how). The timeline and statements
 -- now sort by `date_earliest` and filter `from`/`to` on the overlap of the bounds, so an event
@@ -23,7 +25,14 @@
 -- tables (0004) are rebuilt on `date_earliest`; their insert trigger skips an event inserted
 -- without bounds, whose filling UPDATE then builds its rows.
 --
--- The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
+-- 2. Responses. `statement_responses` holds every statement a statement answers, in order (Azimov
+-- denies all three of Tkeshelashvili's charges, where `responds_to` could name one), indexed
+-- from the answered end too, for `respondedBy`, `respondsTo=` and `disputed=`. `responds_to`
+-- stays, holding the first of them: SQLite cannot drop a column that is a foreign key, and
+-- 0001's CHECK that a denial answers something reads it. Existing links are copied; the
+-- bundled denial that answered the first charge alone now answers all three, unless edited.
+--
+-- 3. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
 -- and a database that holds a seed gets one entry for this migration, whose `after` names it
 -- and counts the dates it narrowed: a syncing client reads it as it reads a seed, and re-reads.
 
@@ -277,6 +286,42 @@ CREATE TRIGGER event_regions_timeline_delete AFTER DELETE ON event_regions BEGIN
     DELETE FROM region_timeline WHERE event_id = old.event_id AND region_id = old.region_id;
 END;
 
+-- Responses: every statement a statement answers.
+CREATE TABLE statement_responses (
+    statement_id  TEXT NOT NULL REFERENCES statements (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    responds_to_id TEXT NOT NULL REFERENCES statements (id) DEFERRABLE INITIALLY DEFERRED,
+    position      INTEGER NOT NULL CHECK (position >= 0),
+    PRIMARY KEY (statement_id, responds_to_id),
+    CHECK (responds_to_id <> statement_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX statement_responses_by_target ON statement_responses (responds_to_id, statement_id);
+CREATE TRIGGER statement_responses_edits_insert AFTER INSERT ON statement_responses BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER statement_responses_edits_update AFTER UPDATE ON statement_responses BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER statement_responses_edits_delete AFTER DELETE ON statement_responses BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+
+CREATE TEMP TABLE migration_0005_edits_responses AS SELECT id, edits FROM dataset;
+INSERT INTO statement_responses (statement_id, responds_to_id, position)
+    SELECT id, responds_to, 0 FROM statements WHERE responds_to IS NOT NULL;
+-- The bundled denial of "the charge" answers all three charges, where it still answers the one
+-- the first edition gave it and all three are there.
+CREATE TEMP TABLE migration_0005_charges (id TEXT, position INTEGER);
+INSERT INTO migration_0005_charges VALUES
+    ('tkeshelashvili-georgians-driven-out', 0), ('tkeshelashvili-ethnic-cleansing-completed', 1),
+    ('tkeshelashvili-villages-expelled', 2);
+CREATE TEMP TABLE migration_0005_denial AS
+    SELECT 'azimov-denies-ethnic-cleansing' AS id
+    WHERE (SELECT group_concat(responds_to_id) FROM statement_responses WHERE statement_id = 'azimov-denies-ethnic-cleansing')
+              = 'tkeshelashvili-ethnic-cleansing-completed'
+        AND (SELECT count(*) FROM statements WHERE id IN (SELECT id FROM migration_0005_charges)) = 3;
+DELETE FROM statement_responses WHERE statement_id IN (SELECT id FROM migration_0005_denial);
+INSERT INTO statement_responses (statement_id, responds_to_id, position)
+    SELECT d.id, c.id, c.position FROM migration_0005_denial d, migration_0005_charges c ORDER BY c.position;
+UPDATE statements SET responds_to = 'tkeshelashvili-georgians-driven-out' WHERE id IN (SELECT id FROM migration_0005_denial);
+DROP TABLE migration_0005_charges;
+DROP TABLE migration_0005_denial;
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_responses s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits_responses;
+
 -- The change log with `migrate`: rebuilt, as SQLite cannot alter a CHECK, keeping every `seq`
 -- (AUTOINCREMENT's counter follows the copied rows: sqlite.org/autoinc.html).
 CREATE TABLE changes_0005 (
@@ -308,8 +353,8 @@ END;
 
 INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
     SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'migrate', 'dataset', 'dataset', NULL,
-           json_object('migration', '0005_date_bounds',
-                       'summary', 'Every date gains earliest, latest and basis; lists sort by earliest and filter on overlapping bounds.',
+           json_object('migration', '0005_second_edition',
+                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy).',
                        'narrowed', (SELECT count(*) FROM events WHERE date_precision = 'month' AND date_earliest <> date_value || '-01')
                                    + (SELECT count(*) FROM statements WHERE date_precision = 'month' AND date_earliest <> date_value || '-01'))
     FROM dataset WHERE id = 1;
