@@ -32,7 +32,16 @@
 -- 0001's CHECK that a denial answers something reads it. Existing links are copied; the
 -- bundled denial that answered the first charge alone now answers all three, unless edited.
 --
--- 3. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
+-- 3. One answer per question. A state's role `observer` now means what `/v1/observers` lists,
+-- the five states the report says attended as observers (it was `attending-as-observer`), and
+-- `observer-status` is Iran's status, which the report states of Iran alone (it was
+-- `observer`): `/v1/states?role=observer` and `/v1/observers` agree. state_roles is rebuilt
+-- for its CHECK. Anvar Azimov is Russia's ambassador to the OSCE, not OSCE staff: his
+-- organization is cleared and a note says why, and the unnamed "senior Georgian official"'s
+-- first statement says that naming her is an inference; each only where the first edition's
+-- values are still there.
+--
+-- 4. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
 -- and a database that holds a seed gets one entry for this migration, whose `after` names it
 -- and counts the dates it narrowed: a syncing client reads it as it reads a seed, and re-reads.
 
@@ -322,6 +331,36 @@ DROP TABLE migration_0005_denial;
 UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_responses s WHERE s.id = dataset.id);
 DROP TABLE migration_0005_edits_responses;
 
+-- Roles: `observer` for attending as an observer, `observer-status` for the status.
+CREATE TEMP TABLE migration_0005_edits_roles AS SELECT id, edits FROM dataset;
+CREATE TABLE state_roles_0005 (
+    state_code TEXT NOT NULL REFERENCES states (code) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    role       TEXT NOT NULL CHECK (role IN ('member', 'observer', 'observer-status', 'party-to-conflict', 'other')),
+    position   INTEGER NOT NULL CHECK (position >= 0),
+    PRIMARY KEY (state_code, role)
+) STRICT, WITHOUT ROWID;
+INSERT INTO state_roles_0005 (state_code, role, position)
+    SELECT state_code, CASE role WHEN 'observer' THEN 'observer-status' WHEN 'attending-as-observer' THEN 'observer' ELSE role END,
+           position
+    FROM state_roles;
+DROP TABLE state_roles;
+ALTER TABLE state_roles_0005 RENAME TO state_roles;
+CREATE INDEX state_roles_by_role ON state_roles (role, state_code);
+CREATE TRIGGER state_roles_edits_insert AFTER INSERT ON state_roles BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER state_roles_edits_update AFTER UPDATE ON state_roles BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER state_roles_edits_delete AFTER DELETE ON state_roles BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+
+UPDATE people SET organization_id = NULL,
+    note = 'Russia''s ambassador to the OSCE, as "Russian OSCE Ambassador" says: he represents Russia there and is not on the OSCE''s staff, so he is listed under Russia and under no organization.'
+    WHERE id = 'anvar-azimov' AND organization_id = 'osce' AND state_code = 'RU' AND note IS NULL;
+UPDATE statements SET note = 'An allegation, denied by Russia''s OSCE ambassador; no verdict is given. The article attributes it to "a senior Georgian official", unnamed; that the official is Eka Tkeshelashvili, whom the next paragraph quotes, is an inference.'
+    WHERE id = 'tkeshelashvili-georgians-driven-out' AND note = 'An allegation, denied by Russia''s OSCE ambassador; no verdict is given.';
+UPDATE statements SET note = NULL
+    WHERE id = 'azimov-denies-ethnic-cleansing'
+        AND note = 'The denial answers the charge as a whole, including tkeshelashvili-georgians-driven-out and tkeshelashvili-villages-expelled.';
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_roles s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits_roles;
+
 -- The change log with `migrate`: rebuilt, as SQLite cannot alter a CHECK, keeping every `seq`
 -- (AUTOINCREMENT's counter follows the copied rows: sqlite.org/autoinc.html).
 CREATE TABLE changes_0005 (
@@ -354,7 +393,7 @@ END;
 INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
     SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'migrate', 'dataset', 'dataset', NULL,
            json_object('migration', '0005_second_edition',
-                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy).',
+                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy); the role observer means attending as an observer, observer-status the status.',
                        'narrowed', (SELECT count(*) FROM events WHERE date_precision = 'month' AND date_earliest <> date_value || '-01')
                                    + (SELECT count(*) FROM statements WHERE date_precision = 'month' AND date_earliest <> date_value || '-01'))
     FROM dataset WHERE id = 1;

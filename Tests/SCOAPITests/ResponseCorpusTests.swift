@@ -156,7 +156,7 @@ import Testing
         }
         targets += [
             "/v1/member-states?sort=-name&limit=4", "/v1/member-states?sort=name&fields=code,name",
-            "/v1/observers?role=observer", "/v1/observers?role=attending-as-observer&sort=-code",
+            "/v1/observers?role=observer", "/v1/observers?role=observer-status&sort=-code",
             "/v1/states?role=member,observer&limit=3", "/v1/states?role=party-to-conflict",
             "/v1/states?sort=-name,code&limit=5&fields=code,roles", "/v1/states?role=former-state",
             "/v1/declaration/clauses?sort=-position&limit=2", "/v1/declaration/clauses?sort=id&fields=id,text",

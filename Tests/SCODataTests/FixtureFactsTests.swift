@@ -54,6 +54,16 @@ import Testing
         #expect(try event("russian-troops-remain-at-checkpoints").date.basis == .inferred)
     }
 
+    /// Azimov represents Russia at the OSCE; the unnamed official is named only as an inference.
+    @Test func affiliationsAndAttributionsSayWhatTheReportSupports() throws {
+        let azimov = try #require(document.people.first { $0.id == "anvar-azimov" })
+        #expect(azimov.stateCode == "RU" && azimov.organizationId == nil && azimov.title == "Russian OSCE Ambassador")
+        #expect(azimov.note?.contains("not on the OSCE's staff") == true)
+        let unnamed = try statement("tkeshelashvili-georgians-driven-out")
+        #expect(unnamed.speakerRole == "senior Georgian official")
+        #expect(unnamed.note?.contains("is an inference") == true)
+    }
+
     @Test func theSixMembersAreKazakhstanChinaKyrgyzstanRussiaTajikistanUzbekistan() {
         let members = document.states.filter { $0.roles.contains(.member) }.map(\.code)
         #expect(Set(members) == ["KZ", "CN", "KG", "RU", "TJ", "UZ"])
@@ -61,10 +71,11 @@ import Testing
     }
 
     @Test func observersAreIranIndiaPakistanMongoliaAndAfghanistan() throws {
-        let observers = document.states.filter { !$0.roles.filter { $0 == .observer || $0 == .attendingAsObserver }.isEmpty }
-        #expect(Set(observers.map(\.code)) == ["IR", "IN", "PK", "MN", "AF"])
-        #expect(try state("IR").roles.contains(.observer), "the article says Iran has observer status")
-        #expect(try !state("AF").roles.contains(.observer), "the article only lists Afghanistan as attending")
+        let observers = document.states.filter { $0.roles.contains(.observer) }
+        #expect(Set(observers.map(\.code)) == ["IR", "IN", "PK", "MN", "AF"], "all five attended as observers")
+        #expect(try state("IR").roles.contains(.observerStatus), "the article says Iran has observer status")
+        #expect(document.states.filter { $0.roles.contains(.observerStatus) }.map(\.code) == ["IR"],
+                "the article states no other state's status")
         #expect(try state("AF").notes.contains { $0.text.contains("does not say") })
     }
 

@@ -24,6 +24,10 @@ import Testing
                 "UPDATE events SET date_note = 'Edited: some day in August.' WHERE id = 'spy-plane-claimed-shot-down'")
             try connection.run(
                 "UPDATE statements SET responds_to = 'tkeshelashvili-ethnic-cleansing-completed' WHERE id = 'azimov-denies-ethnic-cleansing'")
+            try connection.run("UPDATE people SET organization_id = 'osce', note = NULL WHERE id = 'anvar-azimov'")
+            try connection.run(
+                "UPDATE statements SET note = ? WHERE id = 'tkeshelashvili-georgians-driven-out'",
+                [.text("An allegation, denied by Russia's OSCE ambassador; no verdict is given.")])
             try connection.run("UPDATE dataset SET edits = 7")
         }
         return database
@@ -66,6 +70,13 @@ import Testing
         ])
         #expect(try reader.statements.record(id: "georgia-denies-spy-plane-downed")?.respondsTo == ["south-ossetia-claims-spy-plane-downed"])
         #expect(try reader.statements.record(id: "tkeshelashvili-villages-expelled")?.isDisputed == true)
+
+        let observers = try reader.states.page(StateQuery(roles: [.observer], limit: 50)).items.map(\.code)
+        #expect(observers == ["AF", "IN", "IR", "MN", "PK"])
+        #expect(try reader.states.page(StateQuery(roles: [.observerStatus], limit: 50)).items.map(\.code) == ["IR"])
+        let azimov = try #require(try reader.people.record(id: "anvar-azimov"))
+        #expect(azimov.organizationId == nil && azimov.note?.contains("not on the OSCE's staff") == true)
+        #expect(try reader.statements.record(id: "tkeshelashvili-georgians-driven-out")?.note?.contains("is an inference") == true)
 
         let filtered = try reader.timeline.page(TimelineQuery(actors: ["RU"], from: "2008-08-20", to: "2008-08-20"))
         #expect(filtered.items.map(\.id).contains("russian-tanks-roll-into-south-ossetia"))

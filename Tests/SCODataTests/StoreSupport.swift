@@ -94,6 +94,7 @@ func isInRange(_ date: HistoricalDate, from: String?, to: String?) -> Bool {
 /// table's rows are copied from a database seeded today (through JSON, which keeps integers and
 /// text apart), the tables that triggers fill (search, filter tables, the change log) are left
 /// to those triggers, and the `dataset` row is written last so that the copy counts no edit.
+/// Values a later migration renamed are written under their names of the time (0005's roles).
 func databaseSeededUnderMigrations(_ count: Int, at path: String) throws -> Database {
     let current = try SeededStore()
     let database = try Database(path: path)
@@ -108,8 +109,12 @@ func databaseSeededUnderMigrations(_ count: Int, at path: String) throws -> Data
             let new = Set(try current.reader.connection.query("SELECT name FROM pragma_table_info(?)", [.text(table)]) { try $0.string(0) })
             let columns = old.filter(new.contains)
             let list = columns.joined(separator: ", ")
+            let selected = table == "state_roles" && count < 5
+                ? list.replacingOccurrences(
+                    of: "role", with: "CASE role WHEN 'observer' THEN 'attending-as-observer' WHEN 'observer-status' THEN 'observer' ELSE role END")
+                : list
             let rows = try current.reader.connection.queryFirst(
-                "SELECT json_group_array(json_array(\(list))) FROM \(table)") { try $0.string(0) } ?? "[]"
+                "SELECT json_group_array(json_array(\(selected))) FROM \(table)") { try $0.string(0) } ?? "[]"
             let values = columns.indices.map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ")
             try connection.run("INSERT INTO \(table) (\(list)) SELECT \(values) FROM json_each(?)", [.text(rows)])
         }

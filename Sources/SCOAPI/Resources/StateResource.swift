@@ -12,7 +12,10 @@ enum StateResource: Resource {
         Field("roles", .enumArray(StateRole.allCases.map(\.rawValue))) { $1.stringArray($0.roles.map(\.rawValue)) },
     ] + Field.annotated, sortKeys: ["code", "name"], defaultSort: "code")
 
-    static let observerRoles: [StateRole] = [.observer, .attendingAsObserver]
+    /// `/v1/observers` lists the states that attended as observers, the same as
+    /// `/v1/states?role=observer`; `role=observer-status` narrows it to those the article says
+    /// hold the status.
+    static let observerRoles: [StateRole] = [.observer]
 
     static let routes: [Route] = [
         list("/v1/member-states", operationID: "memberStates", summary: "The six member states.", table: table,
@@ -22,9 +25,10 @@ enum StateResource: Resource {
             $0.roles.contains(.member)
         },
         list("/v1/observers", operationID: "observers",
-             summary: "States with observer status or that attended as observers.",
+             summary: "The states that attended the summit as observers.",
              table: table.filtering("roles", by: .oneOf(
-                 "role", observerRoles.map(\.rawValue), "Observer status, or attendance as an observer at the summit.")),
+                 "role", [StateRole.observer, .observerStatus].map(\.rawValue),
+                 "`observer-status` for the states the article says hold observer status.")),
              roles: observerRoles),
         record("/v1/observers/{code}", operationID: "observer",
                summary: "One observer by ISO 3166-1 alpha-2 or alpha-3 code.", example: "IR", kind: "observer") { state in

@@ -2,10 +2,11 @@
 public enum StateRole: String, Codable, Sendable, CaseIterable {
     /// A member of the SCO.
     case member
-    /// Holds observer status with the SCO, as the source states.
+    /// Attended the Dushanbe summit as an observer, as the source says of Iran, India, Pakistan,
+    /// Mongolia and Afghanistan: what `/v1/observers` lists.
     case observer
-    /// Attended the Dushanbe summit as an observer, as the source states (status aside).
-    case attendingAsObserver = "attending-as-observer"
+    /// Holds observer status with the SCO, which the source states of Iran alone.
+    case observerStatus = "observer-status"
     /// A party to the August 2008 war.
     case partyToConflict = "party-to-conflict"
     case other
