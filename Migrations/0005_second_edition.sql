@@ -41,7 +41,11 @@
 -- first statement says that naming her is an inference; each only where the first edition's
 -- values are still there.
 --
--- 4. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
+-- 4. Every fact findable. Search covers every record that has prose: states, organizations,
+-- people, regions, the summit and the declaration join clauses, statements and events, and
+-- every record's notes are searched with it, so "Tibet", "air base" and "Karzai" are found.
+--
+-- 5. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
 -- and a database that holds a seed gets one entry for this migration, whose `after` names it
 -- and counts the dates it narrowed: a syncing client reads it as it reads a seed, and re-reads.
 
@@ -360,6 +364,183 @@ UPDATE statements SET note = NULL
         AND note = 'The denial answers the charge as a whole, including tkeshelashvili-georgians-driven-out and tkeshelashvili-villages-expelled.';
 UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_roles s WHERE s.id = dataset.id);
 DROP TABLE migration_0005_edits_roles;
+
+-- Search: every record, with its notes. The records with notes (states, organizations,
+-- people, regions, the summit, the declaration) join clauses, statements and events in the
+-- index, each under its name or title, its notes (and its other prose) as the body; clauses,
+-- statements and events add their editor's `note` to the body. search_rows is rebuilt for its
+-- CHECK and the index filled anew (a search cursor names a rowid and the data version, so none
+-- handed out before survives a migration anyway).
+DROP TRIGGER clauses_search_insert;
+DROP TRIGGER clauses_search_update;
+DROP TRIGGER clauses_search_delete;
+DROP TRIGGER statements_search_insert;
+DROP TRIGGER statements_search_update;
+DROP TRIGGER statements_search_delete;
+DROP TRIGGER events_search_insert;
+DROP TRIGGER events_search_update;
+DROP TRIGGER events_search_delete;
+DELETE FROM search;
+DROP TABLE search_rows;
+CREATE TABLE search_rows (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL CHECK (kind IN ('clause', 'statement', 'event', 'state', 'organization', 'person', 'region', 'summit', 'declaration')),
+    record_id TEXT NOT NULL,
+    UNIQUE (kind, record_id)
+) STRICT;
+INSERT INTO search_rows (kind, record_id) SELECT 'clause', id FROM clauses ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'clause', t.id, t.summary, ltrim(coalesce(' ' || t.text, '') || coalesce(' ' || t.note, ''))
+    FROM clauses t JOIN search_rows r ON r.kind = 'clause' AND r.record_id = t.id;
+INSERT INTO search_rows (kind, record_id) SELECT 'statement', id FROM statements ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'statement', t.id, t.summary, ltrim(coalesce(' ' || t.quote, '') || coalesce(' ' || t.note, ''))
+    FROM statements t JOIN search_rows r ON r.kind = 'statement' AND r.record_id = t.id;
+INSERT INTO search_rows (kind, record_id) SELECT 'event', id FROM events ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'event', t.id, t.title, ltrim(coalesce(' ' || t.summary, '') || coalesce(' ' || t.note, ''))
+    FROM events t JOIN search_rows r ON r.kind = 'event' AND r.record_id = t.id;
+INSERT INTO search_rows (kind, record_id) SELECT 'state', code FROM states ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'state', t.code, t.name, ltrim(coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(t.notes) AS n), '') || coalesce(' ' || t.note, ''))
+    FROM states t JOIN search_rows r ON r.kind = 'state' AND r.record_id = t.code;
+INSERT INTO search_rows (kind, record_id) SELECT 'organization', id FROM organizations ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'organization', t.id, t.name, ltrim(coalesce(' ' || t.abbreviation, '') || coalesce(' ' || t.purpose, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(t.notes) AS n), '') || coalesce(' ' || t.note, ''))
+    FROM organizations t JOIN search_rows r ON r.kind = 'organization' AND r.record_id = t.id;
+INSERT INTO search_rows (kind, record_id) SELECT 'person', id FROM people ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'person', t.id, t.name, ltrim(coalesce(' ' || t.title, '') || coalesce(' ' || t.name_in_source, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(t.notes) AS n), '') || coalesce(' ' || t.note, ''))
+    FROM people t JOIN search_rows r ON r.kind = 'person' AND r.record_id = t.id;
+INSERT INTO search_rows (kind, record_id) SELECT 'region', id FROM regions ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'region', t.id, t.name, ltrim(coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(t.notes) AS n), '') || coalesce(' ' || t.note, ''))
+    FROM regions t JOIN search_rows r ON r.kind = 'region' AND r.record_id = t.id;
+INSERT INTO search_rows (kind, record_id) SELECT 'summit', id FROM summits ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'summit', t.id, t.name, ltrim(coalesce(' ' || t.place, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(t.notes) AS n), '') || coalesce(' ' || t.note, ''))
+    FROM summits t JOIN search_rows r ON r.kind = 'summit' AND r.record_id = t.id;
+INSERT INTO search_rows (kind, record_id) SELECT 'declaration', id FROM declarations ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'declaration', t.id, t.title, ltrim(coalesce(' ' || t.summary, '') || coalesce(' ' || t.endorsement, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(t.notes) AS n), '') || coalesce(' ' || t.note, ''))
+    FROM declarations t JOIN search_rows r ON r.kind = 'declaration' AND r.record_id = t.id;
+CREATE TRIGGER clauses_search_insert AFTER INSERT ON clauses BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('clause', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'clause' AND record_id = new.id), 'clause', new.id, new.summary, ltrim(coalesce(' ' || new.text, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER clauses_search_update AFTER UPDATE OF id, summary, text, note ON clauses BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'clause' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'clause' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'clause' AND record_id = new.id), 'clause', new.id, new.summary, ltrim(coalesce(' ' || new.text, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER clauses_search_delete AFTER DELETE ON clauses BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'clause' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'clause' AND record_id = old.id;
+END;
+CREATE TRIGGER statements_search_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('statement', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'statement' AND record_id = new.id), 'statement', new.id, new.summary, ltrim(coalesce(' ' || new.quote, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER statements_search_update AFTER UPDATE OF id, summary, quote, note ON statements BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'statement' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'statement' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'statement' AND record_id = new.id), 'statement', new.id, new.summary, ltrim(coalesce(' ' || new.quote, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER statements_search_delete AFTER DELETE ON statements BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'statement' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'statement' AND record_id = old.id;
+END;
+CREATE TRIGGER events_search_insert AFTER INSERT ON events BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('event', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'event' AND record_id = new.id), 'event', new.id, new.title, ltrim(coalesce(' ' || new.summary, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER events_search_update AFTER UPDATE OF id, title, summary, note ON events BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'event' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'event' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'event' AND record_id = new.id), 'event', new.id, new.title, ltrim(coalesce(' ' || new.summary, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER events_search_delete AFTER DELETE ON events BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'event' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'event' AND record_id = old.id;
+END;
+CREATE TRIGGER states_search_insert AFTER INSERT ON states BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('state', new.code);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'state' AND record_id = new.code), 'state', new.code, new.name, ltrim(coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER states_search_update AFTER UPDATE OF code, name, notes, note ON states BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'state' AND record_id = old.code);
+    UPDATE search_rows SET record_id = new.code WHERE kind = 'state' AND record_id = old.code;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'state' AND record_id = new.code), 'state', new.code, new.name, ltrim(coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER states_search_delete AFTER DELETE ON states BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'state' AND record_id = old.code);
+    DELETE FROM search_rows WHERE kind = 'state' AND record_id = old.code;
+END;
+CREATE TRIGGER organizations_search_insert AFTER INSERT ON organizations BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('organization', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'organization' AND record_id = new.id), 'organization', new.id, new.name, ltrim(coalesce(' ' || new.abbreviation, '') || coalesce(' ' || new.purpose, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER organizations_search_update AFTER UPDATE OF id, name, abbreviation, purpose, notes, note ON organizations BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'organization' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'organization' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'organization' AND record_id = new.id), 'organization', new.id, new.name, ltrim(coalesce(' ' || new.abbreviation, '') || coalesce(' ' || new.purpose, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER organizations_search_delete AFTER DELETE ON organizations BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'organization' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'organization' AND record_id = old.id;
+END;
+CREATE TRIGGER people_search_insert AFTER INSERT ON people BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('person', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'person' AND record_id = new.id), 'person', new.id, new.name, ltrim(coalesce(' ' || new.title, '') || coalesce(' ' || new.name_in_source, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER people_search_update AFTER UPDATE OF id, name, title, name_in_source, notes, note ON people BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'person' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'person' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'person' AND record_id = new.id), 'person', new.id, new.name, ltrim(coalesce(' ' || new.title, '') || coalesce(' ' || new.name_in_source, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER people_search_delete AFTER DELETE ON people BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'person' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'person' AND record_id = old.id;
+END;
+CREATE TRIGGER regions_search_insert AFTER INSERT ON regions BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('region', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'region' AND record_id = new.id), 'region', new.id, new.name, ltrim(coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER regions_search_update AFTER UPDATE OF id, name, notes, note ON regions BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'region' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'region' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'region' AND record_id = new.id), 'region', new.id, new.name, ltrim(coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER regions_search_delete AFTER DELETE ON regions BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'region' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'region' AND record_id = old.id;
+END;
+CREATE TRIGGER summits_search_insert AFTER INSERT ON summits BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('summit', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'summit' AND record_id = new.id), 'summit', new.id, new.name, ltrim(coalesce(' ' || new.place, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER summits_search_update AFTER UPDATE OF id, name, place, notes, note ON summits BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'summit' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'summit' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'summit' AND record_id = new.id), 'summit', new.id, new.name, ltrim(coalesce(' ' || new.place, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER summits_search_delete AFTER DELETE ON summits BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'summit' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'summit' AND record_id = old.id;
+END;
+CREATE TRIGGER declarations_search_insert AFTER INSERT ON declarations BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('declaration', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'declaration' AND record_id = new.id), 'declaration', new.id, new.title, ltrim(coalesce(' ' || new.summary, '') || coalesce(' ' || new.endorsement, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER declarations_search_update AFTER UPDATE OF id, title, summary, endorsement, notes, note ON declarations BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'declaration' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'declaration' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'declaration' AND record_id = new.id), 'declaration', new.id, new.title, ltrim(coalesce(' ' || new.summary, '') || coalesce(' ' || new.endorsement, '') || coalesce(' ' || (SELECT group_concat(json_extract(n.value, '$.text'), ' ') FROM json_each(new.notes) AS n), '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER declarations_search_delete AFTER DELETE ON declarations BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'declaration' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'declaration' AND record_id = old.id;
+END;
 
 -- The change log with `migrate`: rebuilt, as SQLite cannot alter a CHECK, keeping every `seq`
 -- (AUTOINCREMENT's counter follows the copied rows: sqlite.org/autoinc.html).

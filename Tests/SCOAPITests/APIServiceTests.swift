@@ -103,9 +103,12 @@ import Testing
         let hits = try api.json("/v1/search?q=secur*")["items"] as? [[String: Any]] ?? []
         #expect(!hits.isEmpty)
         for hit in hits {
-            #expect(["clause", "statement", "event"].contains(hit["type"] as? String))
+            #expect(SearchKind.allCases.map(\.rawValue).contains(hit["type"] as? String ?? ""))
             #expect((hit["snippet"] as? String)?.contains("[") == true)
         }
+        #expect(Set(hits.compactMap { $0["type"] as? String }).contains("organization"), "the SCO's purpose: border security")
+        let found = (try api.json("/v1/search?q=Karzai&type=person")["items"] as? [[String: Any]] ?? []).first
+        #expect(found?["href"] as? String == "/v1/people/hamid-karzai")
     }
 
     @Test func csvAndNDJSONCarryTheSameRowsAsJSON() throws {

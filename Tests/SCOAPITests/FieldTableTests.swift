@@ -52,9 +52,13 @@ import Testing
     @Test func everySearchHitFieldIsItsOwn() throws {
         let api = try APIHarness()
         let reader = try SQLiteDatasetReader(database: api.database)
-        let hits = try reader.search.search(q: "Georgia OR Russia OR declaration", limit: 100).items
+        let hits = try reader.search.search(q: "Georgia OR Russia OR declaration OR summit OR Karzai OR SCO", limit: 200).items
         #expect(Set(hits.map(\.kind)) == Set(SearchKind.allCases))
-        let paths: [SearchKind: String] = [.clause: "/v1/declaration/clauses/", .statement: "/v1/statements/", .event: "/v1/timeline/"]
+        let paths: [SearchKind: String] = [
+            .clause: "/v1/declaration/clauses/", .statement: "/v1/statements/", .event: "/v1/timeline/", .state: "/v1/states/",
+            .organization: "/v1/organizations/", .person: "/v1/people/", .region: "/v1/regions/",
+        ]
+        let singletons: [SearchKind: String] = [.summit: "/v1/summit", .declaration: "/v1/declaration"]
         let table = SearchResource.table
         for hit in hits {
             let object = try Self.object(table, hit)
@@ -65,7 +69,7 @@ import Testing
             // As text: Foundation's parser on Linux can miss a double's last digit.
             #expect(try Self.alone(table, hit, "rank") == String(hit.rank))
             #expect(abs((object["rank"] as? Double ?? 0) - hit.rank) < 1e-12)
-            #expect(object["href"] as? String == paths[hit.kind]! + hit.id)
+            #expect(object["href"] as? String == singletons[hit.kind] ?? (paths[hit.kind] ?? "?") + hit.id)
             try Self.checkFieldsAgree(table, hit)
         }
     }

@@ -1,6 +1,6 @@
 import SCOData
 
-/// `/v1/search?q=`: full-text search (SQLite FTS5) over clauses, statements and events.
+/// `/v1/search?q=`: full-text search (SQLite FTS5) over every record with prose and its notes.
 enum SearchResource: Resource {
     static let table = FieldTable<SearchHit>(schema: "SearchHit", [
         Field("type", .enumeration(SearchKind.allCases.map(\.rawValue)),
@@ -16,13 +16,20 @@ enum SearchResource: Resource {
             case .clause: json.string(prefix: "/v1/declaration/clauses/", hit.id)
             case .statement: json.string(prefix: "/v1/statements/", hit.id)
             case .event: json.string(prefix: "/v1/timeline/", hit.id)
+            case .state: json.string(prefix: "/v1/states/", hit.id)
+            case .organization: json.string(prefix: "/v1/organizations/", hit.id)
+            case .person: json.string(prefix: "/v1/people/", hit.id)
+            case .region: json.string(prefix: "/v1/regions/", hit.id)
+            case .summit: json.string("/v1/summit")
+            case .declaration: json.string("/v1/declaration")
             }
         },
     ], extraParameters: ["q"])
 
     static let routes: [Route] = [
         .list("/v1/search", operationID: "search", summary: """
-            Full-text search over clauses, statements and events, best match first; a query matching more than \
+            Full-text search over every record with prose (clauses, statements, events, states, organizations, people, \
+            regions, the summit, the declaration) and its notes, best match first; a query matching more than \
             1,000 records lists its hits in index order instead.
             """, table: table) { data, list, call in
             guard let text = call.query.first("q"), !text.trimmingOWS().isEmpty else {

@@ -35,11 +35,14 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// Chosen so that ranking stays well inside a search's time budget (see BENCHMARKS.md).
     public static let defaultRankedMatchLimit = 1_000
 
-    public func search(_ query: SearchQuery) throws -> Page<SearchHit> {
+    public func search(_ asked: SearchQuery) throws -> Page<SearchHit> {
         var fingerprinter = QueryFingerprint(list: "search")
-        fingerprinter.add("q", query.text)
-        fingerprinter.add("kind", anyOf: query.kinds.map(\.rawValue))
+        fingerprinter.add("q", asked.text)
+        fingerprinter.add("kind", anyOf: asked.kinds.map(\.rawValue))
         let fingerprint = fingerprinter.value
+        // What FTS5 runs: the prefix terms widened to the stems they cut into.
+        var query = asked
+        query.text = PrefixTerms.expanded(asked.text)
         let rowsToFetch = KeysetQuery.rowsToFetch(forPageOf: query.limit)
         // Each statement is prepared before it runs, and a failure to prepare is the server's own
         // error, not the query's (`Prepared` carries it past the catch below): the query text is
