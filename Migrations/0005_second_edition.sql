@@ -32,7 +32,12 @@
 -- 0001's CHECK that a denial answers something reads it. Existing links are copied; the
 -- bundled denial that answered the first charge alone now answers all three, unless edited.
 --
--- 3. One answer per question. A state's role `observer` now means what `/v1/observers` lists,
+-- 3. Parties with parts. An event's parties (event_actors) gain a `role` from a closed
+-- vocabulary (actor, target, claimant, denier, critic, mediator, venue, subject, host,
+-- attendee, observer, recipient), whether the part is `inferred`, and regions as parties
+-- (South Ossetia claimed the spy plane). `actor_timeline` holds each party's role, for `role=`.
+--
+-- 4. One answer per question. A state's role `observer` now means what `/v1/observers` lists,
 -- the five states the report says attended as observers (it was `attending-as-observer`), and
 -- `observer-status` is Iran's status, which the report states of Iran alone (it was
 -- `observer`): `/v1/states?role=observer` and `/v1/observers` agree. state_roles is rebuilt
@@ -41,11 +46,11 @@
 -- first statement says that naming her is an inference; each only where the first edition's
 -- values are still there.
 --
--- 4. Every fact findable. Search covers every record that has prose: states, organizations,
+-- 5. Every fact findable. Search covers every record that has prose: states, organizations,
 -- people, regions, the summit and the declaration join clauses, statements and events, and
 -- every record's notes are searched with it, so "Tibet", "air base" and "Karzai" are found.
 --
--- 5. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
+-- 6. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
 -- and a database that holds a seed gets one entry for this migration, whose `after` names it
 -- and counts the dates it narrowed: a syncing client reads it as it reads a seed, and re-reads.
 
@@ -221,12 +226,140 @@ DROP TRIGGER event_regions_timeline_delete;
 DROP TABLE actor_timeline;
 DROP TABLE region_timeline;
 
+-- Participants: event_actors rebuilt with a region column (South Ossetia claimed the spy
+-- plane; Georgia attacked it), each party's `role` and whether it is `inferred`. Existing rows
+-- take the role `actor`; a bundled event whose parties are still the first edition's takes the
+-- second edition's parties and parts.
+CREATE TEMP TABLE migration_0005_edits_parties AS SELECT id, edits FROM dataset;
+CREATE TABLE event_actors_0005 (
+    event_id        TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    position        INTEGER NOT NULL CHECK (position >= 0),
+    state_code      TEXT REFERENCES states (code) DEFERRABLE INITIALLY DEFERRED,
+    person_id       TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
+    organization_id TEXT REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
+    region_id       TEXT REFERENCES regions (id) DEFERRABLE INITIALLY DEFERRED,
+    role            TEXT NOT NULL DEFAULT 'actor' CHECK (role IN ('actor', 'target', 'claimant', 'denier', 'critic', 'mediator', 'venue', 'subject', 'host', 'attendee', 'observer', 'recipient')),
+    inferred        INTEGER NOT NULL DEFAULT 0 CHECK (inferred IN (0, 1)),
+    actor_id        TEXT NOT NULL GENERATED ALWAYS AS (coalesce(state_code, person_id, organization_id, region_id)) VIRTUAL,
+    actor_kind      TEXT NOT NULL GENERATED ALWAYS AS (CASE WHEN state_code IS NOT NULL THEN 'state'
+                        WHEN person_id IS NOT NULL THEN 'person' WHEN organization_id IS NOT NULL THEN 'organization'
+                        ELSE 'region' END) VIRTUAL,
+    PRIMARY KEY (event_id, position),
+    CHECK ((state_code IS NOT NULL) + (person_id IS NOT NULL) + (organization_id IS NOT NULL) + (region_id IS NOT NULL) = 1)
+) STRICT, WITHOUT ROWID;
+INSERT INTO event_actors_0005 (event_id, position, state_code, person_id, organization_id)
+    SELECT event_id, position, state_code, person_id, organization_id FROM event_actors;
+DROP TABLE event_actors;
+ALTER TABLE event_actors_0005 RENAME TO event_actors;
+CREATE UNIQUE INDEX event_actors_unique ON event_actors (event_id, actor_id);
+CREATE TRIGGER event_actors_edits_insert AFTER INSERT ON event_actors BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER event_actors_edits_update AFTER UPDATE ON event_actors BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER event_actors_edits_delete AFTER DELETE ON event_actors BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+
+CREATE TEMP TABLE migration_0005_first_parties (event_id TEXT, actors TEXT);
+INSERT INTO migration_0005_first_parties VALUES
+    ('soviet-invasion-of-czechoslovakia', 'SU,CS,warsaw-pact'),
+    ('sco-founded', 'sco'),
+    ('georgian-offensive-on-south-ossetia', 'GE'),
+    ('russian-tanks-roll-into-south-ossetia', 'RU,GE'),
+    ('spy-plane-claimed-shot-down', 'GE,georgia-interior-ministry'),
+    ('us-warships-visit-georgia', 'US'),
+    ('peace-deal-signed', 'RU,GE,eu'),
+    ('six-principles-adopted', 'RU'),
+    ('georgian-soldiers-seized', 'GE,RU'),
+    ('russia-recognizes-separatist-regions', 'RU,the-west'),
+    ('ethnic-cleansing-charged-at-osce', 'GE,eka-tkeshelashvili,osce,RU,anvar-azimov'),
+    ('georgian-soldiers-handed-over', 'RU,GE'),
+    ('russian-troops-remain-at-checkpoints', 'RU,the-kremlin'),
+    ('sco-joint-declaration', 'sco,KZ,CN,KG,RU,TJ,UZ'),
+    ('sco-summit-dushanbe', 'sco,KZ,CN,KG,RU,TJ,UZ,IR,IN,PK,MN,AF,dmitry-medvedev,mahmoud-ahmadinejad,hamid-karzai');
+CREATE TEMP TABLE migration_0005_parties (event_id TEXT, position INTEGER, id TEXT, role TEXT, inferred INTEGER);
+INSERT INTO migration_0005_parties VALUES
+    ('soviet-invasion-of-czechoslovakia', 0, 'SU', 'actor', 0),
+    ('soviet-invasion-of-czechoslovakia', 1, 'CS', 'target', 0),
+    ('soviet-invasion-of-czechoslovakia', 2, 'warsaw-pact', 'subject', 0),
+    ('sco-founded', 0, 'sco', 'actor', 0),
+    ('georgian-offensive-on-south-ossetia', 0, 'GE', 'actor', 0),
+    ('georgian-offensive-on-south-ossetia', 1, 'south-ossetia', 'target', 0),
+    ('russian-tanks-roll-into-south-ossetia', 0, 'RU', 'actor', 0),
+    ('russian-tanks-roll-into-south-ossetia', 1, 'GE', 'target', 0),
+    ('spy-plane-claimed-shot-down', 0, 'south-ossetia', 'claimant', 0),
+    ('spy-plane-claimed-shot-down', 1, 'GE', 'target', 0),
+    ('spy-plane-claimed-shot-down', 2, 'georgia-interior-ministry', 'denier', 0),
+    ('us-warships-visit-georgia', 0, 'US', 'actor', 0),
+    ('us-warships-visit-georgia', 1, 'GE', 'host', 0),
+    ('peace-deal-signed', 0, 'RU', 'actor', 1),
+    ('peace-deal-signed', 1, 'GE', 'actor', 1),
+    ('peace-deal-signed', 2, 'eu', 'mediator', 0),
+    ('six-principles-adopted', 0, 'RU', 'actor', 1),
+    ('georgian-soldiers-seized', 0, 'GE', 'target', 0),
+    ('georgian-soldiers-seized', 1, 'RU', 'actor', 1),
+    ('russia-recognizes-separatist-regions', 0, 'RU', 'actor', 0),
+    ('russia-recognizes-separatist-regions', 1, 'south-ossetia', 'subject', 0),
+    ('russia-recognizes-separatist-regions', 2, 'abkhazia', 'subject', 0),
+    ('russia-recognizes-separatist-regions', 3, 'the-west', 'critic', 0),
+    ('ethnic-cleansing-charged-at-osce', 0, 'GE', 'claimant', 0),
+    ('ethnic-cleansing-charged-at-osce', 1, 'eka-tkeshelashvili', 'claimant', 0),
+    ('ethnic-cleansing-charged-at-osce', 2, 'osce', 'venue', 0),
+    ('ethnic-cleansing-charged-at-osce', 3, 'RU', 'target', 0),
+    ('ethnic-cleansing-charged-at-osce', 4, 'anvar-azimov', 'denier', 0),
+    ('georgian-soldiers-handed-over', 0, 'RU', 'actor', 0),
+    ('georgian-soldiers-handed-over', 1, 'GE', 'recipient', 0),
+    ('russian-troops-remain-at-checkpoints', 0, 'RU', 'actor', 0),
+    ('russian-troops-remain-at-checkpoints', 1, 'the-kremlin', 'claimant', 0),
+    ('sco-joint-declaration', 0, 'sco', 'actor', 0),
+    ('sco-joint-declaration', 1, 'KZ', 'actor', 0),
+    ('sco-joint-declaration', 2, 'CN', 'actor', 0),
+    ('sco-joint-declaration', 3, 'KG', 'actor', 0),
+    ('sco-joint-declaration', 4, 'RU', 'actor', 0),
+    ('sco-joint-declaration', 5, 'TJ', 'actor', 0),
+    ('sco-joint-declaration', 6, 'UZ', 'actor', 0),
+    ('sco-summit-dushanbe', 0, 'sco', 'host', 0),
+    ('sco-summit-dushanbe', 1, 'TJ', 'host', 1),
+    ('sco-summit-dushanbe', 2, 'KZ', 'attendee', 0),
+    ('sco-summit-dushanbe', 3, 'CN', 'attendee', 0),
+    ('sco-summit-dushanbe', 4, 'KG', 'attendee', 0),
+    ('sco-summit-dushanbe', 5, 'RU', 'attendee', 0),
+    ('sco-summit-dushanbe', 6, 'UZ', 'attendee', 0),
+    ('sco-summit-dushanbe', 7, 'IR', 'observer', 0),
+    ('sco-summit-dushanbe', 8, 'IN', 'observer', 0),
+    ('sco-summit-dushanbe', 9, 'PK', 'observer', 0),
+    ('sco-summit-dushanbe', 10, 'MN', 'observer', 0),
+    ('sco-summit-dushanbe', 11, 'AF', 'observer', 0),
+    ('sco-summit-dushanbe', 12, 'dmitry-medvedev', 'attendee', 0),
+    ('sco-summit-dushanbe', 13, 'mahmoud-ahmadinejad', 'attendee', 0),
+    ('sco-summit-dushanbe', 14, 'hamid-karzai', 'attendee', 0);
+CREATE TEMP TABLE migration_0005_unedited AS
+    SELECT f.event_id FROM migration_0005_first_parties f
+    WHERE f.actors = (SELECT group_concat(actor_id, ',') FROM (SELECT actor_id FROM event_actors a WHERE a.event_id = f.event_id ORDER BY position))
+        AND NOT EXISTS (SELECT 1 FROM migration_0005_parties p WHERE p.event_id = f.event_id
+            AND p.id NOT IN (SELECT code FROM states UNION ALL SELECT id FROM people UNION ALL SELECT id FROM organizations
+                             UNION ALL SELECT id FROM regions));
+DELETE FROM event_actors WHERE event_id IN (SELECT event_id FROM migration_0005_unedited);
+INSERT INTO event_actors (event_id, position, state_code, person_id, organization_id, region_id, role, inferred)
+    SELECT p.event_id, p.position,
+           (SELECT code FROM states WHERE code = p.id), (SELECT id FROM people WHERE id = p.id),
+           (SELECT id FROM organizations WHERE id = p.id), (SELECT id FROM regions WHERE id = p.id), p.role, p.inferred
+    FROM migration_0005_parties p WHERE p.event_id IN (SELECT event_id FROM migration_0005_unedited)
+    ORDER BY p.event_id, p.position;
+-- The notes that say which parts are inferred.
+UPDATE events SET note = 'The article quotes the declaration welcoming the six principles adopted in Moscow on Aug. 12, 2008 (event six-principles-adopted) in the context of this deal; it does not say in so many words that they are the same act. Who signed is not stated. Russia and Georgia are read as the parties from "both sides"; the article names no signatory.' WHERE id = 'peace-deal-signed' AND note IS 'The article quotes the declaration welcoming the six principles adopted in Moscow on Aug. 12, 2008 (event six-principles-adopted) in the context of this deal; it does not say in so many words that they are the same act. Who signed is not stated.' AND id IN (SELECT event_id FROM migration_0005_unedited);
+UPDATE events SET note = 'The article says the principles were adopted in Moscow and praises Russia''s "active role"; that Russia adopted them is read from that, not said.' WHERE id = 'six-principles-adopted' AND note IS NULL AND id IN (SELECT event_id FROM migration_0005_unedited);
+UPDATE events SET note = 'The article does not say who seized the soldiers; that Russian forces did is read from their being paraded on Russian armored vehicles.' WHERE id = 'georgian-soldiers-seized' AND note IS NULL AND id IN (SELECT event_id FROM migration_0005_unedited);
+UPDATE events SET note = 'Tajikistan as host is read from the summit''s place, Dushanbe, its capital; the article does not say it.' WHERE id = 'sco-summit-dushanbe' AND note IS NULL AND id IN (SELECT event_id FROM migration_0005_unedited);
+DROP TABLE migration_0005_first_parties;
+DROP TABLE migration_0005_parties;
+DROP TABLE migration_0005_unedited;
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_parties s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits_parties;
+
 CREATE TABLE actor_timeline (
     actor_id      TEXT NOT NULL,
     date_earliest TEXT NOT NULL,
     event_id      TEXT NOT NULL,
     date_latest   TEXT NOT NULL,
     kind          TEXT NOT NULL,
+    role          TEXT NOT NULL,
     PRIMARY KEY (actor_id, date_earliest, event_id)
 ) STRICT, WITHOUT ROWID;
 CREATE UNIQUE INDEX actor_timeline_by_event ON actor_timeline (event_id, actor_id);
@@ -241,24 +374,24 @@ CREATE TABLE region_timeline (
 ) STRICT, WITHOUT ROWID;
 CREATE UNIQUE INDEX region_timeline_by_event ON region_timeline (event_id, region_id);
 
-INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
-    SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind FROM event_actors a JOIN events e ON e.id = a.event_id ORDER BY 1, 2, 3;
+INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind, role)
+    SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind, a.role FROM event_actors a JOIN events e ON e.id = a.event_id ORDER BY 1, 2, 3;
 INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
     SELECT r.region_id, e.date_earliest, e.id, e.date_latest, e.kind FROM event_regions r JOIN events e ON e.id = r.event_id ORDER BY 1, 2, 3;
 
 CREATE TRIGGER events_timeline_insert AFTER INSERT ON events WHEN new.date_earliest IS NOT NULL BEGIN
     DELETE FROM actor_timeline WHERE event_id = new.id;
     DELETE FROM region_timeline WHERE event_id = new.id;
-    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
-        SELECT actor_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_actors WHERE event_id = new.id;
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind, role)
+        SELECT actor_id, new.date_earliest, new.id, new.date_latest, new.kind, role FROM event_actors WHERE event_id = new.id;
     INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
         SELECT region_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_regions WHERE event_id = new.id;
 END;
 CREATE TRIGGER events_timeline_update AFTER UPDATE OF id, date_earliest, date_latest, kind ON events BEGIN
     DELETE FROM actor_timeline WHERE event_id IN (old.id, new.id);
     DELETE FROM region_timeline WHERE event_id IN (old.id, new.id);
-    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
-        SELECT actor_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_actors WHERE event_id = new.id;
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind, role)
+        SELECT actor_id, new.date_earliest, new.id, new.date_latest, new.kind, role FROM event_actors WHERE event_id = new.id;
     INSERT INTO region_timeline (region_id, date_earliest, event_id, date_latest, kind)
         SELECT region_id, new.date_earliest, new.id, new.date_latest, new.kind FROM event_regions WHERE event_id = new.id;
 END;
@@ -269,14 +402,14 @@ END;
 
 CREATE TRIGGER event_actors_timeline_insert AFTER INSERT ON event_actors BEGIN
     DELETE FROM actor_timeline WHERE event_id = new.event_id;
-    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
-        SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind FROM events e JOIN event_actors a ON a.event_id = e.id
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind, role)
+        SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind, a.role FROM events e JOIN event_actors a ON a.event_id = e.id
         WHERE e.id = new.event_id;
 END;
-CREATE TRIGGER event_actors_timeline_update AFTER UPDATE OF event_id, state_code, person_id, organization_id ON event_actors BEGIN
+CREATE TRIGGER event_actors_timeline_update AFTER UPDATE OF event_id, state_code, person_id, organization_id, region_id, role ON event_actors BEGIN
     DELETE FROM actor_timeline WHERE event_id IN (old.event_id, new.event_id);
-    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind)
-        SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind FROM events e JOIN event_actors a ON a.event_id = e.id
+    INSERT INTO actor_timeline (actor_id, date_earliest, event_id, date_latest, kind, role)
+        SELECT a.actor_id, e.date_earliest, e.id, e.date_latest, e.kind, a.role FROM events e JOIN event_actors a ON a.event_id = e.id
         WHERE e.id IN (old.event_id, new.event_id);
 END;
 CREATE TRIGGER event_actors_timeline_delete AFTER DELETE ON event_actors BEGIN
@@ -574,7 +707,7 @@ END;
 INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
     SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'migrate', 'dataset', 'dataset', NULL,
            json_object('migration', '0005_second_edition',
-                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy); the role observer means attending as an observer, observer-status the status.',
+                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy); event parties have roles; the role observer means attending as an observer, observer-status the status.',
                        'narrowed', (SELECT count(*) FROM events WHERE date_precision = 'month' AND date_earliest <> date_value || '-01')
                                    + (SELECT count(*) FROM statements WHERE date_precision = 'month' AND date_earliest <> date_value || '-01'))
     FROM dataset WHERE id = 1;

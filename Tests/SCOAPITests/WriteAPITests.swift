@@ -49,6 +49,25 @@ import Testing
         #expect(try api.send("/v1/timeline/sco-founded").status == .ok, "nothing was deleted")
     }
 
+    /// An event as GET serves it can be written back as it is (`actors` is read from the
+    /// participants), and the first edition's `actors` alone still writes, each as an actor.
+    @Test func anEventReadCanBeWrittenBackAndActorsStillWrite() throws {
+        let api = try WriteSupport.harness()
+        let path = "/v1/timeline/spy-plane-claimed-shot-down"
+        let read = try api.send(path)
+        let back = try api.write(.put, path, read.text, ifMatch: read.headers[.etag])
+        #expect(back.status == .ok, "\(back.text)")
+        #expect(back.body == read.body)
+        let created = try api.write(.post, "/v1/timeline", WriteSupport.eventBody())
+        #expect(created.status == .created, "\(created.text)")
+        let parties = created.object["participants"] as? [[String: Any]] ?? []
+        #expect(parties.map { $0["role"] as? String } == ["actor", "actor"])
+        #expect(created.object["actors"] as? [String] == ["CN", "sco"])
+        let filtered = try api.json("/v1/timeline?actor=the-west&role=critic")["items"] as? [[String: Any]] ?? []
+        #expect(filtered.compactMap { $0["id"] as? String } == ["russia-recognizes-separatist-regions"])
+        #expect(try api.send("/v1/timeline?role=villain").status == .badRequest)
+    }
+
     /// A statement as GET serves it can be written back as it is: `respondedBy` and `disputed`
     /// are the store's own and are ignored, and nothing changes. `respondsTo` is checked id by id.
     @Test func aStatementReadCanBeWrittenBackAndItsResponsesAreChecked() throws {

@@ -77,7 +77,7 @@ import Testing
         #expect(paths["/v1/changes"]?["get"] != nil)
         let schemas = try #require((document["components"] as? [String: Any])?["schemas"] as? [String: Any])
         let input = try #require(schemas["EventInput"] as? [String: Any])
-        #expect(Set(input["required"] as? [String] ?? []) == ["date", "kind", "title", "summary", "actors", "regions", "sources"])
+        #expect(Set(input["required"] as? [String] ?? []) == ["date", "kind", "title", "summary", "participants", "regions", "sources"])
         #expect(((document["components"] as? [String: Any])?["securitySchemes"] as? [String: Any])?["bearerAuth"] != nil)
         // The index lists each collection once, by its GET.
         #expect((try api.json("/v1")["links"] as? [String: String])?["changes"] == "/v1/changes")

@@ -34,8 +34,12 @@ import Testing
     }
 
     @Test func reportsAMistypedField() throws {
-        let problems = try loadMutated("events.2.actors", .string("RU"))
-        expectProblem(problems, at: "$.events[2].actors") { $0 == .wrongType(expected: "an array", found: "string") }
+        let problems = try loadMutated("events.2.participants", .string("RU"))
+        expectProblem(problems, at: "$.events[2].participants") { $0 == .wrongType(expected: "an array", found: "string") }
+        let role = try loadMutated("events.2.participants.0.role", .string("villain"))
+        expectProblem(role, at: "$.events[2].participants[0].role") {
+            if case .unknownValue("villain", _) = $0 { true } else { false }
+        }
         expectProblem(try loadMutated("clauses.1.position", .number("1.5")), at: "$.clauses[1].position") {
             if case .wrongType = $0 { true } else { false }
         }
@@ -86,8 +90,8 @@ import Testing
     }
 
     @Test func reportsDanglingReferences() throws {
-        expectProblem(try loadMutated("events.4.actors.0", .string("XX")), at: "$.events[4].actors[0]") {
-            $0 == .danglingReference("XX", expected: "a state, person or organization")
+        expectProblem(try loadMutated("events.4.participants.0.id", .string("XX")), at: "$.events[4].participants[0].id") {
+            $0 == .danglingReference("XX", expected: "a state, person, organization or region")
         }
         expectProblem(try loadMutated("events.4.regions.0", .string("atlantis")), at: "$.events[4].regions[0]") {
             $0 == .danglingReference("atlantis", expected: "a region")
@@ -184,12 +188,12 @@ import Testing
             .replacing("events.3.date.value", with: nil)
             .replacing("states.1.roles.0", with: .string("ally"))
             .replacing("people.1.id", with: .string("dmitry-medvedev"))
-            .replacing("events.4.actors.0", with: .string("XX"))
+            .replacing("events.4.participants.0.id", with: .string("XX"))
             .replacing("clauses.0.sources", with: .array([]))
             .replacing("statements.2.sources.0.quote", with: .string("not in the article"))
         let problems = FixtureValidator.load(Data(tree.serialized())).problems
         let paths = Set(problems.map(\.path.description))
-        for path in ["$.events[3].date.value", "$.states[1].roles[0]", "$.people[1].id", "$.events[4].actors[0]",
+        for path in ["$.events[3].date.value", "$.states[1].roles[0]", "$.people[1].id", "$.events[4].participants[0].id",
                      "$.clauses[0].sources", "$.statements[2].sources[0].quote"] {
             #expect(paths.contains(path), "missing \(path) in \(paths.sorted())")
         }
@@ -219,9 +223,9 @@ import Testing
     @Test func validatesDocumentsBuiltInMemory() throws {
         var document = try Bundled.document()
         #expect(FixtureValidator.problems(in: document) == [])
-        document.events[0].actors.append("ZZ")
+        document.events[0].participants.append(Participant(id: "ZZ", role: .subject))
         let problems = FixtureValidator.problems(in: document)
-        #expect(problems.map(\.path.description) == ["$.events[0].actors[\(document.events[0].actors.count - 1)]"])
+        #expect(problems.map(\.path.description) == ["$.events[0].participants[\(document.events[0].participants.count - 1)].id"])
     }
 
     @Test func pathsQuoteKeysThatAreNotIdentifiers() {

@@ -91,7 +91,7 @@ import Testing
         try expectInStep(store, "a create")
         var event = try #require(try store.reader.timeline.record(id: "peace-deal-signed"))
         let current = event
-        event.actors = ["CN", "KZ"]
+        event.participants = [Participant(id: "CN"), Participant(id: "KZ", role: .mediator)]
         event.regions = ["abkhazia"]
         event.date = HistoricalDate(value: "2008-08-13", precision: .day)
         try store.edit { writer in try writer.replace(.event(current), with: .event(event)) }

@@ -33,7 +33,7 @@ import Testing
             StateRole.allCases.map(\.rawValue), OrganizationKind.allCases.map(\.rawValue),
             RegionKind.allCases.map(\.rawValue), EventKind.allCases.map(\.rawValue),
             StatementKind.allCases.map(\.rawValue), DatePrecision.allCases.map(\.rawValue),
-            DateBasis.allCases.map(\.rawValue), SearchKind.allCases.map(\.rawValue),
+            DateBasis.allCases.map(\.rawValue), SearchKind.allCases.map(\.rawValue), ParticipantRole.allCases.map(\.rawValue),
         ]
         let lists = stringLists(try finalSchema())
         for values in enums {

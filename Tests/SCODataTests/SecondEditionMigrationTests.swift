@@ -13,11 +13,46 @@ import Testing
     static let firstEditionTanksNote =
         #"The article gives no day: this happened "in response" to the offensive of the night of Aug. 7, during the fighting "this month" (August 2008)."#
 
-    /// A database as 0004 left it, holding the bundled dataset with the tanks' first-edition
-    /// note and the spy plane's note edited (as through the write API).
+    /// Each event's actors in the first edition, in order.
+    static let firstEditionActors: [String: [String]] = [
+        "soviet-invasion-of-czechoslovakia": ["SU", "CS", "warsaw-pact"],
+        "sco-founded": ["sco"],
+        "georgian-offensive-on-south-ossetia": ["GE"],
+        "russian-tanks-roll-into-south-ossetia": ["RU", "GE"],
+        "spy-plane-claimed-shot-down": ["GE", "georgia-interior-ministry"],
+        "us-warships-visit-georgia": ["US"],
+        "peace-deal-signed": ["RU", "GE", "eu"],
+        "six-principles-adopted": ["RU"],
+        "georgian-soldiers-seized": ["GE", "RU"],
+        "russia-recognizes-separatist-regions": ["RU", "the-west"],
+        "ethnic-cleansing-charged-at-osce": ["GE", "eka-tkeshelashvili", "osce", "RU", "anvar-azimov"],
+        "georgian-soldiers-handed-over": ["RU", "GE"],
+        "russian-troops-remain-at-checkpoints": ["RU", "the-kremlin"],
+        "sco-joint-declaration": ["sco", "KZ", "CN", "KG", "RU", "TJ", "UZ"],
+        "sco-summit-dushanbe": ["sco", "KZ", "CN", "KG", "RU", "TJ", "UZ", "IR", "IN", "PK", "MN", "AF", "dmitry-medvedev", "mahmoud-ahmadinejad", "hamid-karzai"]
+    ]
+
+    /// A database as 0004 left it, holding the bundled dataset with the first edition's event
+    /// actors, the tanks' first-edition note, and the spy plane's note and the summit's actors
+    /// edited (as through the write API).
     static func firstEditionDatabase(at path: String) throws -> Database {
         let database = try databaseSeededUnderMigrations(4, at: path)
         try database.write { connection in
+            try connection.run("DELETE FROM event_actors")
+            let kinds = try connection.query(
+                "SELECT code, 'state' FROM states UNION ALL SELECT id, 'person' FROM people UNION ALL SELECT id, 'organization' FROM organizations"
+            ) { (try $0.string(0), try $0.string(1)) }
+            let kindOf = Dictionary(uniqueKeysWithValues: kinds)
+            for (event, actors) in firstEditionActors {
+                for (position, actor) in actors.enumerated() {
+                    let kind = kindOf[actor]
+                    try connection.run(
+                        "INSERT INTO event_actors (event_id, position, state_code, person_id, organization_id) VALUES (?, ?, ?, ?, ?)",
+                        [.text(event), .int(position), kind == "state" ? .text(actor) : .null, kind == "person" ? .text(actor) : .null,
+                         kind == "organization" ? .text(actor) : .null])
+                }
+            }
+            try connection.run("DELETE FROM event_actors WHERE event_id = 'sco-summit-dushanbe' AND state_code = 'AF'")
             try connection.run(
                 "UPDATE events SET date_note = ? WHERE id = 'russian-tanks-roll-into-south-ossetia'", [.text(firstEditionTanksNote)])
             try connection.run(
@@ -44,7 +79,8 @@ import Testing
         #expect(applied.map(\.fileName) == ["0005_second_edition.sql"])
 
         func date(_ id: String) throws -> HistoricalDate {
-            try #require(try reader.timeline.record(id: id)).date
+            guard let event = try reader.timeline.record(id: id) else { throw CocoaError(.fileNoSuchFile) }
+            return event.date
         }
         let tanks = try date("russian-tanks-roll-into-south-ossetia")
         #expect(tanks.earliest == "2008-08-07" && tanks.latest == "2008-08-28" && tanks.basis == .inferred)
@@ -77,6 +113,18 @@ import Testing
         let azimov = try #require(try reader.people.record(id: "anvar-azimov"))
         #expect(azimov.organizationId == nil && azimov.note?.contains("not on the OSCE's staff") == true)
         #expect(try reader.statements.record(id: "tkeshelashvili-georgians-driven-out")?.note?.contains("is an inference") == true)
+
+        let spy = try #require(try reader.timeline.record(id: "spy-plane-claimed-shot-down"))
+        #expect(spy.participants == [
+            Participant(id: "south-ossetia", role: .claimant), Participant(id: "GE", role: .target),
+            Participant(id: "georgia-interior-ministry", role: .denier),
+        ])
+        let recognition = try #require(try reader.timeline.record(id: "russia-recognizes-separatist-regions"))
+        #expect(recognition.participants.first { $0.id == "the-west" }?.role == .critic)
+        let summit = try #require(try reader.timeline.record(id: "sco-summit-dushanbe"))
+        #expect(!summit.actors.contains("AF") && summit.participants.allSatisfy { $0.role == .actor },
+                "an edited event keeps its editor's parties, each an actor")
+        #expect(try reader.timeline.page(TimelineQuery(actors: ["south-ossetia"], limit: 50)).items.map(\.id).contains("spy-plane-claimed-shot-down"))
 
         let filtered = try reader.timeline.page(TimelineQuery(actors: ["RU"], from: "2008-08-20", to: "2008-08-20"))
         #expect(filtered.items.map(\.id).contains("russian-tanks-roll-into-south-ossetia"))

@@ -139,7 +139,7 @@ import Testing
     @Test func anInvalidDocumentIsRefusedBeforeWriting() throws {
         let store = try SeededStore()
         var document = try Bundled.document()
-        document.events[0].actors.append("nobody")
+        document.events[0].participants.append(Participant(id: "nobody"))
         #expect(throws: DatasetError.self) { try Seeder.seed(document: document, into: store.database, mode: .replace) }
         #expect(try Exporter.export(from: store.reader.connection) == (try Bundled.document()))
     }

@@ -113,8 +113,10 @@ func databaseSeededUnderMigrations(_ count: Int, at path: String) throws -> Data
                 ? list.replacingOccurrences(
                     of: "role", with: "CASE role WHEN 'observer' THEN 'attending-as-observer' WHEN 'observer-status' THEN 'observer' ELSE role END")
                 : list
+            // Before 0005 no region took part in an event.
             let rows = try current.reader.connection.queryFirst(
-                "SELECT json_group_array(json_array(\(selected))) FROM \(table)") { try $0.string(0) } ?? "[]"
+                "SELECT json_group_array(json_array(\(selected))) FROM \(table)"
+                    + (table == "event_actors" && count < 5 ? " WHERE region_id IS NULL" : "")) { try $0.string(0) } ?? "[]"
             let values = columns.indices.map { "json_extract(value, '$[\($0)]')" }.joined(separator: ", ")
             try connection.run("INSERT INTO \(table) (\(list)) SELECT \(values) FROM json_each(?)", [.text(rows)])
         }

@@ -11,6 +11,9 @@ import Testing
         let matching = document.events.filter { event in
             (query.kinds.isEmpty || query.kinds.contains(event.kind))
                 && (query.actors.isEmpty || !Set(query.actors).isDisjoint(with: event.actors))
+                && (query.roles.isEmpty || event.participants.contains { party in
+                    query.roles.contains(party.role) && (query.actors.isEmpty || query.actors.contains(party.id))
+                })
                 && (query.regions.isEmpty || !Set(query.regions).isDisjoint(with: event.regions))
                 && isInRange(event.date, from: query.from, to: query.to)
         }
@@ -43,6 +46,14 @@ import Testing
         TimelineQuery(from: "2008", to: "2008"),
         TimelineQuery(kinds: [.diplomatic], from: "2008-08-28"),
         TimelineQuery(actors: ["nobody"]),
+        TimelineQuery(actors: ["south-ossetia"]),
+        TimelineQuery(actors: ["the-west"], roles: [.critic]),
+        TimelineQuery(actors: ["the-west"], roles: [.actor]),
+        TimelineQuery(actors: ["GE", "RU"], roles: [.target, .claimant]),
+        TimelineQuery(actors: ["GE"], roles: [.target], sort: ListSort(.title)),
+        TimelineQuery(roles: [.denier]),
+        TimelineQuery(roles: [.subject], regions: ["abkhazia"]),
+        TimelineQuery(roles: [.mediator], sort: ListSort([.init(.kind), .init(.date, descending: true)])),
         TimelineQuery(sort: ListSort([.init(.date, descending: true)])),
         TimelineQuery(sort: ListSort([.init(.date, descending: true), .init(.id)])),
         TimelineQuery(sort: ListSort(.title)),
@@ -102,6 +113,21 @@ import Testing
         #expect(exact.items.allSatisfy { $0.date.earliest <= "2008-08-28" && $0.date.latest >= "2008-08-28" })
         #expect(exact.items.count { $0.date.value == "2008-08-28" } == 5)
         #expect(exact.total == 8)
+    }
+
+    /// The audit's questions: South Ossetia took part in the spy-plane claim (as claimant); the
+    /// West only criticized Russia's recognition; the OSCE was the venue of the charge.
+    @Test func partiesAreFoundWithTheirParts() throws {
+        let store = try SeededStore()
+        func ids(_ query: TimelineQuery) throws -> [String] { try store.reader.timeline.page(query).items.map(\.id) }
+        #expect(try ids(TimelineQuery(actors: ["south-ossetia"], roles: [.claimant])) == ["spy-plane-claimed-shot-down"])
+        #expect(try ids(TimelineQuery(actors: ["south-ossetia"])).contains("spy-plane-claimed-shot-down"))
+        #expect(try ids(TimelineQuery(actors: ["the-west"], roles: [.critic])) == ["russia-recognizes-separatist-regions"])
+        #expect(try ids(TimelineQuery(actors: ["the-west"], roles: [.actor])).isEmpty)
+        #expect(try ids(TimelineQuery(actors: ["osce"], roles: [.venue])) == ["ethnic-cleansing-charged-at-osce"])
+        #expect(try ids(TimelineQuery(actors: ["georgia-interior-ministry"], roles: [.denier])) == ["spy-plane-claimed-shot-down"])
+        let spy = try #require(try store.reader.timeline.record(id: "spy-plane-claimed-shot-down"))
+        #expect(spy.participants.map(\.role) == [.claimant, .target, .denier])
     }
 
     @Test func descendingDateSortBreaksTiesByDescendingId() throws {

@@ -5,16 +5,18 @@ import Testing
 /// filters under the names the API gives them.
 extension ListRequest where Field == TimelineSortField {
     init(
-        kinds: [EventKind] = [], actors: [String] = [], regions: [String] = [], from: String? = nil, to: String? = nil,
-        sort: ListSort<Field> = Field.defaultSort, limit: Int = 50, position: ListPosition? = nil
+        kinds: [EventKind] = [], actors: [String] = [], roles: [ParticipantRole] = [], regions: [String] = [],
+        from: String? = nil, to: String? = nil, sort: ListSort<Field> = Field.defaultSort, limit: Int = 50,
+        position: ListPosition? = nil
     ) {
         self.init(
-            filters: ["kind": kinds.map(\.rawValue), "actor": actors, "region": regions], from: from, to: to, sort: sort,
-            limit: limit, position: position)
+            filters: ["kind": kinds.map(\.rawValue), "actor": actors, "role": roles.map(\.rawValue), "region": regions],
+            from: from, to: to, sort: sort, limit: limit, position: position)
     }
 
     var kinds: [EventKind] { values("kind").compactMap(EventKind.init(rawValue:)) }
     var actors: [String] { values("actor") }
+    var roles: [ParticipantRole] { values("role").compactMap(ParticipantRole.init(rawValue:)) }
     var regions: [String] { values("region") }
 }
 

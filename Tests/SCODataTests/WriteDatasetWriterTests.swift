@@ -51,7 +51,7 @@ import Testing
         let orderBefore = try Exporter.export(from: store.database).events.map(\.id)
         var event = try #require(try store.reader.timeline.record(id: "peace-deal-signed"))
         let current = event
-        event.actors = ["CN"]
+        event.participants = [Participant(id: "CN", role: .critic, inferred: true)]
         event.title = "A new title"
         let change = try store.edit { writer in
             try writer.replace(.event(current), with: .event(event), as: .update)

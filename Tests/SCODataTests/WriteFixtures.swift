@@ -50,6 +50,6 @@ enum WriteFixtures {
         TimelineEvent(
             id: id, date: HistoricalDate(value: "2008-08-28", precision: .day), kind: .diplomatic,
             title: "The SCO rebuffs Russia", summary: "No support for Russia's actions in Georgia.",
-            actors: ["CN", "sco"], regions: [], sources: [SourceQuote(sourceId: article, quote: quote)])
+            participants: [Participant(id: "CN"), Participant(id: "sco")], regions: [], sources: [SourceQuote(sourceId: article, quote: quote)])
     }
 }

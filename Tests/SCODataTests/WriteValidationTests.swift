@@ -37,7 +37,7 @@ import Testing
         let found = try problems(body)
         #expect(Set(found.map(\.pointer)) == ["/title", "/date/value", "/kind", "/actors/1", "/actors/2", "/colour", "/sources/0/quote"],
                 "\(found)")
-        #expect(found.first { $0.pointer == "/actors/1" }?.message == "\"XX\" is not the id of a state, person or organization")
+        #expect(found.first { $0.pointer == "/actors/1" }?.message == "\"XX\" is not the id of a state, person, organization or region")
     }
 
     @Test func aPlaceholderNeverAddsAProblemBeneathOneAlreadyReported() throws {

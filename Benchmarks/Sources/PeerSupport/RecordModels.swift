@@ -27,6 +27,13 @@ public struct HistoricalDate: Codable, Sendable {
     public var note: String?
 }
 
+/// A party to an event and its part.
+public struct Participant: Codable, Sendable {
+    public var id: String
+    public var role: String
+    public var inferred: Bool
+}
+
 /// One item of `/v1/member-states`.
 public struct MemberState: Codable, Sendable {
     public var code: String
@@ -46,6 +53,7 @@ public struct TimelineEvent: Codable, Sendable {
     public var kind: String
     public var title: String
     public var summary: String
+    public var participants: [Participant]
     public var actors: [String]
     public var regions: [String]
     public var note: String?

@@ -17,4 +17,6 @@ enum FieldSchema: Sendable {
     case sources
     /// A list of `Note` objects.
     case notes
+    /// A list of `Participant` objects.
+    case participants
 }

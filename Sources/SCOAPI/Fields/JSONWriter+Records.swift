@@ -39,6 +39,21 @@ extension JSONWriter {
         endArray()
     }
 
+    mutating func write(_ participants: [Participant]) {
+        beginArray()
+        for participant in participants {
+            beginObject()
+            key("id")
+            string(participant.id)
+            key("role")
+            string(participant.role.rawValue)
+            key("inferred")
+            bool(participant.inferred)
+            endObject()
+        }
+        endArray()
+    }
+
     mutating func write(_ notes: [Note]) {
         beginArray()
         for note in notes {

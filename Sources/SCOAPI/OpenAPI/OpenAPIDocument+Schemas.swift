@@ -52,6 +52,22 @@ extension OpenAPIDocument {
                 ("quote", .object([("type", .string("string")), ("minLength", .int(1))])),
             ])),
         ])))
+        schemas.append(("Participant", .object([
+            ("type", .string("object")),
+            ("description", .string("""
+                A party to an event and its part. `role`: `actor` did it, `target` had it done to it, `claimant` said it \
+                happened, `denier` said it did not, `critic` criticized it, `mediator` brokered it, `venue` is the \
+                organization it took place at, `subject` is what it was about, `host` received it, `attendee` and \
+                `observer` took part in a meeting as such, `recipient` received what was handed over. `inferred`: the part \
+                is read from the report, not said in it (the event's note says how).
+                """)),
+            ("required", .strings(["id", "role"])),
+            ("properties", .object([
+                ("id", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ("role", .object([("type", .string("string")), ("enum", .strings(ParticipantRole.allCases.map(\.rawValue)))])),
+                ("inferred", .object([("type", .string("boolean"))])),
+            ])),
+        ])))
         schemas.append(("Note", .object([
             ("type", .string("object")),
             ("required", .strings(["text", "sources"])),
@@ -150,6 +166,7 @@ extension OpenAPIDocument {
         case .nullableDate: .object([("oneOf", .array([.ref("HistoricalDate"), .object([("type", .string("null"))])]))])
         case .sources: .object([("type", .string("array")), ("minItems", .int(1)), ("items", .ref("SourceQuote"))])
         case .notes: .object([("type", .string("array")), ("items", .ref("Note"))])
+        case .participants: .object([("type", .string("array")), ("items", .ref("Participant"))])
         }
     }
 }

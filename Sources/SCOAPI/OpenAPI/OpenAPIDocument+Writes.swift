@@ -229,6 +229,7 @@ extension OpenAPIDocument {
         case .date, .nullableDate: .ref("HistoricalDateInput")
         case .sources: .object([("type", .string("array")), ("minItems", .int(1)), ("items", .ref("SourceQuote"))])
         case .notes: .object([("type", .string("array")), ("items", .ref("Note"))])
+        case .participants: .object([("type", .string("array")), ("items", .ref("Participant"))])
         }
     }
 

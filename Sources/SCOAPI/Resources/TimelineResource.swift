@@ -1,6 +1,7 @@
 import SCOData
 
-/// `/v1/timeline`: dated events, 1968 to 28 August 2008, with their actors and regions.
+/// `/v1/timeline`: dated events, 1968 to 28 August 2008, with their parties (each with its
+/// part) and regions.
 enum TimelineResource: Resource {
     static let table = FieldTable<TimelineEvent>(schema: "Event", [
         .id,
@@ -9,8 +10,13 @@ enum TimelineResource: Resource {
               filter: .oneOf("kind", EventKind.allCases.map(\.rawValue), "Event kinds.")) { $1.string($0.kind.rawValue) },
         Field("title", .string) { $1.string($0.title) },
         Field("summary", .string) { $1.string($0.summary) },
-        Field("actors", .stringArray,
-              filter: .text("actor", "Ids of actors: state codes (alpha-2, e.g. RU), people or organizations.")) {
+        Field("participants", .participants, filter: .oneOf(
+            "role", ParticipantRole.allCases.map(\.rawValue),
+            "Parts: with actor=, what those parties did (actor=the-west&role=critic); alone, events where any party had it.")) {
+            $1.write($0.participants)
+        },
+        Field("actors", .stringArray, filter: .text(
+            "actor", "Ids of the parties, whatever their part: state codes (alpha-2, e.g. RU), people, organizations, regions.")) {
             $1.stringArray($0.actors)
         },
         Field("regions", .stringArray, filter: .text("region", "Region ids (e.g. south-ossetia).")) { $1.stringArray($0.regions) },

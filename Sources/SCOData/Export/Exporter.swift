@@ -59,11 +59,16 @@ public enum Exporter {
     }
 
     private static func events(_ connection: SQLiteConnection) throws -> [TimelineEvent] {
-        let actors = try related("SELECT event_id, actor_id FROM event_actors ORDER BY event_id, position", connection)
+        var participants: [String: [Participant]] = [:]
+        try connection.forEachRow("SELECT event_id, actor_id, role, inferred FROM event_actors ORDER BY event_id, position") { row in
+            participants[try row.string(0), default: []].append(Participant(
+                id: try row.string(1), role: try row.value(2, as: ParticipantRole.self, table: "event_actors"),
+                inferred: try row.bool(3)))
+        }
         let regions = try related("SELECT event_id, region_id FROM event_regions ORDER BY event_id, position", connection)
         return try all("\(SQLiteTimeline.columns) FROM events e", SQLiteTimeline.decode, connection).map { event in
             var event = event
-            event.actors = actors[event.id] ?? []
+            event.participants = participants[event.id] ?? []
             event.regions = regions[event.id] ?? []
             return event
         }

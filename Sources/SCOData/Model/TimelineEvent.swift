@@ -5,8 +5,8 @@ public struct TimelineEvent: Codable, Sendable, Equatable {
     public var kind: EventKind
     public var title: String
     public var summary: String
-    /// Ids of the states (alpha-2), people and organizations involved.
-    public var actors: [String]
+    /// The parties, each with its part: states (alpha-2), people, organizations and regions.
+    public var participants: [Participant]
     /// Ids of the regions involved.
     public var regions: [String]
     public var note: String?
@@ -14,14 +14,14 @@ public struct TimelineEvent: Codable, Sendable, Equatable {
 
     public init(
         id: String, date: HistoricalDate, kind: EventKind, title: String, summary: String,
-        actors: [String] = [], regions: [String] = [], note: String? = nil, sources: [SourceQuote]
+        participants: [Participant] = [], regions: [String] = [], note: String? = nil, sources: [SourceQuote]
     ) {
         self.id = id
         self.date = date
         self.kind = kind
         self.title = title
         self.summary = summary
-        self.actors = actors
+        self.participants = participants
         self.regions = regions
         self.note = note
         self.sources = sources
@@ -32,4 +32,7 @@ public struct TimelineEvent: Codable, Sendable, Equatable {
     public static func timelineOrder(_ lhs: TimelineEvent, _ rhs: TimelineEvent) -> Bool {
         (lhs.date.earliest, lhs.id) < (rhs.date.earliest, rhs.id)
     }
+
+    /// The ids of every party, whatever its part: what `actor=` filters on ("took part").
+    public var actors: [String] { participants.map(\.id) }
 }

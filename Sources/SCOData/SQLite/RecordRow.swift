@@ -165,14 +165,19 @@ extension RecordRow {
         }
     }
 
-    /// An event's actors (one column per kind of actor) and regions, in order.
+    /// An event's participants (one column per kind of party, with the part and whether it is
+    /// inferred) and regions, in order.
     static func insertRelated(of event: TimelineEvent, kindOf: KindOf, on connection: SQLiteConnection) throws {
-        for (position, actor) in event.actors.enumerated() {
-            let kind = try kindOf(actor)
+        for (position, participant) in event.participants.enumerated() {
+            let kind = try kindOf(participant.id)
+            func column(_ wanted: IdentifierIndex.Kind) -> SQLiteValue { kind == wanted ? .text(participant.id) : .null }
             try connection.run(
-                "INSERT INTO event_actors (event_id, position, state_code, person_id, organization_id) VALUES (?, ?, ?, ?, ?)",
-                [.text(event.id), .int(position), kind == .state ? .text(actor) : .null,
-                 kind == .person ? .text(actor) : .null, kind == .organization ? .text(actor) : .null])
+                """
+                INSERT INTO event_actors (event_id, position, state_code, person_id, organization_id, region_id, role, inferred)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [.text(event.id), .int(position), column(.state), column(.person), column(.organization), column(.region),
+                 .text(participant.role.rawValue), .bool(participant.inferred)])
         }
         for (position, region) in event.regions.enumerated() {
             try connection.run(

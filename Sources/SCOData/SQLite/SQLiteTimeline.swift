@@ -1,7 +1,10 @@
 import SQLiteStore
 
-/// The timeline over SQLite: filters and order in SQL on indexes; each event's actors and
+/// The timeline over SQLite: filters and order in SQL on indexes; each event's participants and
 /// regions by a primary-key lookup through two statements prepared once.
+///
+/// `actor` matches a party whatever its part; `role` with `actor` the part those parties had,
+/// and alone any party's part (`actor_timeline` holds each party's role).
 ///
 /// Which index a page walks depends on the request's shape:
 /// - In the default order (`date,id`, either direction) with an actor filter, `actor_timeline`
@@ -22,6 +25,7 @@ enum SQLiteTimeline {
         name: "timeline", select: columns, from: "events e", byID: "e.id = ?1",
         filters: [
             ("kind", "e.kind {in}"), ("actor", "e.id IN (SELECT event_id FROM actor_timeline WHERE actor_id {in})"),
+            ("role", "e.id IN (SELECT event_id FROM actor_timeline WHERE role {in})"),
             ("region", "e.id IN (SELECT event_id FROM region_timeline WHERE region_id {in})"),
         ],
         dateBounds: DateConditions(from: "e.date_latest >= ?", floor: "e.date_earliest >= ?", to: "e.date_earliest <= ?"),
@@ -34,7 +38,7 @@ enum SQLiteTimeline {
     // MARK: SQL
 
     static func keysetQuery(_ query: TimelineQuery) -> KeysetQuery {
-        guard let isDescending = dateOrderDirection(query.sort) else { return list.keysetQuery(query) }
+        guard let isDescending = dateOrderDirection(query.sort) else { return eventsQuery(query) }
         let order: [KeysetQuery.OrderColumn] = [
             .init("t.date_earliest", .text).descending(isDescending), .init("t.event_id", .text).descending(isDescending),
         ]
@@ -45,6 +49,7 @@ enum SQLiteTimeline {
                 select: matchColumns, from: "actor_timeline t CROSS JOIN events e ON e.id = t.event_id",
                 countFrom: "actor_timeline t", order: order)
             sql.union("t.actor_id = ?", anyOf: actors)
+            sql.filter("t.role {in}", anyOf: query.values("role"))
             sql.filter(
                 "EXISTS (SELECT 1 FROM event_regions r WHERE r.event_id = t.event_id AND r.region_id {in})",
                 anyOf: regions)
@@ -53,11 +58,30 @@ enum SQLiteTimeline {
                 select: matchColumns, from: "region_timeline t CROSS JOIN events e ON e.id = t.event_id",
                 countFrom: "region_timeline t", order: order)
             sql.union("t.region_id = ?", anyOf: regions)
+            sql.filter("EXISTS (SELECT 1 FROM actor_timeline a WHERE a.event_id = t.event_id AND a.role {in})", anyOf: query.values("role"))
         } else {
-            return list.keysetQuery(query)
+            return eventsQuery(query)
         }
         sql.filter("t.kind {in}", anyOf: query.values("kind"))
         list.addDateBounds(query, to: &sql, DateConditions(from: "t.date_latest >= ?", floor: "t.date_earliest >= ?", to: "t.date_earliest <= ?"))
+        return sql
+    }
+
+    /// The query over `events` for any sort; with both `actor` and `role`, one condition holds
+    /// both, so that the role is the named parties' own.
+    static func eventsQuery(_ query: TimelineQuery) -> KeysetQuery {
+        let actors = query.values("actor"), roles = query.values("role")
+        guard !actors.isEmpty, !roles.isEmpty else { return list.keysetQuery(query) }
+        var others = query
+        others.filters["actor"] = nil
+        others.filters["role"] = nil
+        var sql = list.keysetQuery(others)
+        sql.filter(
+            """
+            e.id IN (SELECT event_id FROM actor_timeline WHERE actor_id IN (SELECT value FROM json_each(?)) \
+            AND role IN (SELECT value FROM json_each(?)))
+            """,
+            .text(StoredJSON.text(strings: actors)), .text(StoredJSON.text(strings: roles)))
         return sql
     }
 
@@ -105,16 +129,22 @@ enum SQLiteTimeline {
         var attached = events
         for index in attached.indices {
             let id: [SQLiteValue] = [.text(attached[index].id)]
-            var actorIDs: [String] = []
-            try actors.forEachRow(id) { actorIDs.append(try $0.string(0)) }
+            var participants: [Participant] = []
+            try actors.forEachRow(id) { participants.append(try Self.participant($0)) }
             var regionIDs: [String] = []
             try regions.forEachRow(id) { regionIDs.append(try $0.string(0)) }
-            attached[index].actors = actorIDs
+            attached[index].participants = participants
             attached[index].regions = regionIDs
         }
         return attached
     }
 
-    static let actorsSQL = "SELECT actor_id FROM event_actors WHERE event_id = ? ORDER BY position"
+    static let actorsSQL = "SELECT actor_id, role, inferred FROM event_actors WHERE event_id = ? ORDER BY position"
+
+    /// A participant from `actor_id, role, inferred`.
+    static func participant(_ row: Row) throws -> Participant {
+        Participant(
+            id: try row.string(0), role: try row.value(1, as: ParticipantRole.self, table: "event_actors"), inferred: try row.bool(2))
+    }
     static let regionsSQL = "SELECT region_id FROM event_regions WHERE event_id = ? ORDER BY position"
 }

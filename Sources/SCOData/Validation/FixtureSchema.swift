@@ -84,10 +84,16 @@ enum FixtureSchema {
         .optional("note", .string), .required("sources", quotes),
     ])
 
+    static let participant = JSONShape.object([
+        .required("id", .string), .required("role", .oneOf(ParticipantRole.allCases.map(\.rawValue))),
+        .optional("inferred", .boolean),
+    ])
+
     static let event = JSONShape.object([
         .required("id", .string), .required("date", date),
         .required("kind", .oneOf(EventKind.allCases.map(\.rawValue))), .required("title", .string),
-        .required("summary", .string), .required("actors", strings), .required("regions", strings),
+        .required("summary", .string), .required("participants", .array(of: participant, allowsEmpty: true)),
+        .required("regions", strings),
         .optional("note", .string), .required("sources", quotes),
     ])
 

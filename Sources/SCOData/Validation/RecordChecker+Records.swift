@@ -74,7 +74,15 @@ extension RecordChecker {
     func check(_ event: TimelineEvent, at path: JSONPath, into report: inout ProblemReport) {
         let cited = checkQuotes(event.sources, at: path.appending("sources"), into: &report)
         checkDate(event.date, at: path.appending("date"), cited: cited, into: &report)
-        checkReferences(event.actors, at: path.appending("actors"), as: Self.actorKinds, expected: "a state, person or organization", into: &report)
+        var seen: Set<String> = []
+        for (position, participant) in event.participants.enumerated() {
+            let at = path.appending("participants").appending(position).appending("id")
+            if !seen.insert(participant.id).inserted {
+                report.add(at, .duplicateValue(participant.id))
+            } else {
+                checkReference(participant.id, at: at, as: Self.participantKinds, expected: "a state, person, organization or region", into: &report)
+            }
+        }
         checkReferences(event.regions, at: path.appending("regions"), as: [.region], expected: "a region", into: &report)
     }
 

@@ -3,7 +3,7 @@
 struct RecordChecker {
     typealias Kind = IdentifierIndex.Kind
 
-    static let actorKinds: Set<Kind> = [.state, .person, .organization]
+    static let participantKinds: Set<Kind> = [.state, .person, .organization, .region]
     static let speakerKinds: Set<Kind> = [.state, .person, .organization, .region]
 
     let index: IdentifierIndex

@@ -12,7 +12,7 @@ extension RecordValidator {
         case .event:
             return .event(TimelineEvent(
                 id: body.text("id"), date: body.date("date"), kind: EventKind(rawValue: body.text("kind")) ?? .diplomatic,
-                title: body.text("title"), summary: body.text("summary"), actors: body.texts("actors"),
+                title: body.text("title"), summary: body.text("summary"), participants: body.participants("participants"),
                 regions: body.texts("regions"), note: body.optionalText("note"), sources: body.quotes("sources")))
         case .statement:
             return .statement(Statement(
@@ -41,7 +41,7 @@ extension RecordValidator {
         var ids: [String] = quotes(of: record).map(\.sourceId)
         switch record {
         case .event(let event):
-            ids += event.actors + event.regions
+            ids += event.participants.map(\.id) + event.regions
         case .statement(let statement):
             ids += [statement.speakerId] + statement.about
             ids += [statement.regionId, statement.venueId, statement.reportedById].compactMap { $0 } + statement.respondsTo
@@ -83,6 +83,13 @@ extension JSONValue {
     fileprivate func integer(_ key: String) -> Int {
         guard case .number(let text) = self[key] else { return 0 }
         return Int(text) ?? 0
+    }
+
+    fileprivate func participants(_ key: String) -> [Participant] {
+        guard case .array(let elements) = self[key] else { return [] }
+        return elements.map {
+            Participant(id: $0.text("id"), role: ParticipantRole(rawValue: $0.text("role")) ?? .actor, inferred: $0["inferred"] == .bool(true))
+        }
     }
 
     fileprivate func quotes(_ key: String) -> [SourceQuote] {

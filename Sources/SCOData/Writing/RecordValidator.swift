@@ -21,7 +21,15 @@ struct RecordValidator {
     /// `.idTaken` when its id belongs to a record of another kind.
     func validate(_ body: JSONValue, as kind: RecordKind) throws -> WritableRecord {
         var body = body
-        if case .object(let members) = body, !kind.readOnlyFieldNames.isEmpty {
+        var sentActors = false
+        if case .object(var members) = body, !kind.readOnlyFieldNames.isEmpty {
+            // An event written the first edition's way, with `actors` and no `participants`:
+            // each actor takes part as an `actor`.
+            if kind == .event, !members.contains(where: { $0.key == "participants" }),
+               let actors = members.first(where: { $0.key == "actors" })?.value {
+                members.append(JSONMember(key: "participants", value: FixtureUpgrade.participants(fromActors: actors)))
+                sentActors = true
+            }
             body = .object(members.filter { !kind.readOnlyFieldNames.contains($0.key) })
         }
         let base = JSONPath.root.appending(kind.listKey).appending(0)
@@ -67,8 +75,17 @@ struct RecordValidator {
         let problems = structural + meaning.problems.filter { found in
             !structural.contains { $0.path.isPrefix(of: found.path) }
         }
-        let reported = problems.map { WriteProblem($0, under: base) }
+        var reported = problems.map { WriteProblem($0, under: base) }
             + extra.filter { problem in !Self.isCovered(problem.pointer, by: problems, under: base) }
+        if sentActors {
+            // Problems of the participants made from `actors` point at what was sent.
+            reported = reported.map { problem in
+                guard problem.pointer.hasPrefix("/participants") else { return problem }
+                var pointer = "/actors" + problem.pointer.dropFirst("/participants".count)
+                if pointer.hasSuffix("/id") { pointer.removeLast(3) }
+                return WriteProblem(pointer: pointer, message: problem.message)
+            }
+        }
         guard reported.isEmpty else { throw WriteError.invalid(reported) }
         return record
     }
