@@ -46,11 +46,15 @@
 -- first statement says that naming her is an inference; each only where the first edition's
 -- values are still there.
 --
--- 5. Every fact findable. Search covers every record that has prose: states, organizations,
+-- 5. Quote positions. Every quote stores where it stands in its source's text, as `start` and
+-- `end` in code points (a W3C TextPositionSelector), so that a short quote that occurs more
+-- than once points at the occurrence meant.
+--
+-- 6. Every fact findable. Search covers every record that has prose: states, organizations,
 -- people, regions, the summit and the declaration join clauses, statements and events, and
 -- every record's notes are searched with it, so "Tibet", "air base" and "Karzai" are found.
 --
--- 6. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
+-- 7. The change log (0003) learns the operation `migrate` (kind `dataset`, no token, no before),
 -- and a database that holds a seed gets one entry for this migration, whose `after` names it
 -- and counts the dates it narrowed: a syncing client reads it as it reads a seed, and re-reads.
 
@@ -498,6 +502,100 @@ UPDATE statements SET note = NULL
 UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_roles s WHERE s.id = dataset.id);
 DROP TABLE migration_0005_edits_roles;
 
+-- Quote positions: every stored quote gains `start` and `end`, in code points (instr() and
+-- length() count characters), at its first occurrence in its source's text; the bundled ones
+-- each occur once. None of this counts as an edit.
+CREATE TEMP TABLE migration_0005_edits_quotes AS SELECT id, edits FROM dataset;
+UPDATE states SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(states.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE states SET notes = (SELECT json_group_array(json(n.note)) FROM (
+    SELECT json_object('text', json_extract(x.value, '$.text'), 'sources', json((SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(x.value, '$.sources') AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p))) AS note
+    FROM json_each(states.notes) AS x ORDER BY x.key) AS n);
+UPDATE organizations SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(organizations.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE organizations SET notes = (SELECT json_group_array(json(n.note)) FROM (
+    SELECT json_object('text', json_extract(x.value, '$.text'), 'sources', json((SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(x.value, '$.sources') AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p))) AS note
+    FROM json_each(organizations.notes) AS x ORDER BY x.key) AS n);
+UPDATE people SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(people.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE people SET notes = (SELECT json_group_array(json(n.note)) FROM (
+    SELECT json_object('text', json_extract(x.value, '$.text'), 'sources', json((SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(x.value, '$.sources') AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p))) AS note
+    FROM json_each(people.notes) AS x ORDER BY x.key) AS n);
+UPDATE regions SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(regions.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE regions SET notes = (SELECT json_group_array(json(n.note)) FROM (
+    SELECT json_object('text', json_extract(x.value, '$.text'), 'sources', json((SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(x.value, '$.sources') AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p))) AS note
+    FROM json_each(regions.notes) AS x ORDER BY x.key) AS n);
+UPDATE summits SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(summits.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE summits SET notes = (SELECT json_group_array(json(n.note)) FROM (
+    SELECT json_object('text', json_extract(x.value, '$.text'), 'sources', json((SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(x.value, '$.sources') AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p))) AS note
+    FROM json_each(summits.notes) AS x ORDER BY x.key) AS n);
+UPDATE declarations SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(declarations.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE declarations SET notes = (SELECT json_group_array(json(n.note)) FROM (
+    SELECT json_object('text', json_extract(x.value, '$.text'), 'sources', json((SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(x.value, '$.sources') AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p))) AS note
+    FROM json_each(declarations.notes) AS x ORDER BY x.key) AS n);
+UPDATE clauses SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(clauses.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE events SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(events.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE statements SET sources = (SELECT json_group_array(json(p.quote)) FROM (
+            SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
+                'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
+                'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
+            FROM json_each(statements.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_quotes s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits_quotes;
+
 -- Search: every record, with its notes. The records with notes (states, organizations,
 -- people, regions, the summit, the declaration) join clauses, statements and events in the
 -- index, each under its name or title, its notes (and its other prose) as the body; clauses,
@@ -707,7 +805,7 @@ END;
 INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
     SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'migrate', 'dataset', 'dataset', NULL,
            json_object('migration', '0005_second_edition',
-                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy); event parties have roles; the role observer means attending as an observer, observer-status the status.',
+                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy); event parties have roles; every quote has its start and end; the role observer means attending as an observer, observer-status the status.',
                        'narrowed', (SELECT count(*) FROM events WHERE date_precision = 'month' AND date_earliest <> date_value || '-01')
                                    + (SELECT count(*) FROM statements WHERE date_precision = 'month' AND date_earliest <> date_value || '-01'))
     FROM dataset WHERE id = 1;

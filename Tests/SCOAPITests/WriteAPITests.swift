@@ -49,6 +49,37 @@ import Testing
         #expect(try api.send("/v1/timeline/sco-founded").status == .ok, "nothing was deleted")
     }
 
+    /// A quote's position is filled in where the quote occurs once, checked where given, and
+    /// required where the words occur more than once ("Thursday" does six times).
+    @Test func quotePositionsAreFilledCheckedOrRequired() throws {
+        let api = try WriteSupport.harness()
+        let created = try api.write(.post, "/v1/timeline", WriteSupport.eventBody())
+        #expect(created.status == .created, "\(created.text)")
+        let quote = (created.object["sources"] as? [[String: Any]])?.first
+        let start = try #require(quote?["start"] as? Int), end = try #require(quote?["end"] as? Int)
+        let article = try api.json("/v1/sources/\(WriteSupport.article)")["text"] as? String ?? ""
+        let scalars = Array(article.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == WriteSupport.quote)
+
+        let thursday = WriteSupport.eventBody(id: "thursday-event")
+            .replacingOccurrences(of: "\"quote\": \"\(WriteSupport.quote)\"", with: "\"quote\": \"Thursday\"")
+        let ambiguous = try api.write(.post, "/v1/timeline", thursday)
+        #expect(ambiguous.status == .unprocessableContent, "\(ambiguous.text)")
+        #expect(ambiguous.text.contains("/sources/0/start") && ambiguous.text.contains("occurs 6 times"), "\(ambiguous.text)")
+        let offsets = scalars.indices.filter { index in
+            index + 8 <= scalars.count && String(String.UnicodeScalarView(scalars[index..<(index + 8)])) == "Thursday"
+        }
+        #expect(offsets.count == 6)
+        let wrong = thursday.replacingOccurrences(of: "\"quote\": \"Thursday\"", with: "\"quote\": \"Thursday\", \"start\": 3, \"end\": 11")
+        let refused = try api.write(.post, "/v1/timeline", wrong)
+        #expect(refused.status == .unprocessableContent && refused.text.contains("/sources/0/start"), "\(refused.text)")
+        let meant = thursday.replacingOccurrences(
+            of: "\"quote\": \"Thursday\"", with: "\"quote\": \"Thursday\", \"start\": \(offsets[2]), \"end\": \(offsets[2] + 8)")
+        let accepted = try api.write(.post, "/v1/timeline", meant)
+        #expect(accepted.status == .created, "\(accepted.text)")
+        #expect((accepted.object["sources"] as? [[String: Any]])?.first?["start"] as? Int == offsets[2])
+    }
+
     /// An event as GET serves it can be written back as it is (`actors` is read from the
     /// participants), and the first edition's `actors` alone still writes, each as an actor.
     @Test func anEventReadCanBeWrittenBackAndActorsStillWrite() throws {
@@ -112,7 +143,7 @@ import Testing
         let declaration = try #require(try api.json("/v1/declaration")["id"] as? String)
         let positionZero = try api.write(.post, "/v1/declaration/clauses", """
             {"id": "zero", "declarationId": "\(declaration)", "position": 0, "text": "China", "addresses": [], "summary": "s",
-             "sources": [{"sourceId": "\(WriteSupport.article)", "quote": "China"}]}
+             "sources": [{"sourceId": "\(WriteSupport.article)", "quote": "China and several"}]}
             """)
         #expect(positionZero.status == .unprocessableContent, "\(positionZero.text)")
         #expect((positionZero.object["errors"] as? [[String: Any]])?.map { $0["pointer"] as? String } == ["/position"])

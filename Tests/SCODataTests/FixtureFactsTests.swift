@@ -54,6 +54,23 @@ import Testing
         #expect(try event("russian-troops-remain-at-checkpoints").date.basis == .inferred)
     }
 
+    /// Every quote says where it stands in its source, in code points, and stands there.
+    @Test func everyQuoteHasItsPosition() throws {
+        let texts = Dictionary(uniqueKeysWithValues: document.sources.map { ($0.id, Array($0.text.unicodeScalars)) })
+        var quotes = document.events.flatMap(\.sources) + document.statements.flatMap(\.sources) + document.clauses.flatMap(\.sources)
+        quotes += document.states.flatMap { $0.sources + $0.notes.flatMap(\.sources) }
+        quotes += document.people.flatMap { $0.sources + $0.notes.flatMap(\.sources) }
+        quotes += document.summit.sources + document.declaration.sources
+        quotes += document.organizations.flatMap { $0.sources + $0.notes.flatMap(\.sources) }
+        quotes += document.regions.flatMap { $0.sources + $0.notes.flatMap(\.sources) }
+        #expect(quotes.count > 200)
+        for quote in quotes {
+            let start = try #require(quote.start), end = try #require(quote.end)
+            let scalars = try #require(texts[quote.sourceId])
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == quote.quote, "\(quote.quote)")
+        }
+    }
+
     /// Azimov represents Russia at the OSCE; the unnamed official is named only as an inference.
     @Test func affiliationsAndAttributionsSayWhatTheReportSupports() throws {
         let azimov = try #require(document.people.first { $0.id == "anvar-azimov" })

@@ -63,6 +63,14 @@ import Testing
             try connection.run(
                 "UPDATE statements SET note = ? WHERE id = 'tkeshelashvili-georgians-driven-out'",
                 [.text("An allegation, denied by Russia's OSCE ambassador; no verdict is given.")])
+            // The first edition's quotes had no positions.
+            try connection.run("UPDATE events SET sources = (SELECT json_group_array(json_remove(value, '$.start', '$.end')) FROM json_each(events.sources))")
+            try connection.run(
+                """
+                UPDATE states SET notes = (SELECT json_group_array(json_set(n.value, '$.sources',
+                    json((SELECT json_group_array(json_remove(q.value, '$.start', '$.end')) FROM json_each(n.value, '$.sources') AS q))))
+                    FROM json_each(states.notes) AS n)
+                """)
             try connection.run("UPDATE dataset SET edits = 7")
         }
         return database
@@ -106,6 +114,16 @@ import Testing
         ])
         #expect(try reader.statements.record(id: "georgia-denies-spy-plane-downed")?.respondsTo == ["south-ossetia-claims-spy-plane-downed"])
         #expect(try reader.statements.record(id: "tkeshelashvili-villages-expelled")?.isDisputed == true)
+
+        let article = try #require(try reader.sources.record(id: "article-2008-08-28-sco-dushanbe")).text
+        let scalars = Array(article.unicodeScalars)
+        let quotes = try reader.timeline.page(TimelineQuery(limit: 100)).items.flatMap(\.sources)
+            + (try reader.states.page(StateQuery(limit: 100)).items.flatMap { $0.notes.flatMap(\.sources) })
+        #expect(quotes.count > 40)
+        for quote in quotes {
+            let start = try #require(quote.start), end = try #require(quote.end)
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == quote.quote)
+        }
 
         let observers = try reader.states.page(StateQuery(roles: [.observer], limit: 50)).items.map(\.code)
         #expect(observers == ["AF", "IN", "IR", "MN", "PK"])

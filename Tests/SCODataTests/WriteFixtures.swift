@@ -50,6 +50,12 @@ enum WriteFixtures {
         TimelineEvent(
             id: id, date: HistoricalDate(value: "2008-08-28", precision: .day), kind: .diplomatic,
             title: "The SCO rebuffs Russia", summary: "No support for Russia's actions in Georgia.",
-            participants: [Participant(id: "CN"), Participant(id: "sco")], regions: [], sources: [SourceQuote(sourceId: article, quote: quote)])
+            participants: [Participant(id: "CN"), Participant(id: "sco")], regions: [],
+            sources: QuotePositions.filled([SourceQuote(sourceId: article, quote: quote)], texts: [article: Array(articleText.utf8)]))
+    }
+
+    /// The text of the bundled article.
+    static var articleText: String {
+        (try? Bundled.document().sources.first { $0.id == article }?.text) ?? ""
     }
 }

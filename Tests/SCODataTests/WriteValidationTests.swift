@@ -53,13 +53,13 @@ import Testing
         let denial = parse("""
             {"id": "a-denial", "speakerId": "nobody", "date": {"value": "2008-08-28", "precision": "day", "text": "the fifth of never"},
              "kind": "denial", "quote": "China", "isDirectQuote": true, "summary": "s", "about": ["sco"],
-             "sources": [{"sourceId": "\(WriteFixtures.article)", "quote": "China"}]}
+             "sources": [{"sourceId": "\(WriteFixtures.article)", "quote": "China and several"}]}
             """)
         let denialProblems = try problems(denial, as: .statement)
         #expect(Set(denialProblems.map(\.pointer)) == ["/speakerId", "/respondsTo", "/date/text"], "\(denialProblems)")
         let clause = parse("""
             {"id": "a-clause", "declarationId": "sco-dushanbe-declaration-2008", "position": 1, "text": "not quoted",
-             "addresses": ["Bad Topic"], "summary": "s", "sources": [{"sourceId": "\(WriteFixtures.article)", "quote": "China"}]}
+             "addresses": ["Bad Topic"], "summary": "s", "sources": [{"sourceId": "\(WriteFixtures.article)", "quote": "China and several"}]}
             """)
         let declaration = try SeededStore().reader.declarations.declaration()!.id
         let clauseProblems = try problems(

@@ -34,6 +34,10 @@ extension JSONWriter {
             string(source.sourceId)
             key("quote")
             string(source.quote)
+            key("start")
+            if let start = source.start { int(start) } else { null() }
+            key("end")
+            if let end = source.end { int(end) } else { null() }
             endObject()
         }
         endArray()

@@ -45,11 +45,17 @@ extension OpenAPIDocument {
         ])))
         schemas.append(("SourceQuote", .object([
             ("type", .string("object")),
-            ("description", .string("An exact quote (a substring) of the source's text.")),
+            ("description", .string("""
+                An exact quote (a substring) of the source's text, and where it stands: `start` and `end` are offsets in \
+                Unicode code points from the start of the text, `end` exclusive (a W3C TextPositionSelector). A write may \
+                leave them out for a quote that occurs once in its source; they are then filled in.
+                """)),
             ("required", .strings(["sourceId", "quote"])),
             ("properties", .object([
                 ("sourceId", .object([("type", .string("string"))])),
                 ("quote", .object([("type", .string("string")), ("minLength", .int(1))])),
+                ("start", .object([("type", .string("integer")), ("minimum", .int(0))])),
+                ("end", .object([("type", .string("integer")), ("minimum", .int(0))])),
             ])),
         ])))
         schemas.append(("Participant", .object([

@@ -2,7 +2,7 @@
 /// own JSON parser and serializer, not `JSONDecoder`, because reading them is on the hot path of
 /// every list (a page of 50 events parses 50 `sources` arrays).
 ///
-/// Shapes, compact and with members in this order: quotes `[{"sourceId":…,"quote":…}]`, notes
+/// Shapes, compact and with members in this order: quotes `[{"sourceId":…,"quote":…,"start":…,"end":…}]`, notes
 /// `[{"text":…,"sources":[quotes]}]`, string lists `["…"]`.
 enum StoredJSON {
     /// A problem reading a column, described for `DatasetError.corruptValue`.
@@ -28,8 +28,10 @@ enum StoredJSON {
     }
 
     private static func value(_ quote: SourceQuote) -> JSONValue {
-        .object([JSONMember(key: "sourceId", value: .string(quote.sourceId)),
-                 JSONMember(key: "quote", value: .string(quote.quote))])
+        var members = [JSONMember(key: "sourceId", value: .string(quote.sourceId)), JSONMember(key: "quote", value: .string(quote.quote))]
+        if let start = quote.start { members.append(JSONMember(key: "start", value: .number(String(start)))) }
+        if let end = quote.end { members.append(JSONMember(key: "end", value: .number(String(end)))) }
+        return .object(members)
     }
 
     private static func serialize(_ value: JSONValue) -> String {
@@ -62,7 +64,12 @@ enum StoredJSON {
         guard case .string(let sourceId) = value["sourceId"], case .string(let quote) = value["quote"] else {
             throw ShapeError(detail: "a quote is not {sourceId, quote}")
         }
-        return SourceQuote(sourceId: sourceId, quote: quote)
+        return SourceQuote(sourceId: sourceId, quote: quote, start: position(value["start"]), end: position(value["end"]))
+    }
+
+    private static func position(_ value: JSONValue?) -> Int? {
+        guard case .number(let text)? = value else { return nil }
+        return Int(text)
     }
 
     private static func elements(of text: String) throws(ShapeError) -> [JSONValue] {

@@ -32,6 +32,10 @@ public struct FixtureProblem: Sendable, Equatable, CustomStringConvertible {
         case inconsistentDateBounds(earliest: String, latest: String, value: String)
         /// A quote that is not an exact substring of the text of the source it names.
         case quoteNotInSource(sourceId: String)
+        /// A quote whose `start` and `end` (code points) do not hold it in its source's text.
+        case quoteNotAtPosition(start: Int, end: Int)
+        /// A quote without a position that occurs more than once in its source's text.
+        case ambiguousQuote(occurrences: Int)
         /// Verbatim text (a clause, a quote, a date's phrase) found in none of the record's cited sources.
         case notInCitedSources
         /// A denial that does not name, in `respondsTo`, what it denies.
@@ -76,6 +80,10 @@ public struct FixtureProblem: Sendable, Equatable, CustomStringConvertible {
         case .inconsistentDateBounds(let earliest, let latest, let value):
             "bounds \"\(earliest)\"..\"\(latest)\" must be days (YYYY-MM-DD), earliest first, within the period of \"\(value)\""
         case .quoteNotInSource(let sourceId): "quote is not an exact substring of source \"\(sourceId)\""
+        case .quoteNotAtPosition(let start, let end):
+            "the source's text from code point \(start) to \(end) is not the quote; give the quote's own start and end"
+        case .ambiguousQuote(let occurrences):
+            "the quote occurs \(occurrences) times in the source; give start and end (code points) of the one meant"
         case .notInCitedSources: "text is not an exact substring of any source the record cites"
         case .denialWithoutTarget: "a denial must name at least one statement it denies in respondsTo"
         case .undecodable(let detail): "cannot be decoded: \(detail)"

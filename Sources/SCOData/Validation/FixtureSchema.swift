@@ -17,7 +17,9 @@ enum FixtureSchema {
         .required("statements", .array(of: statement, allowsEmpty: true)),
     ])
 
-    static let quotes = JSONShape.array(of: .object([.required("sourceId", .string), .required("quote", .string)]), allowsEmpty: false)
+    static let quotes = JSONShape.array(of: .object([
+        .required("sourceId", .string), .required("quote", .string), .optional("start", .integer), .optional("end", .integer),
+    ]), allowsEmpty: false)
     static let notes = JSONShape.array(of: .object([.required("text", .string), .required("sources", quotes)]), allowsEmpty: true)
     static let strings = JSONShape.array(of: .string, allowsEmpty: true)
 

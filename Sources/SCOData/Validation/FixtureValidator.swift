@@ -30,7 +30,7 @@ public enum FixtureValidator {
         let tree: JSONValue
         switch JSONParser.parse(bytes) {
         case .success(let value):
-            tree = FixtureUpgrade.current(value)
+            tree = QuotePositions.filled(FixtureUpgrade.current(value))
         case .failure(let error):
             let reason = FixtureProblem.Reason.syntax(message: error.message, line: error.line, column: error.column)
             return .failure(FixtureValidationErrors(problems: [FixtureProblem(path: .root, reason: reason)]))

@@ -83,6 +83,16 @@ struct RecordChecker {
             cited.append(text)
             if !Self.bytes(text, contain: Array(quote.quote.utf8)) {
                 report.add(quotePath.appending("quote"), .quoteNotInSource(sourceId: quote.sourceId))
+            } else if let start = quote.start, let end = quote.end {
+                if !QuotePositions.holds(quote.quote, at: start, end, in: text) {
+                    report.add(quotePath.appending("start"), .quoteNotAtPosition(start: start, end: end))
+                }
+            } else if quote.start != nil || quote.end != nil {
+                report.add(quotePath.appending(quote.start == nil ? "start" : "end"), .missingField)
+            } else {
+                // Filled in before the check wherever the quote occurs once.
+                let count = QuotePositions.occurrences(of: quote.quote, in: text).count
+                report.add(quotePath.appending("start"), .ambiguousQuote(occurrences: count))
             }
         }
         return cited

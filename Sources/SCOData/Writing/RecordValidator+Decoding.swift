@@ -80,6 +80,11 @@ extension JSONValue {
         return elements.map { $0.stringValue ?? "" }
     }
 
+    fileprivate func optionalInteger(_ key: String) -> Int? {
+        guard case .number(let text) = self[key] else { return nil }
+        return Int(text)
+    }
+
     fileprivate func integer(_ key: String) -> Int {
         guard case .number(let text) = self[key] else { return 0 }
         return Int(text) ?? 0
@@ -94,7 +99,9 @@ extension JSONValue {
 
     fileprivate func quotes(_ key: String) -> [SourceQuote] {
         guard case .array(let elements) = self[key] else { return [] }
-        return elements.map { SourceQuote(sourceId: $0.text("sourceId"), quote: $0.text("quote")) }
+        return elements.map {
+            SourceQuote(sourceId: $0.text("sourceId"), quote: $0.text("quote"), start: $0.optionalInteger("start"), end: $0.optionalInteger("end"))
+        }
     }
 
     fileprivate func date(_ key: String) -> HistoricalDate {

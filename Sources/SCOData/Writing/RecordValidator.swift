@@ -38,7 +38,7 @@ struct RecordValidator {
         guard case .object = body else {
             throw WriteError.invalid(structure.problems.map { WriteProblem($0, under: base) })
         }
-        let record = Self.decodeLeniently(body, as: kind)
+        var record = Self.decodeLeniently(body, as: kind)
         var meaning = ProblemReport(limit: FixtureValidator.problemLimit)
         var extra: [WriteProblem] = []
         let id = record.id
@@ -55,8 +55,9 @@ struct RecordValidator {
         }
         known[id] = kind.identifierKind
         let cited = Set(Self.quotes(of: record).map(\.sourceId).filter { known[$0] == .source })
-        let checker = RecordChecker(
-            index: Self.index(of: known), records: Self.records(sourceTexts: try lookup.sourceTexts(cited)))
+        let texts = try lookup.sourceTexts(cited)
+        record = record.fillingQuotePositions(texts: texts.mapValues { Array($0.utf8) })
+        let checker = RecordChecker(index: Self.index(of: known), records: Self.records(sourceTexts: texts))
         switch record {
         case .event(let event):
             checker.check(event, at: base, into: &meaning)

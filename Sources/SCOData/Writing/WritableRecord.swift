@@ -22,4 +22,22 @@ public enum WritableRecord: Sendable, Equatable {
         case .source(let source): source.id
         }
     }
+
+    /// The record with the positions its quotes lack filled in where the quote occurs once in
+    /// its source (`QuotePositions`).
+    func fillingQuotePositions(texts: [String: [UInt8]]) -> WritableRecord {
+        switch self {
+        case .event(var event):
+            event.sources = QuotePositions.filled(event.sources, texts: texts)
+            return .event(event)
+        case .statement(var statement):
+            statement.sources = QuotePositions.filled(statement.sources, texts: texts)
+            return .statement(statement)
+        case .clause(var clause):
+            clause.sources = QuotePositions.filled(clause.sources, texts: texts)
+            return .clause(clause)
+        case .source:
+            return self
+        }
+    }
 }
