@@ -32,6 +32,11 @@
 -- 0001's CHECK that a denial answers something reads it. Existing links are copied; the
 -- bundled denial that answered the first charge alone now answers all three, unless edited.
 --
+-- 2b. Same acts, one record. `event_links` holds, for an event, the records that are the same
+-- act: the summit and the declaration as their own records, the peace deal and the six
+-- principles as one another. The summit and the declaration list their events from it (indexed
+-- from the linked end). The bundled links are added where both records are there.
+--
 -- 3. Parties with parts. An event's parties (event_actors) gain a `role` from a closed
 -- vocabulary (actor, target, claimant, denier, critic, mediator, venue, subject, host,
 -- attendee, observer, recipient), whether the part is `inferred`, and regions as parties
@@ -471,6 +476,30 @@ DROP TABLE migration_0005_charges;
 DROP TABLE migration_0005_denial;
 UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_responses s WHERE s.id = dataset.id);
 DROP TABLE migration_0005_edits_responses;
+
+-- Same acts: an event and the records that are the same act.
+CREATE TEMP TABLE migration_0005_edits_links AS SELECT id, edits FROM dataset;
+CREATE TABLE event_links (
+    event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    other_id TEXT NOT NULL CHECK (other_id <> event_id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    PRIMARY KEY (event_id, other_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX event_links_by_other ON event_links (other_id, event_id);
+CREATE TRIGGER event_links_edits_insert AFTER INSERT ON event_links BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER event_links_edits_update AFTER UPDATE ON event_links BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER event_links_edits_delete AFTER DELETE ON event_links BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+INSERT INTO event_links (event_id, other_id, position)
+    SELECT l.event_id, l.other_id, 0
+    FROM (SELECT 'sco-summit-dushanbe' AS event_id, 'sco-summit-2008-dushanbe' AS other_id
+          UNION ALL SELECT 'sco-joint-declaration', 'sco-dushanbe-declaration-2008'
+          UNION ALL SELECT 'peace-deal-signed', 'six-principles-adopted'
+          UNION ALL SELECT 'six-principles-adopted', 'peace-deal-signed') AS l
+    WHERE EXISTS (SELECT 1 FROM events WHERE id = l.event_id)
+        AND (EXISTS (SELECT 1 FROM events WHERE id = l.other_id) OR EXISTS (SELECT 1 FROM summits WHERE id = l.other_id)
+             OR EXISTS (SELECT 1 FROM declarations WHERE id = l.other_id));
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_links s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits_links;
 
 -- Roles: `observer` for attending as an observer, `observer-status` for the status.
 CREATE TEMP TABLE migration_0005_edits_roles AS SELECT id, edits FROM dataset;

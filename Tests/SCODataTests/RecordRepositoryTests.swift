@@ -89,8 +89,12 @@ import Testing
         let sources = try store.reader.sources.page(SourceQuery(sort: ListSort(.publishedOn)))
         #expect(sources.items == document.sources)
         #expect(try store.reader.sources.record(id: document.sources[0].id) == document.sources[0])
-        #expect(try store.reader.summits.summit() == document.summit)
-        #expect(try store.reader.declarations.declaration() == document.declaration)
+        var summit = document.summit, declaration = document.declaration
+        summit.events = ["sco-summit-dushanbe"]
+        declaration.events = ["sco-joint-declaration"]
+        #expect(try store.reader.summits.summit() == summit, "the summit lists the event that is the summit")
+        #expect(try store.reader.declarations.declaration() == declaration)
+        #expect(try store.reader.timeline.record(id: "peace-deal-signed")?.sameAs == ["six-principles-adopted"])
     }
 
     @Test func clausesInQuotedOrder() throws {

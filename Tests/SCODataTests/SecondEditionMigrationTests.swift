@@ -125,6 +125,10 @@ import Testing
             #expect(String(String.UnicodeScalarView(scalars[start..<end])) == quote.quote)
         }
 
+        #expect(try reader.summits.summit()?.events == ["sco-summit-dushanbe"])
+        #expect(try reader.declarations.declaration()?.events == ["sco-joint-declaration"])
+        #expect(try reader.timeline.record(id: "six-principles-adopted")?.sameAs == ["peace-deal-signed"])
+
         let observers = try reader.states.page(StateQuery(roles: [.observer], limit: 50)).items.map(\.code)
         #expect(observers == ["AF", "IN", "IR", "MN", "PK"])
         #expect(try reader.states.page(StateQuery(roles: [.observerStatus], limit: 50)).items.map(\.code) == ["IR"])

@@ -39,7 +39,9 @@ import Testing
         #expect(try store.reader.timeline.record(id: "sco-rebuffs-russia") == nil)
         #expect(try store.changes() == before)
         // A refused delete: the record is referenced, nothing is written.
-        #expect(throws: WriteError.referenced(id: "peace-deal-signed", by: ["statement 'kremlin-security-zones' (about)", "statement 'west-accuses-russia' (about)"])) {
+        #expect(throws: WriteError.referenced(id: "peace-deal-signed", by: [
+            "statement 'kremlin-security-zones' (about)", "statement 'west-accuses-russia' (about)", "event 'six-principles-adopted' (sameAs)",
+        ])) {
             try store.edit { writer in try writer.delete(try #require(try writer.record(.event, id: "peace-deal-signed"))) }
         }
         #expect(try store.reader.timeline.record(id: "peace-deal-signed") != nil)

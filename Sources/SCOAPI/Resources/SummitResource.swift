@@ -12,6 +12,7 @@ enum SummitResource: Resource {
         Field("hostStateCode", .nullableString) { $1.string($0.hostStateCode) },
         .date("date") { $0.date },
         Field("declarationId", .nullableString) { $1.string($0.declarationId) },
+        Field("events", .stringArray) { $1.stringArray($0.events) },
     ] + Field.annotated)
 
     static let routes: [Route] = [

@@ -20,6 +20,7 @@ enum TimelineResource: Resource {
             $1.stringArray($0.actors)
         },
         Field("regions", .stringArray, filter: .text("region", "Region ids (e.g. south-ossetia).")) { $1.stringArray($0.regions) },
+        Field("sameAs", .stringArray) { $1.stringArray($0.sameAs) },
     ] + Field.quoted, sortKeys: ["date", "id", "kind", "title"], defaultSort: "date,id", hasDateRange: true)
 
     static let routes = Route.collection(

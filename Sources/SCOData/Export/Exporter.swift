@@ -12,10 +12,13 @@ public enum Exporter {
     public static func export(from connection: SQLiteConnection) throws -> FixtureDocument {
         try connection.transaction(.deferred) {
             let reader = SQLiteDatasetReader(connection: connection)
-            guard let summit = try reader.summits.summit() else { throw DatasetError.incomplete(missing: "summit") }
-            guard let declaration = try reader.declarations.declaration() else {
+            guard var summit = try reader.summits.summit() else { throw DatasetError.incomplete(missing: "summit") }
+            guard var declaration = try reader.declarations.declaration() else {
                 throw DatasetError.incomplete(missing: "declaration")
             }
+            // The events that are the same act are the events' own `sameAs`, not the fixture's here.
+            summit.events = []
+            declaration.events = []
             return FixtureDocument(
                 formatVersion: FixtureDocument.currentFormatVersion,
                 sources: try all("\(SQLiteSources.columns) FROM sources src", SQLiteSources.decode, connection),
@@ -66,10 +69,12 @@ public enum Exporter {
                 inferred: try row.bool(3)))
         }
         let regions = try related("SELECT event_id, region_id FROM event_regions ORDER BY event_id, position", connection)
+        let sameAs = try related("SELECT event_id, other_id FROM event_links ORDER BY event_id, position", connection)
         return try all("\(SQLiteTimeline.columns) FROM events e", SQLiteTimeline.decode, connection).map { event in
             var event = event
             event.participants = participants[event.id] ?? []
             event.regions = regions[event.id] ?? []
+            event.sameAs = sameAs[event.id] ?? []
             return event
         }
     }

@@ -12,6 +12,13 @@ public struct Declaration: Codable, Sendable, Equatable {
     public var notes: [Note]
     public var note: String?
     public var sources: [SourceQuote]
+    /// The timeline events that are this same act (their `sameAs` names it). Kept by the
+    /// store, never written in a fixture.
+    public var events: [String] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, organizationId, summitId, adoptedOn, place, endorsement, summary, notes, note, sources
+    }
 
     public init(
         id: String, title: String, organizationId: String, summitId: String, adoptedOn: HistoricalDate,

@@ -17,6 +17,13 @@ public struct Summit: Codable, Sendable, Equatable {
     /// Editorial remarks, such as which fields are inferred.
     public var note: String?
     public var sources: [SourceQuote]
+    /// The timeline events that are this same act (their `sameAs` names it). Kept by the
+    /// store, never written in a fixture.
+    public var events: [String] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case id, name, organizationId, place, placeId, countryCode, hostStateCode, date, declarationId, notes, note, sources
+    }
 
     public init(
         id: String, name: String, organizationId: String, place: String, placeId: String? = nil,

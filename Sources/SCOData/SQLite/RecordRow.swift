@@ -184,6 +184,10 @@ extension RecordRow {
                 "INSERT INTO event_regions (event_id, region_id, position) VALUES (?, ?, ?)",
                 [.text(event.id), .text(region), .int(position)])
         }
+        for (position, other) in event.sameAs.enumerated() {
+            try connection.run(
+                "INSERT INTO event_links (event_id, other_id, position) VALUES (?, ?, ?)", [.text(event.id), .text(other), .int(position)])
+        }
     }
 
     /// What a statement is about and what it answers, each in order.

@@ -12,7 +12,11 @@ public struct SQLiteDeclarationRepository: DeclarationRepository {
     static let clauseColumns: StaticString = "c.id, c.declaration_id, c.position, c.text, c.addresses, c.summary, c.note, c.sources"
 
     public func declaration() throws -> Declaration? {
-        try reader.connection.queryFirst("SELECT \(Self.columns) FROM declarations ORDER BY rowid LIMIT 1", [], Self.decode)
+        guard var declaration = try reader.connection.queryFirst(
+            "SELECT \(Self.columns) FROM declarations ORDER BY rowid LIMIT 1", [], Self.decode)
+        else { return nil }
+        declaration.events = try reader.eventsLinked(to: declaration.id)
+        return declaration
     }
 
     static let clauseList = SQLiteList<Clause, ClauseSortField>(

@@ -10,7 +10,10 @@ public struct SQLiteSummitRepository: SummitRepository {
         """
 
     public func summit() throws -> Summit? {
-        try reader.connection.queryFirst("SELECT \(Self.columns) FROM summits ORDER BY rowid LIMIT 1", [], Self.decode)
+        guard var summit = try reader.connection.queryFirst("SELECT \(Self.columns) FROM summits ORDER BY rowid LIMIT 1", [], Self.decode)
+        else { return nil }
+        summit.events = try reader.eventsLinked(to: summit.id)
+        return summit
     }
 
     static func decode(_ row: Row) throws -> Summit {

@@ -126,6 +126,7 @@ enum SQLiteTimeline {
         let connection = reader.connection
         let actors = try connection.cached(actorsSQL)
         let regions = try connection.cached(regionsSQL)
+        let links = try connection.cached(linksSQL)
         var attached = events
         for index in attached.indices {
             let id: [SQLiteValue] = [.text(attached[index].id)]
@@ -133,6 +134,9 @@ enum SQLiteTimeline {
             try actors.forEachRow(id) { participants.append(try Self.participant($0)) }
             var regionIDs: [String] = []
             try regions.forEachRow(id) { regionIDs.append(try $0.string(0)) }
+            var sameAs: [String] = []
+            try links.forEachRow(id) { sameAs.append(try $0.string(0)) }
+            attached[index].sameAs = sameAs
             attached[index].participants = participants
             attached[index].regions = regionIDs
         }
@@ -147,4 +151,5 @@ enum SQLiteTimeline {
             id: try row.string(0), role: try row.value(1, as: ParticipantRole.self, table: "event_actors"), inferred: try row.bool(2))
     }
     static let regionsSQL = "SELECT region_id FROM event_regions WHERE event_id = ? ORDER BY position"
+    static let linksSQL = "SELECT other_id FROM event_links WHERE event_id = ? ORDER BY position"
 }

@@ -95,7 +95,7 @@ enum FixtureSchema {
         .required("id", .string), .required("date", date),
         .required("kind", .oneOf(EventKind.allCases.map(\.rawValue))), .required("title", .string),
         .required("summary", .string), .required("participants", .array(of: participant, allowsEmpty: true)),
-        .required("regions", strings),
+        .required("regions", strings), .optional("sameAs", strings),
         .optional("note", .string), .required("sources", quotes),
     ])
 

@@ -84,6 +84,12 @@ extension RecordChecker {
             }
         }
         checkReferences(event.regions, at: path.appending("regions"), as: [.region], expected: "a region", into: &report)
+        for (position, other) in event.sameAs.enumerated() where other == event.id {
+            report.add(path.appending("sameAs").appending(position), .selfReference(other))
+        }
+        checkReferences(
+            event.sameAs.filter { $0 != event.id }, at: path.appending("sameAs"), as: [.summit, .declaration, .event],
+            expected: "a summit, a declaration or an event", into: &report)
     }
 
     func check(_ statement: Statement, at path: JSONPath, into report: inout ProblemReport) {

@@ -33,6 +33,7 @@ struct RecordStore {
         case .event(let event):
             try connection.run("DELETE FROM event_actors WHERE event_id = ?", [.text(event.id)])
             try connection.run("DELETE FROM event_regions WHERE event_id = ?", [.text(event.id)])
+            try connection.run("DELETE FROM event_links WHERE event_id = ?", [.text(event.id)])
         case .statement(let statement):
             try connection.run("DELETE FROM statement_subjects WHERE statement_id = ?", [.text(statement.id)])
             try connection.run("DELETE FROM statement_responses WHERE statement_id = ?", [.text(statement.id)])

@@ -13,7 +13,8 @@ extension RecordValidator {
             return .event(TimelineEvent(
                 id: body.text("id"), date: body.date("date"), kind: EventKind(rawValue: body.text("kind")) ?? .diplomatic,
                 title: body.text("title"), summary: body.text("summary"), participants: body.participants("participants"),
-                regions: body.texts("regions"), note: body.optionalText("note"), sources: body.quotes("sources")))
+                regions: body.texts("regions"), sameAs: body.texts("sameAs"), note: body.optionalText("note"),
+                sources: body.quotes("sources")))
         case .statement:
             return .statement(Statement(
                 id: body.text("id"), speakerId: body.text("speakerId"), speakerRole: body.optionalText("speakerRole"),
@@ -41,7 +42,7 @@ extension RecordValidator {
         var ids: [String] = quotes(of: record).map(\.sourceId)
         switch record {
         case .event(let event):
-            ids += event.participants.map(\.id) + event.regions
+            ids += event.participants.map(\.id) + event.regions + event.sameAs
         case .statement(let statement):
             ids += [statement.speakerId] + statement.about
             ids += [statement.regionId, statement.venueId, statement.reportedById].compactMap { $0 } + statement.respondsTo

@@ -3,7 +3,8 @@ import SQLiteStore
 /// What refers to a record, so that deleting it is refused rather than leaving a dangling id
 /// that the fixture validator (and so `seed` of an export) would reject.
 ///
-/// Statements name any record in `about` and answer statements in `respondsTo`; every record
+/// Statements name any record in `about` and answer statements in `respondsTo`; events name the
+/// same act told elsewhere in `sameAs`; every record
 /// cites sources in its `sources` quotes and in its notes' quotes (JSON columns, searched with
 /// `json_tree`, https://sqlite.org/json1.html#jtree: a deletion of a source is rare enough for a
 /// scan of each table).
@@ -29,6 +30,10 @@ struct ReferenceFinder {
             referrers += try connection.query(
                 "SELECT statement_id FROM statement_responses WHERE responds_to_id = ? ORDER BY statement_id", [.text(id)]
             ) { "statement '\(try $0.string(0))' (respondsTo)" }
+        case .event:
+            referrers += try connection.query(
+                "SELECT event_id FROM event_links WHERE other_id = ? ORDER BY event_id", [.text(id)]
+            ) { "event '\(try $0.string(0))' (sameAs)" }
         case .source:
             for citing in Self.citingTables {
                 for column in citing.columns {
@@ -42,7 +47,7 @@ struct ReferenceFinder {
                     ) { "\(citing.label) '\(try $0.string(0))' (\(column))" }
                 }
             }
-        case .event, .clause:
+        case .clause:
             break
         }
         return referrers
