@@ -39,7 +39,7 @@
 --
 -- 3. Parties with parts. An event's parties (event_actors) gain a `role` from a closed
 -- vocabulary (actor, target, claimant, denier, critic, mediator, venue, subject, host,
--- attendee, observer, recipient), whether the part is `inferred`, and regions as parties
+-- attendee, observer, recipient, speaker), whether the part is `inferred`, and regions as parties
 -- (South Ossetia claimed the spy plane). `actor_timeline` holds each party's role, for `role=`.
 --
 -- 4. One answer per question. A state's role `observer` now means what `/v1/observers` lists,
@@ -247,7 +247,7 @@ CREATE TABLE event_actors_0005 (
     person_id       TEXT REFERENCES people (id) DEFERRABLE INITIALLY DEFERRED,
     organization_id TEXT REFERENCES organizations (id) DEFERRABLE INITIALLY DEFERRED,
     region_id       TEXT REFERENCES regions (id) DEFERRABLE INITIALLY DEFERRED,
-    role            TEXT NOT NULL DEFAULT 'actor' CHECK (role IN ('actor', 'target', 'claimant', 'denier', 'critic', 'mediator', 'venue', 'subject', 'host', 'attendee', 'observer', 'recipient')),
+    role            TEXT NOT NULL DEFAULT 'actor' CHECK (role IN ('actor', 'target', 'claimant', 'denier', 'critic', 'mediator', 'venue', 'subject', 'host', 'attendee', 'observer', 'recipient', 'speaker')),
     inferred        INTEGER NOT NULL DEFAULT 0 CHECK (inferred IN (0, 1)),
     actor_id        TEXT NOT NULL GENERATED ALWAYS AS (coalesce(state_code, person_id, organization_id, region_id)) VIRTUAL,
     actor_kind      TEXT NOT NULL GENERATED ALWAYS AS (CASE WHEN state_code IS NOT NULL THEN 'state'

@@ -85,6 +85,18 @@ import Testing
         #expect(try store.reader.statements.record(id: "nothing-said") == nil)
     }
 
+    /// A statement's parties are read from it: the speaker's part by the kind of statement.
+    @Test func statementPartiesCarryTheirParts() throws {
+        let store = try SeededStore()
+        let denial = try #require(try store.reader.statements.record(id: "georgia-denies-spy-plane-downed"))
+        #expect(denial.participants.first == Participant(id: "georgia-interior-ministry", role: .denier))
+        let claim = try #require(try store.reader.statements.record(id: "south-ossetia-claims-spy-plane-downed"))
+        #expect(claim.participants.first == Participant(id: "south-ossetia", role: .claimant))
+        #expect(claim.participants.dropFirst().allSatisfy { $0.role == .subject })
+        let charge = try #require(try store.reader.statements.record(id: "tkeshelashvili-ethnic-cleansing-completed"))
+        #expect(charge.participants.contains(Participant(id: "osce", role: .venue)))
+    }
+
     /// A link is read from both ends: each of Tkeshelashvili's three charges is answered, and
     /// disputed, by Azimov's one denial; the spy-plane claim by Georgia's Interior Ministry.
     @Test func responsesAreReadFromBothEnds() throws {

@@ -64,7 +64,8 @@ extension OpenAPIDocument {
                 A party to an event and its part. `role`: `actor` did it, `target` had it done to it, `claimant` said it \
                 happened, `denier` said it did not, `critic` criticized it, `mediator` brokered it, `venue` is the \
                 organization it took place at, `subject` is what it was about, `host` received it, `attendee` and \
-                `observer` took part in a meeting as such, `recipient` received what was handed over. `inferred`: the part \
+                `observer` took part in a meeting as such, `recipient` received what was handed over, `speaker` said something \
+                neither a claim nor a denial (a statement's speaker). `inferred`: the part \
                 is read from the report, not said in it (the event's note says how).
                 """)),
             ("required", .strings(["id", "role"])),

@@ -26,6 +26,7 @@ enum StatementResource: Resource {
         },
         Field("summary", .string) { $1.string($0.summary) },
         Field("about", .stringArray, filter: .text("about", "Ids of what the statement is about.")) { $1.stringArray($0.about) },
+        Field("participants", .participants) { $1.write($0.participants) },
     ] + Field.quoted, sortKeys: ["date", "id", "speaker", "kind"], defaultSort: "date,id", hasDateRange: true)
 
     static let routes = Route.collection(

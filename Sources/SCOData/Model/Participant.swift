@@ -53,4 +53,6 @@ public enum ParticipantRole: String, Codable, Sendable, CaseIterable {
     case observer
     /// Received what was handed over (Georgia, its 12 soldiers).
     case recipient
+    /// Said something that is neither a claim nor a denial (a statement, an appeal).
+    case speaker
 }

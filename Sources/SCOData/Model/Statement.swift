@@ -83,4 +83,21 @@ public struct Statement: Codable, Sendable, Equatable {
             note: try container.decodeIfPresent(String.self, forKey: .note),
             sources: try container.decode([SourceQuote].self, forKey: .sources))
     }
+
+    /// The statement's parties and their parts, read from what it records: the speaker as
+    /// `claimant` of a claim or an accusation, `denier` of a denial, else `speaker`; the
+    /// organization it was said at as `venue`; what it is about as `subject`.
+    public var participants: [Participant] {
+        let speaker: ParticipantRole = switch kind {
+        case .claim, .accusation: .claimant
+        case .denial: .denier
+        case .statement, .appeal: .speaker
+        }
+        var parties = [Participant(id: speakerId, role: speaker)]
+        if let venueId { parties.append(Participant(id: venueId, role: .venue)) }
+        for subject in about where !parties.contains(where: { $0.id == subject }) {
+            parties.append(Participant(id: subject, role: .subject))
+        }
+        return parties
+    }
 }

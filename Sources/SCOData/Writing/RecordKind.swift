@@ -30,11 +30,12 @@ public enum RecordKind: String, Sendable, CaseIterable {
     }
 
     /// Members that GET serves but the store keeps itself (a statement's `respondedBy`, read
-    /// from the other statements' `respondsTo`, and `disputed`; an event's `actors`, the ids of
-    /// its `participants`): a body may carry them back, as read, and they are ignored.
+    /// from the other statements' `respondsTo`, `disputed`, and `participants`, read from the
+    /// speaker, the venue and `about`; an event's `actors`, the ids of its `participants`): a
+    /// body may carry them back, as read, and they are ignored.
     package var readOnlyFieldNames: Set<String> {
         switch self {
-        case .statement: ["respondedBy", "disputed"]
+        case .statement: ["respondedBy", "disputed", "participants"]
         case .event: ["actors"]
         case .clause, .source: []
         }
