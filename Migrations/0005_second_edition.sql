@@ -55,7 +55,9 @@
 -- `end` in code points (a W3C TextPositionSelector), so that a short quote that occurs more
 -- than once points at the occurrence meant.
 --
--- 6. Every fact findable. Search covers every record that has prose: states, organizations,
+-- 6. Every fact findable. `quantities` holds the numbers the report gives, structured (value,
+-- unit, whether approximate, the report's words, what they are about, the quote). Search
+-- covers every record that has prose: quantities, states, organizations,
 -- people, regions, the summit and the declaration join clauses, statements and events, and
 -- every record's notes are searched with it, so "Tibet", "air base" and "Karzai" are found.
 --
@@ -625,6 +627,43 @@ UPDATE statements SET sources = (SELECT json_group_array(json(p.quote)) FROM (
 UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_quotes s WHERE s.id = dataset.id);
 DROP TABLE migration_0005_edits_quotes;
 
+-- Quantities: the numbers the report gives, structured. The bundled ones are added where the
+-- article they quote is there, their positions as the fixture's.
+CREATE TABLE quantities (
+    id          TEXT PRIMARY KEY,
+    measure     TEXT NOT NULL CHECK (length(measure) > 0),
+    value       REAL NOT NULL,
+    unit        TEXT NOT NULL CHECK (length(unit) > 0),
+    approximate INTEGER NOT NULL CHECK (approximate IN (0, 1)),
+    text        TEXT NOT NULL CHECK (length(text) > 0),
+    about       TEXT NOT NULL CHECK (json_valid(about) AND json_type(about) = 'array' AND json_array_length(about) > 0),
+    note        TEXT,
+    sources     TEXT NOT NULL CHECK (json_valid(sources) AND json_type(sources) = 'array' AND json_array_length(sources) > 0),
+    ordinal     INTEGER CHECK (ordinal >= 0)
+) STRICT;
+CREATE TRIGGER quantities_edits_insert AFTER INSERT ON quantities BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER quantities_edits_update AFTER UPDATE ON quantities BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TRIGGER quantities_edits_delete AFTER DELETE ON quantities BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
+CREATE TEMP TABLE migration_0005_edits_quantities AS SELECT id, edits FROM dataset;
+CREATE TEMP TABLE migration_0005_quantities (id TEXT, measure TEXT, value REAL, unit TEXT, approximate INTEGER, text TEXT,
+    about TEXT, note TEXT, sources TEXT, ordinal INTEGER);
+INSERT INTO migration_0005_quantities VALUES
+    ('kyrgyzstan-air-base-aid-and-rent', 'aid and rent Kyrgyzstan earns for hosting a U.S. air base', 150000000.0, 'USD', 0, 'US$150 million', '["KG","US"]', 'The article does not say over what period; a year is a common reading, not the article''s.', '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"impoverished Kyrgyzstan earns US$150 million in aid and rent for hosting a U.S. air base that supports military operations in Afghanistan","start":3195,"end":3332}]', 0),
+    ('georgian-soldiers-handed-over-count', 'Georgian soldiers Russian forces turned over', 12.0, 'soldiers', 0, '12 Georgian soldiers', '["georgian-soldiers-handed-over","GE","RU"]', NULL, '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"Russian forces turned over 12 Georgian soldiers on the border of Abkhazia","start":3833,"end":3906}]', 1),
+    ('separatist-regions-share-of-georgia', 'share of Georgia''s territory that South Ossetia and Abkhazia make up', 20.0, 'percent', 1, 'roughly 20 percent', '["south-ossetia","abkhazia","GE"]', '"Roughly": the value is the article''s round figure.', '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"The two regions make up roughly 20 percent of Georgia''s territory.","start":4722,"end":4788}]', 2),
+    ('sco-founding-year', 'year the SCO was created', 2001.0, 'year', 0, '2001', '["sco"]', NULL, '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"The SCO was created in 2001","start":7240,"end":7267}]', 3),
+    ('six-principles-count', 'principles of resolving the conflict in South Ossetia adopted in Moscow', 6.0, 'principles', 0, 'six principles', '["six-principles-adopted"]', NULL, '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"the six principles of resolving the conflict in South Ossetia","start":2752,"end":2813}]', 4),
+    ('peace-deal-days-after-war-began', 'days between the start of the war and the peace deal', 5.0, 'days', 0, 'five days after the war began', '["peace-deal-signed"]', NULL, '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"the peace deal signed five days after the war began, on the night of Aug. 7","start":2599,"end":2674}]', 5),
+    ('declaration-days-after-recognition', 'days between Russia''s recognition of the regions and the joint statement', 2.0, 'days', 0, 'two days after', '["sco-joint-declaration","russia-recognizes-separatist-regions"]', NULL, '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"two days after Russia sought to redraw Georgia''s territory","start":1705,"end":1763}]', 6),
+    ('russian-tanks-count', 'Russian tanks sent into South Ossetia', 200.0, 'tanks', 1, 'hundreds of tanks', '["russian-tanks-roll-into-south-ossetia","RU"]', '"Hundreds": at least two hundred; the value is that floor, not a count.', '[{"sourceId":"article-2008-08-28-sco-dushanbe","quote":"Russia in response sent hundreds of tanks rolling into the rebel region","start":4395,"end":4466}]', 7);
+INSERT INTO quantities (id, measure, value, unit, approximate, text, about, note, sources, ordinal)
+    SELECT id, measure, value, unit, approximate, text, about, note, sources, ordinal FROM migration_0005_quantities
+    WHERE EXISTS (SELECT 1 FROM dataset WHERE id = 1)
+        AND EXISTS (SELECT 1 FROM sources WHERE id = 'article-2008-08-28-sco-dushanbe' AND instr(text, 'US$150 million') > 0);
+DROP TABLE migration_0005_quantities;
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_quantities s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits_quantities;
+
 -- Search: every record, with its notes. The records with notes (states, organizations,
 -- people, regions, the summit, the declaration) join clauses, statements and events in the
 -- index, each under its name or title, its notes (and its other prose) as the body; clauses,
@@ -644,7 +683,7 @@ DELETE FROM search;
 DROP TABLE search_rows;
 CREATE TABLE search_rows (
     id        INTEGER PRIMARY KEY,
-    kind      TEXT NOT NULL CHECK (kind IN ('clause', 'statement', 'event', 'state', 'organization', 'person', 'region', 'summit', 'declaration')),
+    kind      TEXT NOT NULL CHECK (kind IN ('clause', 'statement', 'event', 'state', 'organization', 'person', 'region', 'summit', 'declaration', 'quantity')),
     record_id TEXT NOT NULL,
     UNIQUE (kind, record_id)
 ) STRICT;
@@ -802,6 +841,24 @@ CREATE TRIGGER declarations_search_delete AFTER DELETE ON declarations BEGIN
     DELETE FROM search_rows WHERE kind = 'declaration' AND record_id = old.id;
 END;
 
+INSERT INTO search_rows (kind, record_id) SELECT 'quantity', id FROM quantities ORDER BY rowid;
+INSERT INTO search (rowid, kind, record_id, title, body)
+    SELECT r.id, 'quantity', t.id, t.measure, ltrim(coalesce(' ' || t.text, '') || coalesce(' ' || t.note, ''))
+    FROM quantities t JOIN search_rows r ON r.kind = 'quantity' AND r.record_id = t.id;
+CREATE TRIGGER quantities_search_insert AFTER INSERT ON quantities BEGIN
+    INSERT INTO search_rows (kind, record_id) VALUES ('quantity', new.id);
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'quantity' AND record_id = new.id), 'quantity', new.id, new.measure, ltrim(coalesce(' ' || new.text, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER quantities_search_update AFTER UPDATE OF id, measure, text, note ON quantities BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'quantity' AND record_id = old.id);
+    UPDATE search_rows SET record_id = new.id WHERE kind = 'quantity' AND record_id = old.id;
+    INSERT INTO search (rowid, kind, record_id, title, body) VALUES ((SELECT id FROM search_rows WHERE kind = 'quantity' AND record_id = new.id), 'quantity', new.id, new.measure, ltrim(coalesce(' ' || new.text, '') || coalesce(' ' || new.note, '')));
+END;
+CREATE TRIGGER quantities_search_delete AFTER DELETE ON quantities BEGIN
+    DELETE FROM search WHERE rowid = (SELECT id FROM search_rows WHERE kind = 'quantity' AND record_id = old.id);
+    DELETE FROM search_rows WHERE kind = 'quantity' AND record_id = old.id;
+END;
+
 -- The change log with `migrate`: rebuilt, as SQLite cannot alter a CHECK, keeping every `seq`
 -- (AUTOINCREMENT's counter follows the copied rows: sqlite.org/autoinc.html).
 CREATE TABLE changes_0005 (
@@ -834,7 +891,7 @@ END;
 INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
     SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL, 'migrate', 'dataset', 'dataset', NULL,
            json_object('migration', '0005_second_edition',
-                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy); event parties have roles; every quote has its start and end; the role observer means attending as an observer, observer-status the status.',
+                       'summary', 'Every date gains earliest, latest and basis (lists sort by earliest and filter on overlapping bounds); a statement answers any number of statements (respondsTo, respondedBy); event parties have roles; every quote has its start and end; the report''s numbers are quantities; the role observer means attending as an observer, observer-status the status.',
                        'narrowed', (SELECT count(*) FROM events WHERE date_precision = 'month' AND date_earliest <> date_value || '-01')
                                    + (SELECT count(*) FROM statements WHERE date_precision = 'month' AND date_earliest <> date_value || '-01'))
     FROM dataset WHERE id = 1;

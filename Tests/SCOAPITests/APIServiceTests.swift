@@ -111,6 +111,18 @@ import Testing
         #expect(found?["href"] as? String == "/v1/people/hamid-karzai")
     }
 
+    @Test func quantitiesAreListedFilteredAndFound() throws {
+        let api = try APIHarness()
+        let kyrgyz = try api.json("/v1/quantities?about=KG")["items"] as? [[String: Any]] ?? []
+        #expect(kyrgyz.compactMap { $0["id"] as? String } == ["kyrgyzstan-air-base-aid-and-rent"])
+        #expect(kyrgyz.first?["value"] as? Double == 150_000_000 && kyrgyz.first?["unit"] as? String == "USD")
+        let share = try api.json("/v1/quantities/separatist-regions-share-of-georgia")
+        #expect(share["approximate"] as? Bool == true && share["text"] as? String == "roughly 20 percent")
+        let hits = (try api.json("/v1/search?q=150")["items"] as? [[String: Any]] ?? []).compactMap { $0["href"] as? String }
+        #expect(hits.contains("/v1/quantities/kyrgyzstan-air-base-aid-and-rent"), "\(hits)")
+        #expect(try api.send("/v1/quantities?unit=USD,percent").status == .ok)
+    }
+
     @Test func csvAndNDJSONCarryTheSameRowsAsJSON() throws {
         let api = try APIHarness()
         let csv = try api.send("/v1/member-states?fields=code,name", headers: [("Accept", "text/csv")])

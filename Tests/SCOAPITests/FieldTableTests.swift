@@ -56,7 +56,7 @@ import Testing
         #expect(Set(hits.map(\.kind)) == Set(SearchKind.allCases))
         let paths: [SearchKind: String] = [
             .clause: "/v1/declaration/clauses/", .statement: "/v1/statements/", .event: "/v1/timeline/", .state: "/v1/states/",
-            .organization: "/v1/organizations/", .person: "/v1/people/", .region: "/v1/regions/",
+            .organization: "/v1/organizations/", .person: "/v1/people/", .region: "/v1/regions/", .quantity: "/v1/quantities/",
         ]
         let singletons: [SearchKind: String] = [.summit: "/v1/summit", .declaration: "/v1/declaration"]
         let table = SearchResource.table

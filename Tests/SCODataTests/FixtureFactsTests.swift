@@ -54,6 +54,23 @@ import Testing
         #expect(try event("russian-troops-remain-at-checkpoints").date.basis == .inferred)
     }
 
+    /// The report's numbers are structured, each with its unit, its words and its quote.
+    @Test func numbersAreStructuredQuantities() throws {
+        func quantity(_ id: String) throws -> Quantity { try #require(document.quantities.first { $0.id == id }, "no quantity \(id)") }
+        let aid = try quantity("kyrgyzstan-air-base-aid-and-rent")
+        #expect(aid.value == 150_000_000 && aid.unit == "USD" && aid.text == "US$150 million" && aid.about.contains("KG"))
+        let soldiers = try quantity("georgian-soldiers-handed-over-count")
+        #expect(soldiers.value == 12 && soldiers.unit == "soldiers" && !soldiers.approximate)
+        let share = try quantity("separatist-regions-share-of-georgia")
+        #expect(share.value == 20 && share.unit == "percent" && share.approximate && share.text == "roughly 20 percent")
+        #expect(Set(share.about) == ["south-ossetia", "abkhazia", "GE"])
+        let founded = try quantity("sco-founding-year")
+        #expect(founded.value == 2001 && founded.unit == "year")
+        for quantity in document.quantities {
+            #expect(quantity.sources.contains { $0.quote.contains(quantity.text) }, "\(quantity.id): its words are in its quote")
+        }
+    }
+
     /// Every quote says where it stands in its source, in code points, and stands there.
     @Test func everyQuoteHasItsPosition() throws {
         let texts = Dictionary(uniqueKeysWithValues: document.sources.map { ($0.id, Array($0.text.unicodeScalars)) })

@@ -223,6 +223,7 @@ import Testing
             SELECT (SELECT count(*) FROM clauses) + (SELECT count(*) FROM statements) + (SELECT count(*) FROM events)
                 + (SELECT count(*) FROM states) + (SELECT count(*) FROM organizations) + (SELECT count(*) FROM people)
                 + (SELECT count(*) FROM regions) + (SELECT count(*) FROM summits) + (SELECT count(*) FROM declarations)
+                + (SELECT count(*) FROM quantities)
             """)
         #expect(try store.integer("SELECT count(*) FROM search") == records)
         #expect(try store.integer("SELECT count(*) FROM search_rows") == records)

@@ -125,6 +125,8 @@ import Testing
             #expect(String(String.UnicodeScalarView(scalars[start..<end])) == quote.quote)
         }
 
+        let quantities = try reader.quantities.page(ListRequest<QuantitySortField>(limit: 50)).items
+        #expect(quantities.count == 8 && quantities.contains { $0.id == "kyrgyzstan-air-base-aid-and-rent" && $0.value == 150_000_000 })
         #expect(try reader.summits.summit()?.events == ["sco-summit-dushanbe"])
         #expect(try reader.declarations.declaration()?.events == ["sco-joint-declaration"])
         #expect(try reader.timeline.record(id: "six-principles-adopted")?.sameAs == ["peace-deal-signed"])

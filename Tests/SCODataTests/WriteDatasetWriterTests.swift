@@ -40,7 +40,8 @@ import Testing
         #expect(try store.changes() == before)
         // A refused delete: the record is referenced, nothing is written.
         #expect(throws: WriteError.referenced(id: "peace-deal-signed", by: [
-            "statement 'kremlin-security-zones' (about)", "statement 'west-accuses-russia' (about)", "event 'six-principles-adopted' (sameAs)",
+            "statement 'kremlin-security-zones' (about)", "statement 'west-accuses-russia' (about)",
+            "quantity 'peace-deal-days-after-war-began' (about)", "event 'six-principles-adopted' (sameAs)",
         ])) {
             try store.edit { writer in try writer.delete(try #require(try writer.record(.event, id: "peace-deal-signed"))) }
         }

@@ -11,6 +11,7 @@ enum Resources {
         StatementResource.self,
         RegionResource.self,
         PersonResource.self,
+        QuantityResource.self,
         SearchResource.self,
         SourceResource.self,
         ChangeResource.self,

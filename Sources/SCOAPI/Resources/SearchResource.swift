@@ -22,6 +22,7 @@ enum SearchResource: Resource {
             case .region: json.string(prefix: "/v1/regions/", hit.id)
             case .summit: json.string("/v1/summit")
             case .declaration: json.string("/v1/declaration")
+            case .quantity: json.string(prefix: "/v1/quantities/", hit.id)
             }
         },
     ], extraParameters: ["q"])
@@ -29,7 +30,7 @@ enum SearchResource: Resource {
     static let routes: [Route] = [
         .list("/v1/search", operationID: "search", summary: """
             Full-text search over every record with prose (clauses, statements, events, states, organizations, people, \
-            regions, the summit, the declaration) and its notes, best match first; a query matching more than \
+            regions, the summit, the declaration, quantities) and its notes, best match first; a query matching more than \
             1,000 records lists its hits in index order instead.
             """, table: table) { data, list, call in
             guard let text = call.query.first("q"), !text.trimmingOWS().isEmpty else {

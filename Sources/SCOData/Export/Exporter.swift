@@ -33,7 +33,8 @@ public enum Exporter {
                     "SELECT \(SQLiteDeclarationRepository.clauseColumns) FROM clauses c ORDER BY c.position, c.id", [],
                     SQLiteDeclarationRepository.decodeClause),
                 events: try events(connection),
-                statements: try statements(connection))
+                statements: try statements(connection),
+                quantities: try all("\(SQLiteQuantities.columns) FROM quantities q", SQLiteQuantities.decode, connection))
         }
     }
 

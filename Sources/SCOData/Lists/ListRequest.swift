@@ -77,6 +77,13 @@ public typealias PersonSortField = NameSortField
 public typealias RegionSortField = NameSortField
 public typealias OrganizationSortField = NameSortField
 
+/// The fields quantities sort by; `id` by default.
+public enum QuantitySortField: String, ListSortField {
+    case id, unit
+
+    public static let defaultSort = ListSort<Self>(.id)
+}
+
 /// The fields sources sort by; `id` by default.
 public enum SourceSortField: String, ListSortField {
     case id, publishedOn

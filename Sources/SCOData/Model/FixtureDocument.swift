@@ -1,7 +1,8 @@
 /// The whole dataset as one JSON document: what the fixture holds and what export writes.
 public struct FixtureDocument: Codable, Sendable, Equatable {
     /// The format this code writes. Format 2 gave every date `earliest`, `latest` and `basis`,
-    /// and made a statement's `respondsTo` a list.
+    /// every quote its position, every event's party its part, made a statement's `respondsTo`
+    /// a list, and added `quantities`.
     public static let currentFormatVersion = 2
     /// The formats this code reads: a format-1 document is converted as it loads (each date's
     /// bounds and basis derived from its value, precision and phrase, `HistoricalDate`; each
@@ -20,11 +21,13 @@ public struct FixtureDocument: Codable, Sendable, Equatable {
     public var clauses: [Clause]
     public var events: [TimelineEvent]
     public var statements: [Statement]
+    /// The numbers the report gives, structured (empty in a format-1 document).
+    public var quantities: [Quantity]
 
     public init(
         formatVersion: Int = FixtureDocument.currentFormatVersion, sources: [Source], organizations: [Organization],
         summit: Summit, states: [State], people: [Person], regions: [Region], declaration: Declaration,
-        clauses: [Clause], events: [TimelineEvent], statements: [Statement]
+        clauses: [Clause], events: [TimelineEvent], statements: [Statement], quantities: [Quantity] = []
     ) {
         self.formatVersion = formatVersion
         self.sources = sources
@@ -37,5 +40,6 @@ public struct FixtureDocument: Codable, Sendable, Equatable {
         self.clauses = clauses
         self.events = events
         self.statements = statements
+        self.quantities = quantities
     }
 }

@@ -11,6 +11,7 @@ public protocol Annotated: Quoted {
 }
 
 extension Clause: Quoted {}
+extension Quantity: Quoted {}
 extension Statement: Quoted {}
 extension TimelineEvent: Quoted {}
 extension Declaration: Annotated {}
@@ -32,3 +33,4 @@ extension Statement: Identifiable {}
 extension Summit: Identifiable {}
 extension TimelineEvent: Identifiable {}
 extension SearchHit: Identifiable {}
+extension Quantity: Identifiable {}

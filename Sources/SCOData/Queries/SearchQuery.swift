@@ -9,6 +9,7 @@ public enum SearchKind: String, Sendable, Hashable, CaseIterable, Codable {
     case region
     case summit
     case declaration
+    case quantity
 }
 
 /// A search request.

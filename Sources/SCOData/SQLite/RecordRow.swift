@@ -41,6 +41,15 @@ struct RecordRow {
 // MARK: - Each kind's columns
 
 extension RecordRow {
+    init(_ quantity: Quantity) {
+        self.init(table: "quantities", key: ("id", .text(quantity.id)), columns: [
+            ("measure", .text(quantity.measure)), ("value", .real(quantity.value)), ("unit", .text(quantity.unit)),
+            ("approximate", .bool(quantity.approximate)), ("text", .text(quantity.text)),
+            ("about", .text(StoredJSON.text(strings: quantity.about))), ("note", .nullable(quantity.note)),
+            ("sources", .text(StoredJSON.text(quantity.sources))),
+        ])
+    }
+
     init(_ source: Source) {
         self.init(table: "sources", key: ("id", .text(source.id)), columns: [
             ("title", .text(source.title)), ("publisher", .text(source.publisher)), ("agency", .nullable(source.agency)),

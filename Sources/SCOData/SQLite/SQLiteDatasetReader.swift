@@ -39,6 +39,9 @@ public final class SQLiteDatasetReader: DatasetReader {
     public var states: any RecordList<State, StateSortField> { SQLiteRecordList(list: SQLiteStates.list, reader: self) }
     public var people: any RecordList<Person, PersonSortField> { SQLiteRecordList(list: SQLitePeople.list, reader: self) }
     public var regions: any RecordList<Region, RegionSortField> { SQLiteRecordList(list: SQLiteRegions.list, reader: self) }
+    public var quantities: any RecordList<Quantity, QuantitySortField> {
+        SQLiteRecordList(list: SQLiteQuantities.list, reader: self)
+    }
     public var organizations: any RecordList<Organization, OrganizationSortField> {
         SQLiteRecordList(list: SQLiteOrganizations.list, reader: self)
     }

@@ -35,6 +35,9 @@ extension Seeder {
             try RecordRow(statement, speakerKind: kinds[statement.speakerId]).insert(ordinal: ordinal, on: connection)
             try RecordRow.insertRelated(of: statement, on: connection)
         }
+        for (ordinal, quantity) in document.quantities.enumerated() {
+            try RecordRow(quantity).insert(ordinal: ordinal, on: connection)
+        }
     }
 
     /// The kind of each record an event's actor or a statement's speaker can be (a validated

@@ -121,7 +121,7 @@ public enum Seeder {
         try connection.execute(
             """
             DELETE FROM statement_subjects; DELETE FROM statement_responses; DELETE FROM event_regions; DELETE FROM event_actors;
-            DELETE FROM event_links;
+            DELETE FROM event_links; DELETE FROM quantities;
             DELETE FROM state_roles; DELETE FROM statements; DELETE FROM events; DELETE FROM clauses;
             DELETE FROM declarations; DELETE FROM summits; DELETE FROM regions; DELETE FROM people;
             DELETE FROM organizations; DELETE FROM states; DELETE FROM sources;

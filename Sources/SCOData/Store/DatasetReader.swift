@@ -6,6 +6,7 @@ public protocol DatasetReader: AnyObject {
     var states: any RecordList<State, StateSortField> { get }
     var people: any RecordList<Person, PersonSortField> { get }
     var regions: any RecordList<Region, RegionSortField> { get }
+    var quantities: any RecordList<Quantity, QuantitySortField> { get }
     var organizations: any RecordList<Organization, OrganizationSortField> { get }
     var sources: any RecordList<Source, SourceSortField> { get }
     var clauses: any RecordList<Clause, ClauseSortField> { get }

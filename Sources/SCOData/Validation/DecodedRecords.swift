@@ -20,6 +20,7 @@ struct DecodedRecords {
     private(set) var clauses: [Indexed<Clause>] = []
     private(set) var events: [Indexed<TimelineEvent>] = []
     private(set) var statements: [Indexed<Statement>] = []
+    private(set) var quantities: [Indexed<Quantity>] = []
     /// Whether every list element and object decoded.
     private(set) var isComplete = true
 
@@ -36,6 +37,7 @@ struct DecodedRecords {
         clauses = decodeList(tree, "clauses", report: &report)
         events = decodeList(tree, "events", report: &report)
         statements = decodeList(tree, "statements", report: &report)
+        quantities = decodeList(tree, "quantities", report: &report)
     }
 
     /// The whole document, when every part of it decoded.
@@ -45,7 +47,8 @@ struct DecodedRecords {
             formatVersion: formatVersion, sources: sources.map(\.record),
             organizations: organizations.map(\.record), summit: summit, states: states.map(\.record),
             people: people.map(\.record), regions: regions.map(\.record), declaration: declaration,
-            clauses: clauses.map(\.record), events: events.map(\.record), statements: statements.map(\.record)
+            clauses: clauses.map(\.record), events: events.map(\.record), statements: statements.map(\.record),
+            quantities: quantities.map(\.record)
         )
     }
 

@@ -15,6 +15,13 @@ enum FixtureSchema {
         .required("clauses", .array(of: clause, allowsEmpty: true)),
         .required("events", .array(of: event, allowsEmpty: true)),
         .required("statements", .array(of: statement, allowsEmpty: true)),
+        .required("quantities", .array(of: quantity, allowsEmpty: true)),
+    ])
+
+    static let quantity = JSONShape.object([
+        .required("id", .string), .required("measure", .string), .required("value", .number), .required("unit", .string),
+        .required("approximate", .boolean), .required("text", .string), .required("about", .array(of: .string, allowsEmpty: false)),
+        .optional("note", .string), .required("sources", quotes),
     ])
 
     static let quotes = JSONShape.array(of: .object([

@@ -8,6 +8,11 @@
 /// format 1's shape is left as it is, for the checks to report.
 enum FixtureUpgrade {
     static func current(_ tree: JSONValue) -> JSONValue {
+        // `quantities` came with format 2 and may be left out (none).
+        var tree = tree
+        if case .object(let members) = tree, !members.contains(where: { $0.key == "quantities" }) {
+            tree = .object(members + [JSONMember(key: "quantities", value: .array([]))])
+        }
         guard case .object(var members) = tree,
               let version = members.firstIndex(where: { $0.key == "formatVersion" }),
               members[version].value == .number("1")

@@ -3,7 +3,7 @@
 struct IdentifierIndex {
     /// The kinds of record an id can name.
     enum Kind: String, CaseIterable {
-        case source, organization, state, person, region, summit, declaration, clause, event, statement
+        case source, organization, state, person, region, summit, declaration, clause, event, statement, quantity
     }
 
     private(set) var kinds: [String: Kind] = [:]
@@ -12,7 +12,7 @@ struct IdentifierIndex {
     private static let lists: [(key: String, idField: String, kind: Kind)] = [
         ("sources", "id", .source), ("organizations", "id", .organization), ("states", "code", .state),
         ("people", "id", .person), ("regions", "id", .region), ("clauses", "id", .clause),
-        ("events", "id", .event), ("statements", "id", .statement),
+        ("events", "id", .event), ("statements", "id", .statement), ("quantities", "id", .quantity),
     ]
 
     init(_ tree: JSONValue, report: inout ProblemReport) {

@@ -7,6 +7,8 @@ indirect enum JSONShape: Sendable {
     case string
     /// A number written without fraction or exponent that fits in `Int`.
     case integer
+    /// Any finite number.
+    case number
     case boolean
     /// A string from a closed set.
     case oneOf([String])
@@ -20,6 +22,8 @@ indirect enum JSONShape: Sendable {
             if text.isEmpty { report.add(path, .emptyString) }
         case (.integer, .number(let text)):
             if Int(text) == nil { report.add(path, .wrongType(expected: "an integer", found: "number \(text)")) }
+        case (.number, .number(let text)):
+            if !(Double(text)?.isFinite ?? false) { report.add(path, .wrongType(expected: "a finite number", found: "number \(text)")) }
         case (.boolean, .bool):
             break
         case (.oneOf(let allowed), .string(let text)):
@@ -61,6 +65,7 @@ indirect enum JSONShape: Sendable {
         switch self {
         case .string: "a string"
         case .integer: "an integer"
+        case .number: "a number"
         case .boolean: "a boolean"
         case .oneOf: "a string"
         case .array: "an array"

@@ -111,4 +111,15 @@ extension RecordChecker {
         }
         checkReferences(statement.about, at: path.appending("about"), as: Set(IdentifierIndex.Kind.allCases), expected: "any record", into: &report)
     }
+
+    /// A quantity's words are the sources' own, its value a finite number, and what it is about
+    /// names records.
+    func check(_ quantity: Quantity, at path: JSONPath, into report: inout ProblemReport) {
+        let cited = checkQuotes(quantity.sources, at: path.appending("sources"), into: &report)
+        checkVerbatim(quantity.text, at: path.appending("text"), cited: cited, into: &report)
+        if !quantity.value.isFinite {
+            report.add(path.appending("value"), .wrongType(expected: "a finite number", found: "\(quantity.value)"))
+        }
+        checkReferences(quantity.about, at: path.appending("about"), as: Set(IdentifierIndex.Kind.allCases), expected: "any record", into: &report)
+    }
 }

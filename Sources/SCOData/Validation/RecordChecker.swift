@@ -51,6 +51,9 @@ struct RecordChecker {
         for item in records.statements {
             check(item.record, at: root.appending("statements").appending(item.index), into: &report)
         }
+        for item in records.quantities {
+            check(item.record, at: root.appending("quantities").appending(item.index), into: &report)
+        }
     }
 
     private func checkClauses(into report: inout ProblemReport) {

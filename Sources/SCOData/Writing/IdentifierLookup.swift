@@ -11,7 +11,7 @@ struct IdentifierLookup {
             (.source, "sources", "id"), (.organization, "organizations", "id"), (.state, "states", "code"),
             (.person, "people", "id"), (.region, "regions", "id"), (.summit, "summits", "id"),
             (.declaration, "declarations", "id"), (.clause, "clauses", "id"), (.event, "events", "id"),
-            (.statement, "statements", "id"),
+            (.statement, "statements", "id"), (.quantity, "quantities", "id"),
         ]
         // `?1` is one parameter used in every arm: the ids as a JSON array.
         return tables.map { "SELECT '\($0.kind.rawValue)', \($0.key) FROM \($0.table) WHERE \($0.key) IN (SELECT value FROM json_each(?1))" }

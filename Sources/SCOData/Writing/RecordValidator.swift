@@ -156,6 +156,7 @@ struct RecordValidator {
         case .clause: "clauses"
         case .event: "events"
         case .statement: "statements"
+        case .quantity: "quantities"
         }
     }
 }

@@ -3,9 +3,8 @@ import SQLiteStore
 /// What refers to a record, so that deleting it is refused rather than leaving a dangling id
 /// that the fixture validator (and so `seed` of an export) would reject.
 ///
-/// Statements name any record in `about` and answer statements in `respondsTo`; events name the
-/// same act told elsewhere in `sameAs`; every record
-/// cites sources in its `sources` quotes and in its notes' quotes (JSON columns, searched with
+/// Statements and quantities name any record in `about`; statements answer statements in
+/// `respondsTo`; events name the same act told elsewhere in `sameAs`; every record cites sources in its `sources` quotes and in its notes' quotes (JSON columns, searched with
 /// `json_tree`, https://sqlite.org/json1.html#jtree: a deletion of a source is rare enough for a
 /// scan of each table).
 struct ReferenceFinder {
@@ -17,7 +16,7 @@ struct ReferenceFinder {
         ("person", "people", "id", ["sources", "notes"]), ("region", "regions", "id", ["sources", "notes"]),
         ("summit", "summits", "id", ["sources", "notes"]), ("declaration", "declarations", "id", ["sources", "notes"]),
         ("clause", "clauses", "id", ["sources"]), ("event", "events", "id", ["sources"]),
-        ("statement", "statements", "id", ["sources"]),
+        ("statement", "statements", "id", ["sources"]), ("quantity", "quantities", "id", ["sources"]),
     ]
 
     /// Each referrer as `statement 'x' (about)`, in a stable order.
@@ -25,6 +24,9 @@ struct ReferenceFinder {
         var referrers = try connection.query(
             "SELECT statement_id FROM statement_subjects WHERE subject_id = ? ORDER BY statement_id", [.text(id)]
         ) { "statement '\(try $0.string(0))' (about)" }
+        referrers += try connection.query(
+            "SELECT id FROM quantities AS q WHERE EXISTS (SELECT 1 FROM json_each(q.about) WHERE value = ?) ORDER BY id", [.text(id)]
+        ) { "quantity '\(try $0.string(0))' (about)" }
         switch kind {
         case .statement:
             referrers += try connection.query(
