@@ -49,6 +49,20 @@ import Testing
         #expect(try api.send("/v1/timeline/sco-founded").status == .ok, "nothing was deleted")
     }
 
+    /// A patch naming a member the record does not have is a 422, even one that removes it.
+    @Test func aPatchWithAnUnknownMemberIsRefusedEvenWhenItRemovesIt() throws {
+        let api = try WriteSupport.harness()
+        let path = "/v1/timeline/us-warships-visit-georgia"
+        for body in [#"{"": null}"#, #"{"colour": null}"#, #"{"a/b": 1}"#] {
+            let response = try api.write(.patch, path, body, ifMatch: "*", contentType: "application/merge-patch+json")
+            #expect(response.status == .unprocessableContent, "\(body): \(response.text)")
+        }
+        let refused = try api.write(.patch, path, #"{"a/b": 1}"#, ifMatch: "*", contentType: "application/merge-patch+json")
+        #expect(refused.text.contains("\"pointer\":\"/a~1b\""), "\(refused.text)")
+        let fine = try api.write(.patch, path, #"{"note": null, "actors": null}"#, ifMatch: "*", contentType: "application/merge-patch+json")
+        #expect(fine.status == .ok, "\(fine.text)")
+    }
+
     /// A quote's position is filled in where the quote occurs once, checked where given, and
     /// required where the words occur more than once ("Thursday" does six times).
     @Test func quotePositionsAreFilledCheckedOrRequired() throws {

@@ -51,6 +51,12 @@ public enum RecordKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// Every member a body may have: the schema's and the read-only ones.
+    package var fieldNames: Set<String> {
+        guard case .object(let fields) = shape else { return readOnlyFieldNames }
+        return Set(fields.map(\.name)).union(readOnlyFieldNames)
+    }
+
     /// The members a body must have, in the schema's order (`id` among them; the write API fills
     /// it in from the path or the title when it is absent).
     package var requiredFieldNames: [String] {
