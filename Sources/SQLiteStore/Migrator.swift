@@ -129,7 +129,7 @@ public struct Migrator: Sendable {
         throw SQLiteError(
             code: .constraintForeignKey,
             message: "FOREIGN KEY constraint failed: \(violations.count) row(s) violate a foreign key, first in table \(table)",
-            sql: "PRAGMA foreign_key_check")
+            sql: "PRAGMA foreign_key_check", offset: nil)
     }
 
     /// The authorizer's refusal reads "not authorized"; say why.

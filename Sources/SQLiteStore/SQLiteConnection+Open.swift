@@ -103,7 +103,7 @@ extension SQLiteConnection {
             throw SQLiteError(
                 code: .error,
                 message: "could not switch to WAL (journal mode is \(journalMode ?? "unknown"))",
-                sql: "PRAGMA journal_mode = WAL")
+                sql: "PRAGMA journal_mode = WAL", offset: nil)
         }
         try execute("PRAGMA synchronous = FULL")
     }
@@ -112,7 +112,7 @@ extension SQLiteConnection {
     static func openFailure(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
         guard let error = error as? SQLiteError else {
-            return .cannotOpen(path: path, cause: SQLiteError(code: .error, message: "\(error)"))
+            return .cannotOpen(path: path, cause: SQLiteError(code: .error, message: "\(error)", sql: nil, offset: nil))
         }
         switch error.code.primary {
         case .notADatabase: return .notADatabase(path: path)

@@ -23,13 +23,9 @@ public struct SQLiteError: Error, Hashable, Sendable {
     /// (`sqlite3_error_offset`, 3.38+; syntax errors mostly).
     public let offset: Int?
 
-    public init(code: ResultCode, message: String, sql: String? = nil, offset: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.sql = sql
-        self.offset = offset
-    }
+}
 
+extension SQLiteError {
     /// Reads the error state of `db` after a call returned `code`.
     ///
     /// For I/O-class failures (IOERR, FULL, CANTOPEN) the message also names the OS error

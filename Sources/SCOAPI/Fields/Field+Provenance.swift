@@ -17,6 +17,13 @@ extension Field where Record: Annotated {
     }
 }
 
+extension Field where Record: ToldAsEvents {
+    /// `events`, the timeline events that are the same act as the record.
+    static var events: [Field] {
+        [Field("events", .stringArray) { $1.stringArray($0.events) }]
+    }
+}
+
 extension Field where Record: Identifiable & Sendable, Record.ID == String {
     /// `id`, the first key of every record served by id.
     static var id: Field {

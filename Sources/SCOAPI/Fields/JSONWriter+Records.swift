@@ -26,48 +26,47 @@ extension JSONWriter {
         if let date { write(date) } else { null() }
     }
 
-    mutating func write(_ sources: [SourceQuote]) {
+    /// `items` as an array of objects, each object's members written by `members`.
+    mutating func objects<Item>(_ items: [Item], _ members: (Item, inout JSONWriter) -> Void) {
         beginArray()
-        for source in sources {
+        for item in items {
             beginObject()
-            key("sourceId")
-            string(source.sourceId)
-            key("quote")
-            string(source.quote)
-            key("start")
-            if let start = source.start { int(start) } else { null() }
-            key("end")
-            if let end = source.end { int(end) } else { null() }
+            members(item, &self)
             endObject()
         }
         endArray()
+    }
+
+    mutating func write(_ sources: [SourceQuote]) {
+        objects(sources) { source, json in
+            json.key("sourceId")
+            json.string(source.sourceId)
+            json.key("quote")
+            json.string(source.quote)
+            json.key("start")
+            json.int(source.start)
+            json.key("end")
+            json.int(source.end)
+        }
     }
 
     mutating func write(_ participants: [Participant]) {
-        beginArray()
-        for participant in participants {
-            beginObject()
-            key("id")
-            string(participant.id)
-            key("role")
-            string(participant.role.rawValue)
-            key("inferred")
-            bool(participant.inferred)
-            endObject()
+        objects(participants) { participant, json in
+            json.key("id")
+            json.string(participant.id)
+            json.key("role")
+            json.string(participant.role.rawValue)
+            json.key("inferred")
+            json.bool(participant.inferred)
         }
-        endArray()
     }
 
     mutating func write(_ notes: [Note]) {
-        beginArray()
-        for note in notes {
-            beginObject()
-            key("text")
-            string(note.text)
-            key("sources")
-            write(note.sources)
-            endObject()
+        objects(notes) { note, json in
+            json.key("text")
+            json.string(note.text)
+            json.key("sources")
+            json.write(note.sources)
         }
-        endArray()
     }
 }

@@ -12,8 +12,7 @@ enum DeclarationResource: Resource {
         Field("place", .string) { $1.string($0.place) },
         Field("endorsement", .string) { $1.string($0.endorsement) },
         Field("summary", .string) { $1.string($0.summary) },
-        Field("events", .stringArray) { $1.stringArray($0.events) },
-    ] + Field.annotated)
+    ] + Field.events + Field.annotated)
 
     static let clauseTable = FieldTable<Clause>(schema: "Clause", [
         .id,

@@ -12,8 +12,7 @@ enum SummitResource: Resource {
         Field("hostStateCode", .nullableString) { $1.string($0.hostStateCode) },
         .date("date") { $0.date },
         Field("declarationId", .nullableString) { $1.string($0.declarationId) },
-        Field("events", .stringArray) { $1.stringArray($0.events) },
-    ] + Field.annotated)
+    ] + Field.events + Field.annotated)
 
     static let routes: [Route] = [
         .record("/v1/summit", operationID: "summit", summary: "The Dushanbe summit of 28 August 2008.", table: table) { data, _ in

@@ -10,6 +10,15 @@ public protocol Annotated: Quoted {
     var notes: [Note] { get }
 }
 
+/// A record told also as timeline events (`TimelineEvent.sameAs` names it): the summit and the
+/// declaration.
+public protocol ToldAsEvents: Sendable {
+    var events: [String] { get }
+}
+
+extension Summit: ToldAsEvents {}
+extension Declaration: ToldAsEvents {}
+
 extension Clause: Quoted {}
 extension Quantity: Quoted {}
 extension Statement: Quoted {}
