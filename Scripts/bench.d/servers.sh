@@ -84,6 +84,8 @@ prepare_nginx() {  # $1 = port
   mkdir -p "$WORK/nginx/tmp" "$WORK/nginx/logs"
   sed -e "s#@WORK@#$WORK#g" -e "s#@PORT@#$1#g" -e "s#@BODIES@#$WORK/bodies#g" \
       "$BENCH_D/nginx.conf.in" >"$WORK/nginx/nginx.conf"
+  local body
+  for body in "$WORK"/bodies/*.json; do gzip -9 -n -c "$body" >"$body.gz"; done
   chmod -R a+rX "$WORK/bodies"
 }
 
