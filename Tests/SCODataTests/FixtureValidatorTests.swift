@@ -152,6 +152,20 @@ import Testing
         }
     }
 
+    /// Each id of a list is reported at its own position, a reference to the record itself too.
+    @Test func listProblemsPointAtTheirOwnPositions() throws {
+        let document = try Bundled.document()
+        let index = try #require(document.statements.firstIndex { $0.kind == .denial })
+        let own = document.statements[index].id
+        let problems = try loadMutated("statements.\(index).respondsTo", .array([.string(own), .string("sco")]))
+        expectProblem(problems, at: "$.statements[\(index)].respondsTo[0]") { $0 == .selfReference(own) }
+        expectProblem(problems, at: "$.statements[\(index)].respondsTo[1]") { $0 == .danglingReference("sco", expected: "a statement") }
+        let event = try #require(document.events.firstIndex { $0.id == "peace-deal-signed" })
+        let links = try loadMutated("events.\(event).sameAs", .array([.string("peace-deal-signed"), .string("RU")]))
+        expectProblem(links, at: "$.events[\(event)].sameAs[0]") { $0 == .selfReference("peace-deal-signed") }
+        expectProblem(links, at: "$.events[\(event)].sameAs[1]") { if case .danglingReference("RU", _) = $0 { true } else { false } }
+    }
+
     @Test func refusesAnotherFormatVersion() throws {
         expectProblem(try loadMutated("formatVersion", .number("3")), at: "$.formatVersion") { $0 == .unsupportedFormatVersion(3) }
         expectProblem(try loadMutated("formatVersion", .number("0")), at: "$.formatVersion") { $0 == .unsupportedFormatVersion(0) }

@@ -74,21 +74,12 @@ extension RecordChecker {
     func check(_ event: TimelineEvent, at path: JSONPath, into report: inout ProblemReport) {
         let cited = checkQuotes(event.sources, at: path.appending("sources"), into: &report)
         checkDate(event.date, at: path.appending("date"), cited: cited, into: &report)
-        var seen: Set<String> = []
-        for (position, participant) in event.participants.enumerated() {
-            let at = path.appending("participants").appending(position).appending("id")
-            if !seen.insert(participant.id).inserted {
-                report.add(at, .duplicateValue(participant.id))
-            } else {
-                checkReference(participant.id, at: at, as: Self.participantKinds, expected: "a state, person, organization or region", into: &report)
-            }
-        }
-        checkReferences(event.regions, at: path.appending("regions"), as: [.region], expected: "a region", into: &report)
-        for (position, other) in event.sameAs.enumerated() where other == event.id {
-            report.add(path.appending("sameAs").appending(position), .selfReference(other))
-        }
         checkReferences(
-            event.sameAs.filter { $0 != event.id }, at: path.appending("sameAs"), as: [.summit, .declaration, .event],
+            event.participants.map(\.id), at: path.appending("participants"), member: "id", as: Self.participantKinds,
+            expected: "a state, person, organization or region", into: &report)
+        checkReferences(event.regions, at: path.appending("regions"), as: [.region], expected: "a region", into: &report)
+        checkReferences(
+            event.sameAs, at: path.appending("sameAs"), ownID: event.id, as: [.summit, .declaration, .event],
             expected: "a summit, a declaration or an event", into: &report)
     }
 
@@ -100,11 +91,8 @@ extension RecordChecker {
         checkReference(statement.regionId, at: path.appending("regionId"), as: [.region], expected: "a region", into: &report)
         checkReference(statement.venueId, at: path.appending("venueId"), as: [.organization], expected: "an organization", into: &report)
         checkReference(statement.reportedById, at: path.appending("reportedById"), as: [.organization], expected: "an organization", into: &report)
-        for (position, target) in statement.respondsTo.enumerated() where target == statement.id {
-            report.add(path.appending("respondsTo").appending(position), .selfReference(target))
-        }
         checkReferences(
-            statement.respondsTo.filter { $0 != statement.id }, at: path.appending("respondsTo"), as: [.statement],
+            statement.respondsTo, at: path.appending("respondsTo"), ownID: statement.id, as: [.statement],
             expected: "a statement", into: &report)
         if statement.respondsTo.isEmpty && statement.kind == .denial {
             report.add(path.appending("respondsTo"), .denialWithoutTarget)

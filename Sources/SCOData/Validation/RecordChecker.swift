@@ -134,15 +134,22 @@ struct RecordChecker {
         report.add(path, .danglingReference(id, expected: expected))
     }
 
+    /// Each id of a list names a record of `kinds`, once, and not the record itself (`ownID`);
+    /// a problem is reported at the id's own position, under `member` for a list of objects
+    /// (`participants[2].id`).
     func checkReferences(
-        _ ids: [String], at path: JSONPath, as kinds: Set<Kind>, expected: String, into report: inout ProblemReport
+        _ ids: [String], at path: JSONPath, member: String? = nil, ownID: String? = nil, as kinds: Set<Kind>,
+        expected: String, into report: inout ProblemReport
     ) {
         var seen: Set<String> = []
         for (position, id) in ids.enumerated() {
-            if !seen.insert(id).inserted {
-                report.add(path.appending(position), .duplicateValue(id))
+            let at = member.map { path.appending(position).appending($0) } ?? path.appending(position)
+            if id == ownID {
+                report.add(at, .selfReference(id))
+            } else if !seen.insert(id).inserted {
+                report.add(at, .duplicateValue(id))
             } else {
-                checkReference(id, at: path.appending(position), as: kinds, expected: expected, into: &report)
+                checkReference(id, at: at, as: kinds, expected: expected, into: &report)
             }
         }
     }
