@@ -112,17 +112,8 @@ extension APILoopHandler {
         guard case .success(let representation) = JSONParser.parse(RecordRepresentation.bytes(current)) else {
             preconditionFailure("the API's own JSON of a record parses")
         }
-        // A member the record does not have is refused even when the patch removes it (null),
-        // which the merge alone would pass over.
-        if case .object(let members) = patch {
-            let unknown = members.map(\.key).filter { !kind.fieldNames.contains($0) }
-            if !unknown.isEmpty {
-                throw WriteError.invalid(unknown.map { key in
-                    let escaped = key.replacing("~", with: "~0").replacing("/", with: "~1")
-                    return WriteProblem(pointer: "/" + escaped, message: "unknown field")
-                })
-            }
-        }
+        let unknown = kind.unknownMembers(in: patch)
+        if !unknown.isEmpty { throw WriteError.invalid(unknown) }
         let patched = representation.mergePatched(with: patch)
         if case .object = patched, patched["id"] != .string(id) {
             throw WriteError.invalid([WriteProblem(pointer: "/id", message: "the id cannot be changed; it is '\(id)'")])

@@ -52,9 +52,20 @@ public enum RecordKind: String, Sendable, CaseIterable {
     }
 
     /// Every member a body may have: the schema's and the read-only ones.
-    package var fieldNames: Set<String> {
+    var fieldNames: Set<String> {
         guard case .object(let fields) = shape else { return readOnlyFieldNames }
         return Set(fields.map(\.name)).union(readOnlyFieldNames)
+    }
+
+    /// A problem for each member of a merge patch that no record of this kind has, with its
+    /// pointer, as the validator reports an unknown member of a body. Needed before the merge:
+    /// a patch that removes such a member (`null`) would otherwise merge to a valid record.
+    public func unknownMembers(in patch: JSONValue) -> [WriteProblem] {
+        guard case .object(let members) = patch else { return [] }
+        let base = JSONPath.root.appending(listKey).appending(0)
+        return members.map(\.key).filter { !fieldNames.contains($0) }.map { key in
+            WriteProblem(FixtureProblem(path: base.appending(key), reason: .unknownField), under: base)
+        }
     }
 
     /// The members a body must have, in the schema's order (`id` among them; the write API fills
