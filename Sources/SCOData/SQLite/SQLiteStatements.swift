@@ -59,23 +59,26 @@ enum SQLiteStatements {
         let respondsTo = try reader.relatedIDs(
             "SELECT statement_id, responds_to_id FROM statement_responses WHERE statement_id IN (SELECT value FROM json_each(?)) ORDER BY statement_id, position",
             for: ids)
-        let respondedBy = try reader.relatedIDs(
+        // Who answers each statement, and whether a denial is among them, in one pass.
+        var respondedBy: [String: [String]] = [:]
+        var disputed: Set<String> = []
+        try reader.connection.forEachRow(
             """
-            SELECT r.responds_to_id, r.statement_id || ' ' || d.kind FROM statement_responses r JOIN statements d ON d.id = r.statement_id
+            SELECT r.responds_to_id, r.statement_id, d.kind = 'denial' FROM statement_responses r JOIN statements d ON d.id = r.statement_id
             WHERE r.responds_to_id IN (SELECT value FROM json_each(?)) ORDER BY r.responds_to_id, r.statement_id
             """,
-            for: ids)
+            [.text(StoredJSON.text(strings: ids))]
+        ) { row in
+            let answered = try row.string(0)
+            respondedBy[answered, default: []].append(try row.string(1))
+            if try row.bool(2) { disputed.insert(answered) }
+        }
         return statements.map { statement in
             var statement = statement
             statement.about = about[statement.id] ?? []
             statement.respondsTo = respondsTo[statement.id] ?? []
-            // Each answer as "id kind" (an id is a slug, so the space divides them).
-            let answers: [(id: String, kind: Substring)] = (respondedBy[statement.id] ?? []).map { answer in
-                let space = answer.firstIndex(of: " ") ?? answer.endIndex
-                return (String(answer[..<space]), answer[space...].dropFirst())
-            }
-            statement.respondedBy = answers.map(\.id)
-            statement.isDisputed = answers.contains { $0.kind == Substring(StatementKind.denial.rawValue) }
+            statement.respondedBy = respondedBy[statement.id] ?? []
+            statement.isDisputed = disputed.contains(statement.id)
             return statement
         }
     }
