@@ -64,10 +64,8 @@ public enum Exporter {
 
     private static func events(_ connection: SQLiteConnection) throws -> [TimelineEvent] {
         var participants: [String: [Participant]] = [:]
-        try connection.forEachRow("SELECT event_id, actor_id, role, inferred FROM event_actors ORDER BY event_id, position") { row in
-            participants[try row.string(0), default: []].append(Participant(
-                id: try row.string(1), role: try row.value(2, as: ParticipantRole.self, table: "event_actors"),
-                inferred: try row.bool(3)))
+        try connection.forEachRow("SELECT actor_id, role, inferred, event_id FROM event_actors ORDER BY event_id, position") { row in
+            participants[try row.string(3), default: []].append(try SQLiteTimeline.participant(row))
         }
         let regions = try related("SELECT event_id, region_id FROM event_regions ORDER BY event_id, position", connection)
         let sameAs = try related("SELECT event_id, other_id FROM event_links ORDER BY event_id, position", connection)

@@ -29,11 +29,7 @@ enum DateBounds {
         guard (1...12).contains(month), (1...31).contains(day) else { return "" }
         let (y, m, d) = civil(fromDays: days(year: year, month: month, day: day) - 366)
         guard y >= 1 else { return "" }
-        func pad(_ number: Int, _ width: Int) -> String {
-            let digits = String(number)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+        return HistoricalDate.isoDay(y, m, d)
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).

@@ -58,9 +58,7 @@ public struct HistoricalDate: Codable, Sendable, Equatable, Hashable {
     /// next day), or nil when `value` is not well formed.
     public static func period(of value: String, precision: DatePrecision) -> (earliest: String, latest: String)? {
         guard isWellFormed(value, precision: precision), let year = Int(value.prefix(4)) else { return nil }
-        func day(_ year: Int, _ month: Int, _ day: Int) -> String {
-            String(format4(year)) + "-" + String(format2(month)) + "-" + String(format2(day))
-        }
+        let day = isoDay
         switch precision {
         case .year:
             return (day(year, 1, 1), day(year, 12, 31))
@@ -85,13 +83,13 @@ public struct HistoricalDate: Codable, Sendable, Equatable, Hashable {
         return period.earliest <= earliest && latest <= period.latest
     }
 
-    private static func format4(_ number: Int) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
-
-    private static func format2(_ number: Int) -> String {
-        number < 10 ? "0" + String(number) : String(number)
+    /// `YYYY-MM-DD` for a year, month and day (the year zero-padded to four digits).
+    static func isoDay(_ year: Int, _ month: Int, _ day: Int) -> String {
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// Whether `value` is a real calendar date written the way `precision` requires.

@@ -183,13 +183,13 @@ public final class SQLiteDatasetReader: DatasetReader {
         return total
     }
 
-    /// Related ids for a set of records, grouped by record, from a query of (record id,
-    /// related id) rows taking the record ids as one JSON array (`json_each(?)`).
     /// The events whose `sameAs` names `id`, by id.
     func eventsLinked(to id: String) throws -> [String] {
         try connection.query("SELECT event_id FROM event_links WHERE other_id = ? ORDER BY event_id", [.text(id)]) { try $0.string(0) }
     }
 
+    /// Related ids for a set of records, grouped by record, from a query of (record id,
+    /// related id) rows taking the record ids as one JSON array (`json_each(?)`).
     func relatedIDs(_ sql: String, for ids: [String]) throws -> [String: [String]] {
         var related: [String: [String]] = [:]
         guard !ids.isEmpty else { return related }

@@ -145,7 +145,7 @@ enum SQLiteTimeline {
 
     static let actorsSQL = "SELECT actor_id, role, inferred FROM event_actors WHERE event_id = ? ORDER BY position"
 
-    /// A participant from `actor_id, role, inferred`.
+    /// A participant from `actor_id, role, inferred` (the first three columns).
     static func participant(_ row: Row) throws -> Participant {
         Participant(
             id: try row.string(0), role: try row.value(1, as: ParticipantRole.self, table: "event_actors"), inferred: try row.bool(2))

@@ -31,11 +31,17 @@ public enum QuotePositions {
     /// exactly once in its source's text.
     public static func filled(_ quotes: [SourceQuote], texts: [String: [UInt8]]) -> [SourceQuote] {
         quotes.map { quote in
-            guard quote.start == nil, quote.end == nil, let text = texts[quote.sourceId] else { return quote }
-            let found = occurrences(of: quote.quote, in: text)
-            guard found.count == 1 else { return quote }
-            return SourceQuote(sourceId: quote.sourceId, quote: quote.quote, start: found[0].lowerBound, end: found[0].upperBound)
+            guard quote.start == nil, quote.end == nil, let text = texts[quote.sourceId],
+                  let only = onlyOccurrence(of: quote.quote, in: text)
+            else { return quote }
+            return SourceQuote(sourceId: quote.sourceId, quote: quote.quote, start: only.lowerBound, end: only.upperBound)
         }
+    }
+
+    /// Where `quote` stands in `text` when it occurs there exactly once.
+    private static func onlyOccurrence(of quote: String, in text: [UInt8]) -> Range<Int>? {
+        let found = occurrences(of: quote, in: text)
+        return found.count == 1 ? found[0] : nil
     }
 
     /// A document tree with `start` and `end` added to every `{sourceId, quote}` object that
@@ -59,11 +65,10 @@ public enum QuotePositions {
         case .object(let members):
             if case .string(let sourceId)? = value["sourceId"], case .string(let quote)? = value["quote"],
                value["start"] == nil, value["end"] == nil, let text = texts[sourceId] {
-                let found = occurrences(of: quote, in: text)
-                guard found.count == 1 else { return value }
+                guard let only = onlyOccurrence(of: quote, in: text) else { return value }
                 return .object(members + [
-                    JSONMember(key: "start", value: .number(String(found[0].lowerBound))),
-                    JSONMember(key: "end", value: .number(String(found[0].upperBound))),
+                    JSONMember(key: "start", value: .number(String(only.lowerBound))),
+                    JSONMember(key: "end", value: .number(String(only.upperBound))),
                 ])
             }
             return .object(members.map { JSONMember(key: $0.key, value: fill($0.value, texts: texts)) })
