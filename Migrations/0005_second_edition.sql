@@ -65,6 +65,7 @@
 -- and a database that holds a seed gets one entry for this migration, whose `after` names it
 -- and counts the dates it narrowed: a syncing client reads it as it reads a seed, and re-reads.
 
+-- The edit count before this migration, restored at its end (0002's triggers count every row).
 CREATE TEMP TABLE migration_0005_edits AS SELECT id, edits FROM dataset;
 
 ALTER TABLE organizations ADD COLUMN founded_earliest TEXT CHECK (founded_earliest IS NULL OR founded_earliest GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
@@ -162,8 +163,6 @@ UPDATE statements SET date_earliest = b.earliest, date_latest = b.latest, date_b
         AND statements.date_note IS b.old_note;
 DROP TABLE migration_0005_bounds;
 
-UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits s WHERE s.id = dataset.id);
-DROP TABLE migration_0005_edits;
 
 -- Bounds for rows inserted without them: the whole period of the value, as the backfill above.
 CREATE TRIGGER organizations_date_bounds AFTER INSERT ON organizations
@@ -241,7 +240,6 @@ DROP TABLE region_timeline;
 -- plane; Georgia attacked it), each party's `role` and whether it is `inferred`. Existing rows
 -- take the role `actor`; a bundled event whose parties are still the first edition's takes the
 -- second edition's parties and parts.
-CREATE TEMP TABLE migration_0005_edits_parties AS SELECT id, edits FROM dataset;
 CREATE TABLE event_actors_0005 (
     event_id        TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     position        INTEGER NOT NULL CHECK (position >= 0),
@@ -361,8 +359,6 @@ UPDATE events SET note = 'Tajikistan as host is read from the summit''s place, D
 DROP TABLE migration_0005_first_parties;
 DROP TABLE migration_0005_parties;
 DROP TABLE migration_0005_unedited;
-UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_parties s WHERE s.id = dataset.id);
-DROP TABLE migration_0005_edits_parties;
 
 CREATE TABLE actor_timeline (
     actor_id      TEXT NOT NULL,
@@ -456,7 +452,6 @@ CREATE TRIGGER statement_responses_edits_insert AFTER INSERT ON statement_respon
 CREATE TRIGGER statement_responses_edits_update AFTER UPDATE ON statement_responses BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
 CREATE TRIGGER statement_responses_edits_delete AFTER DELETE ON statement_responses BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
 
-CREATE TEMP TABLE migration_0005_edits_responses AS SELECT id, edits FROM dataset;
 INSERT INTO statement_responses (statement_id, responds_to_id, position)
     SELECT id, responds_to, 0 FROM statements WHERE responds_to IS NOT NULL;
 -- The bundled denial of "the charge" answers all three charges, where it still answers the one
@@ -476,11 +471,8 @@ INSERT INTO statement_responses (statement_id, responds_to_id, position)
 UPDATE statements SET responds_to = 'tkeshelashvili-georgians-driven-out' WHERE id IN (SELECT id FROM migration_0005_denial);
 DROP TABLE migration_0005_charges;
 DROP TABLE migration_0005_denial;
-UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_responses s WHERE s.id = dataset.id);
-DROP TABLE migration_0005_edits_responses;
 
 -- Same acts: an event and the records that are the same act.
-CREATE TEMP TABLE migration_0005_edits_links AS SELECT id, edits FROM dataset;
 CREATE TABLE event_links (
     event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     other_id TEXT NOT NULL CHECK (other_id <> event_id),
@@ -500,11 +492,8 @@ INSERT INTO event_links (event_id, other_id, position)
     WHERE EXISTS (SELECT 1 FROM events WHERE id = l.event_id)
         AND (EXISTS (SELECT 1 FROM events WHERE id = l.other_id) OR EXISTS (SELECT 1 FROM summits WHERE id = l.other_id)
              OR EXISTS (SELECT 1 FROM declarations WHERE id = l.other_id));
-UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_links s WHERE s.id = dataset.id);
-DROP TABLE migration_0005_edits_links;
 
 -- Roles: `observer` for attending as an observer, `observer-status` for the status.
-CREATE TEMP TABLE migration_0005_edits_roles AS SELECT id, edits FROM dataset;
 CREATE TABLE state_roles_0005 (
     state_code TEXT NOT NULL REFERENCES states (code) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
     role       TEXT NOT NULL CHECK (role IN ('member', 'observer', 'observer-status', 'party-to-conflict', 'other')),
@@ -530,13 +519,10 @@ UPDATE statements SET note = 'An allegation, denied by Russia''s OSCE ambassador
 UPDATE statements SET note = NULL
     WHERE id = 'azimov-denies-ethnic-cleansing'
         AND note = 'The denial answers the charge as a whole, including tkeshelashvili-georgians-driven-out and tkeshelashvili-villages-expelled.';
-UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_roles s WHERE s.id = dataset.id);
-DROP TABLE migration_0005_edits_roles;
 
 -- Quote positions: every stored quote gains `start` and `end`, in code points (instr() and
 -- length() count characters), at its first occurrence in its source's text; the bundled ones
 -- each occur once. None of this counts as an edit.
-CREATE TEMP TABLE migration_0005_edits_quotes AS SELECT id, edits FROM dataset;
 UPDATE states SET sources = (SELECT json_group_array(json(p.quote)) FROM (
             SELECT json_object('sourceId', json_extract(q.value, '$.sourceId'), 'quote', json_extract(q.value, '$.quote'),
                 'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
@@ -624,8 +610,6 @@ UPDATE statements SET sources = (SELECT json_group_array(json(p.quote)) FROM (
                 'start', instr(s.text, json_extract(q.value, '$.quote')) - 1,
                 'end', instr(s.text, json_extract(q.value, '$.quote')) - 1 + length(json_extract(q.value, '$.quote'))) AS quote
             FROM json_each(statements.sources) AS q LEFT JOIN sources AS s ON s.id = json_extract(q.value, '$.sourceId') ORDER BY q.key) AS p);
-UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_quotes s WHERE s.id = dataset.id);
-DROP TABLE migration_0005_edits_quotes;
 
 -- Quantities: the numbers the report gives, structured. The bundled ones are added where the
 -- article they quote is there, their positions as the fixture's.
@@ -644,7 +628,6 @@ CREATE TABLE quantities (
 CREATE TRIGGER quantities_edits_insert AFTER INSERT ON quantities BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
 CREATE TRIGGER quantities_edits_update AFTER UPDATE ON quantities BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
 CREATE TRIGGER quantities_edits_delete AFTER DELETE ON quantities BEGIN UPDATE dataset SET edits = edits + 1 WHERE id = 1; END;
-CREATE TEMP TABLE migration_0005_edits_quantities AS SELECT id, edits FROM dataset;
 CREATE TEMP TABLE migration_0005_quantities (id TEXT, measure TEXT, value REAL, unit TEXT, approximate INTEGER, text TEXT,
     about TEXT, note TEXT, sources TEXT, ordinal INTEGER);
 INSERT INTO migration_0005_quantities VALUES
@@ -661,8 +644,6 @@ INSERT INTO quantities (id, measure, value, unit, approximate, text, about, note
     WHERE EXISTS (SELECT 1 FROM dataset WHERE id = 1)
         AND EXISTS (SELECT 1 FROM sources WHERE id = 'article-2008-08-28-sco-dushanbe' AND instr(text, 'US$150 million') > 0);
 DROP TABLE migration_0005_quantities;
-UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits_quantities s WHERE s.id = dataset.id);
-DROP TABLE migration_0005_edits_quantities;
 
 -- Search: every record, with its notes. The records with notes (states, organizations,
 -- people, regions, the summit, the declaration) join clauses, statements and events in the
@@ -895,3 +876,7 @@ INSERT INTO changes (at, token_name, operation, kind, record_id, before, after)
                        'narrowed', (SELECT count(*) FROM events WHERE date_precision = 'month' AND date_earliest <> date_value || '-01')
                                    + (SELECT count(*) FROM statements WHERE date_precision = 'month' AND date_earliest <> date_value || '-01'))
     FROM dataset WHERE id = 1;
+
+-- Nothing above was an edit.
+UPDATE dataset SET edits = (SELECT s.edits FROM migration_0005_edits s WHERE s.id = dataset.id);
+DROP TABLE migration_0005_edits;
