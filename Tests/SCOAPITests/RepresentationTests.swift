@@ -20,13 +20,24 @@ import Testing
             request: request(accept: "application/x-ndjson"), offered: Representation.allCases) == .ndjson)
     }
 
+    /// A browser prefers HTML; curl's `*/*` and a client that ranks JSON at least as high do not.
+    @Test func givesHTMLOnlyToClientsThatPreferIt() throws {
+        let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+        #expect(try Representation.negotiate(request: request(accept: browser), offered: Representation.allCases) == .html)
+        #expect(try Representation.negotiate(request: request(accept: browser), offered: Representation.document) == .html)
+        #expect(try Representation.negotiate(request: request(accept: "text/html, application/json"), offered: Representation.document) == .json)
+        #expect(try Representation.negotiate(request: request(accept: "text/html;q=0.9, */*"), offered: Representation.document) == .json)
+        let asked = try request(accept: "application/json", target: "/v1/timeline?format=html")
+        #expect(try Representation.negotiate(request: asked, offered: Representation.allCases) == .html)
+    }
+
     @Test func honoursQualityValues() throws {
         let accept = "application/json;q=0.5, text/csv;q=0.9, */*;q=0.1"
         #expect(try Representation.negotiate(request: request(accept: accept), offered: Representation.allCases) == .csv)
     }
 
     @Test func refusesAnAcceptThatMatchesNothingWith406() throws {
-        #expect(throws: APIError.notAcceptable(offered: ["application/json", "text/csv", "application/x-ndjson"])) {
+        #expect(throws: APIError.notAcceptable(offered: ["application/json", "text/csv", "application/x-ndjson", "text/html"])) {
             try Representation.negotiate(request: request(accept: "image/png"), offered: Representation.allCases)
         }
         #expect(throws: APIError.self) {
@@ -41,7 +52,7 @@ import Testing
         let csv = try request(accept: "application/json", target: "/v1/timeline?format=csv")
         #expect(try Representation.negotiate(request: csv, offered: Representation.allCases) == .csv)
         let bad = try request(target: "/v1/timeline?format=xml")
-        #expect(throws: APIError.badParameter(name: "format", detail: "must be one of json, csv, ndjson.")) {
+        #expect(throws: APIError.badParameter(name: "format", detail: "must be one of json, csv, ndjson, html.")) {
             try Representation.negotiate(request: bad, offered: Representation.allCases)
         }
     }

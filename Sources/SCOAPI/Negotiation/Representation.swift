@@ -1,14 +1,24 @@
 import HTTPServer
 
-/// The formats a resource can be sent in; lists offer all three, single records JSON only.
+/// The formats a resource can be sent in: lists offer all four, single records JSON and HTML.
+///
+/// HTML is for people: a client gets it only when it prefers `text/html` to JSON (a browser's
+/// `Accept`) or asks with `?format=html`; `*/*`, no `Accept` and `application/json` get JSON.
 public enum Representation: String, Sendable, CaseIterable {
     case json
     case csv
     case ndjson
+    /// Last, so that a range that matches it no better than another (`text/*`, `*/*`) leaves
+    /// it to the data formats.
+    case html
+
+    /// What a single record or document offers.
+    static let document: [Representation] = [.json, .html]
 
     public var mediaType: String {
         switch self {
         case .json: "application/json"
+        case .html: "text/html"
         case .csv: "text/csv"
         case .ndjson: "application/x-ndjson"
         }
@@ -18,6 +28,7 @@ public enum Representation: String, Sendable, CaseIterable {
     public var contentType: String {
         switch self {
         case .json: "application/json; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
         case .csv: "text/csv; charset=utf-8; header=present"
         case .ndjson: "application/x-ndjson; charset=utf-8"
         }

@@ -107,12 +107,13 @@ extension OpenAPIDocument {
                       schema: .object([("type", .string("integer")), ("minimum", .int(0))])),
                 query("limit", description: "Page size, 1 to 500 (larger is lowered to 500); default 50.",
                       schema: .object([("type", .string("integer")), ("minimum", .int(1))])),
+                formatParameter(["json", "html"]),
             ])),
             ("responses", .object([
                 ("200", .object([
                     ("description", .string("A page of the change log, oldest first.")),
                     ("headers", .object([("ETag", etagHeader), ("Link", linkHeader)])),
-                    ("content", .object([("application/json", .object([("schema", .ref("ChangeList"))]))])),
+                    ("content", .object([("application/json", .object([("schema", .ref("ChangeList"))])), htmlContent])),
                 ])),
                 ("304", .object([("description", .string("Not modified: the ETag in If-None-Match is current."))])),
                 ("default", problemResponse("An RFC 9457 problem: 400 bad parameter, 406 not acceptable, …")),

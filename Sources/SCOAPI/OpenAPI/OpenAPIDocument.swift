@@ -31,7 +31,9 @@ enum OpenAPIDocument {
                 ("description", .string("""
                     Every record carries `sources`: exact quotes from the article it was built from. Lists are \
                     `{items, total, limit, next}` with keyset cursors (`next` is an opaque cursor for `cursor=`, also \
-                    in a `Link: rel="next"` header); CSV and NDJSON by `Accept` or `format=`. Errors are RFC 9457 \
+                    in a `Link: rel="next"` header); CSV and NDJSON by `Accept` or `format=`. A browser (a client that \
+                    prefers `text/html`) or `format=html` gets every resource as an HTML page; `/` is the dataset's \
+                    front page. Errors are RFC 9457 \
                     problem documents. Responses carry strong ETags; `If-None-Match` gives 304. Writes (POST, PUT, \
                     PATCH, DELETE on events, statements, clauses and sources) need a bearer token and, to change an \
                     existing record, `If-Match` with its ETag; `/v1/changes` lists every write for incremental sync.
@@ -66,21 +68,28 @@ enum OpenAPIDocument {
                     ("application/json", .object([("schema", .ref("\(record.name)List"))])),
                     ("application/x-ndjson", .object([("schema", .object([("type", .string("string"))]))])),
                     ("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
+                    htmlContent,
                 ])),
             ])))
         case .record(let record, let example):
             parameters += pathParameters(route.pattern, example: example)
             parameters.append(fieldsParameter(record.fieldNames))
-            parameters.append(formatParameter(["json"]))
+            parameters.append(formatParameter(["json", "html"]))
             responses.append(("200", .object([
                 ("description", .string("The record.")),
                 ("headers", .object([("ETag", etagHeader)])),
-                ("content", .object([("application/json", .object([("schema", .ref(record.name))]))])),
+                ("content", .object([("application/json", .object([("schema", .ref(record.name))])), htmlContent])),
             ])))
         case .document(let schema, let mediaType, _):
+            parameters += pathParameters(route.pattern, example: String(Stylesheet.path.split(separator: "/").last ?? ""))
+            var content: [(String, OpenAPINode)] = [(mediaType, .object([("schema", schema)]))]
+            if case .negotiated(let offered) = route.offer, offered.contains(.html) {
+                parameters.append(formatParameter(["json", "html"]))
+                content.append(htmlContent)
+            }
             responses.append(("200", .object([
                 ("description", .string("The document.")),
-                ("content", .object([(mediaType, .object([("schema", schema)]))])),
+                ("content", .object(content)),
             ])))
         }
         if case .byDataVersion = route.caching {
@@ -131,8 +140,8 @@ enum OpenAPIDocument {
     private static func listParameters(_ spec: ListQuerySpec) -> [OpenAPINode] {
         var parameters: [OpenAPINode] = []
         if spec.extraParameters.contains("q") {
-            parameters.append(query("q", required: true,
-                description: "FTS5 query: words, \"phrases\", prefix* terms, AND/OR/NOT. A syntax error is a 400.",
+            parameters.append(query("q",
+                description: "FTS5 query: words, \"phrases\", prefix* terms, AND/OR/NOT. A syntax error is a 400. Required but for HTML, where the page without it is the search form.",
                 schema: .object([("type", .string("string")), ("minLength", .int(1))])))
         }
         for filter in spec.filters {
@@ -165,7 +174,7 @@ enum OpenAPIDocument {
             schema: .object([("type", .string("integer")), ("minimum", .int(1))])))
         parameters.append(query("cursor", description: "The `next` value of the previous page.",
             schema: .object([("type", .string("string")), ("minLength", .int(1))])))
-        parameters.append(formatParameter(["json", "csv", "ndjson"]))
+        parameters.append(formatParameter(["json", "csv", "ndjson", "html"]))
         return parameters
     }
 
@@ -175,7 +184,11 @@ enum OpenAPIDocument {
             schema: .object([("type", .string("string")), ("pattern", .string("^(\(alternatives))(,(\(alternatives)))*$"))]))
     }
 
-    private static func formatParameter(_ formats: [String]) -> OpenAPINode {
+    /// The HTML page a browser gets (see `HTMLPage`).
+    static let htmlContent: (String, OpenAPINode) =
+        ("text/html", .object([("schema", .object([("type", .string("string"))]))]))
+
+    static func formatParameter(_ formats: [String]) -> OpenAPINode {
         query("format", description: "Representation, for clients that cannot set Accept.",
               schema: .object([("type", .string("string")), ("enum", .strings(formats))]))
     }

@@ -15,7 +15,7 @@ enum ChangeResource: Resource {
         Route(
             .get, "/v1/changes", operationID: "changes",
             summary: "The change log: every write and seed, oldest first, for incremental sync.",
-            caching: .byDataVersion, offer: .negotiated([.json]), documentation: .changes
+            caching: .byDataVersion, offer: .negotiated(Representation.document), documentation: .changes
         ) { call in try changes(call) },
     ]
 
@@ -38,8 +38,10 @@ enum ChangeResource: Resource {
                         name: "limit", detail: "must be an integer from 1 to \(ListQueryParser.maximumLimit); got '\(value)'.")
                 }
                 limit = min(number, ListQueryParser.maximumLimit)
+            case "format":
+                break  // negotiated before the handler runs
             default:
-                throw APIError.badParameter(name: name, detail: "unknown parameter; this endpoint takes since and limit.")
+                throw APIError.badParameter(name: name, detail: "unknown parameter; this endpoint takes since, limit and format.")
             }
         }
         let page = try call.dataset().changes(after: since, limit: limit + 1)
@@ -59,11 +61,47 @@ enum ChangeResource: Resource {
         json.key("next")
         json.string(next)
         json.endObject()
-        var response = HTTPResponse.json(json.bytes)
+        var response = call.representation == .html
+            ? HTTPResponse.html(try htmlPage(Array(items), total: page.total, next: next, limit: limit, call: call))
+            : HTTPResponse.json(json.bytes)
         if let next {
             response.headers.set(.link, "</v1/changes?since=\(next)&limit=\(limit)>; rel=\"next\"")
         }
         return response
+    }
+
+    /// The change log as a table: what was done to which record, when and by which token.
+    private static func htmlPage(_ items: [Change], total: Int, next: String?, limit: Int, call: RouteCall) throws -> [UInt8] {
+        let links = try call.links()
+        return HTMLPage.render(
+            title: "Changes", lede: "Every write and seed, oldest first. \(total) in all after this point.",
+            json: HTMLPage.address(call.request, format: "json")
+        ) { html in
+            html.raw("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">seq</th><th scope=\"col\">at</th>")
+            html.raw("<th scope=\"col\">operation</th><th scope=\"col\">type</th><th scope=\"col\">record</th><th scope=\"col\">token</th></tr></thead><tbody>")
+            for change in items {
+                html.raw("<tr><td>\(change.seq)</td><td>")
+                html.text(change.at)
+                html.raw("</td><td>")
+                html.text(change.operation.rawValue)
+                html.raw("</td><td>")
+                html.text(change.kind)
+                html.raw("</td><td>")
+                if let target = links.target(change.recordID) {
+                    html.link(target.href, change.recordID)
+                } else {
+                    html.text(change.recordID)
+                }
+                html.raw("</td><td>")
+                html.text(change.tokenName ?? "")
+                html.raw("</td></tr>")
+            }
+            html.raw("</tbody></table></div><nav class=\"pages\" aria-label=\"Pages\">")
+            if let next {
+                html.link(HTMLRecords.replacing(["since": next, "limit": String(limit)], in: call.request), "Next page", [("rel", "next")])
+            }
+            html.raw("</nav>")
+        }
     }
 
     /// One entry: `seq`, `at`, `token`, `operation`, `type`, `id`, `before`, `after`.

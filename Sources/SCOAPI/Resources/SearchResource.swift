@@ -34,6 +34,8 @@ enum SearchResource: Resource {
             1,000 records lists its hits in index order instead.
             """, table: table) { data, list, call in
             guard let text = call.query.first("q"), !text.trimmingOWS().isEmpty else {
+                // A person who opens the search page has not searched yet: the form, no hits.
+                if call.representation == .html { return Page(items: [], total: 0, next: nil) }
                 throw APIError.badParameter(name: "q", detail: "is required: the words to search for (prefix terms like secur* work).")
             }
             do {

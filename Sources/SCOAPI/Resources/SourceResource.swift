@@ -16,6 +16,7 @@ enum SourceResource: Resource {
     static let routes = Route.collection(
         "/v1/sources", table: table, noun: "source", example: "article-2008-08-28-sco-dushanbe",
         list: ("sources", "The source documents every quote comes from."),
-        item: ("source", "One source document, with its full text."), writes: (.source, "Source")
+        item: ("source", "One source document, with its full text."), writes: (.source, "Source"),
+        page: { source, call in ArticlePage.render(source, call: call, links: try call.links()) }
     ) { $0.sources }
 }

@@ -11,7 +11,7 @@ import SCOData
 /// formats, having nowhere else to put them, carry them.
 enum ListEncoding {
     static func response<Record>(
-        _ page: Page<Record>, table: FieldTable<Record>, list: ListQuery, call: RouteCall
+        _ page: Page<Record>, table: FieldTable<Record>, list: ListQuery, call: RouteCall, title: String, summary: String
     ) throws -> HTTPResponse {
         let next = page.next.map(CursorCodec.encode)
         var body: [UInt8]
@@ -38,6 +38,9 @@ enum ListEncoding {
                 json.newline()
             }
             body = json.bytes
+        case .html:
+            return HTTPResponse.html(HTMLRecords.listPage(
+                page, next: next, table: table, list: list, call: call, title: title, summary: summary, links: try call.links()))
         case .csv:
             var csv = CSVWriter()
             let columns = table.columns(list.fields)

@@ -15,25 +15,35 @@ extension Route {
             offer: .negotiated(Representation.allCases), documentation: .list(spec, record: table.recordSchema)
         ) { call in
             let data = try call.dataset()
-            let list = try ListQueryParser(spec: spec).parse(call.query)
-            return try ListEncoding.response(try page(data, list, call), table: table, list: list, call: call)
+            let list = try ListQueryParser(spec: spec).parse(call.representation == .html ? call.query.nonEmpty : call.query)
+            return try ListEncoding.response(
+                try page(data, list, call), table: table, list: list, call: call, title: HTMLRecords.title(pattern), summary: summary)
         }
     }
 
-    /// `GET pattern`: one record in JSON, or a 404 problem whose detail `missing` gives; `find`
-    /// reads it through the loop's reader. `example` resolves, for the OpenAPI document.
+    /// A record's own HTML page, where the generic one (`HTMLRecords.recordPage`) is not enough.
+    typealias RecordPage<Record> = @Sendable (Record, RouteCall) throws -> [UInt8]
+
+    /// `GET pattern`: one record in JSON or HTML (`page`, else every field as a table), or a
+    /// 404 problem whose detail `missing` gives; `find` reads it through the loop's reader.
+    /// `example` resolves, for the OpenAPI document.
     static func record<Record>(
         _ pattern: String, operationID: String, summary: String, table: FieldTable<Record>, example: String = "",
+        page: RecordPage<Record>? = nil,
         find: @escaping @Sendable (any DatasetReader, RouteCall) throws -> Record?,
         missing: @escaping @Sendable (RouteCall) throws -> String
     ) -> Route {
         Route(
-            .get, pattern, operationID: operationID, summary: summary, caching: .byDataVersion, offer: .negotiated([.json]),
-            documentation: .record(table.recordSchema, example: example)
+            .get, pattern, operationID: operationID, summary: summary, caching: .byDataVersion,
+            offer: .negotiated(Representation.document), documentation: .record(table.recordSchema, example: example)
         ) { call in
             let record = try find(try call.dataset(), call)
             let fields = try SingleQuery.parseFields(call.query, fieldNames: table.names)
             guard let record else { throw APIError.notFound(detail: try missing(call)) }
+            if call.representation == .html {
+                if let page { return HTTPResponse.html(try page(record, call)) }
+                return HTTPResponse.html(HTMLRecords.recordPage(record, table: table, fields: fields, call: call, links: try call.links()))
+            }
             var json = JSONWriter(capacity: 2048)
             table.write(record, to: &json, fields: fields)
             return HTTPResponse.json(json.bytes)
@@ -46,9 +56,9 @@ extension Route {
     /// saying that no `noun` has it.
     static func record<Record>(
         byID pattern: String, operationID: String, summary: String, table: FieldTable<Record>, example: String,
-        noun: String, find: @escaping @Sendable (any DatasetReader, String) throws -> Record?
+        noun: String, page: RecordPage<Record>? = nil, find: @escaping @Sendable (any DatasetReader, String) throws -> Record?
     ) -> Route {
-        .record(pattern, operationID: operationID, summary: summary, table: table, example: example) { data, call in
+        .record(pattern, operationID: operationID, summary: summary, table: table, example: example, page: page) { data, call in
             try find(data, try call.parameter("id"))
         } missing: { call in
             "No \(noun) has the id '\(try call.parameter("id"))'."
@@ -66,7 +76,7 @@ extension Route {
     /// (`Event` in `createEvent`), the write routes of `Route.writes`.
     static func collection<Record, Field: ListSortField>(
         _ collection: String, table: FieldTable<Record>, noun: String, example: String,
-        list: Naming, item: Naming, writes: (kind: RecordKind, operation: String)? = nil,
+        list: Naming, item: Naming, writes: (kind: RecordKind, operation: String)? = nil, page: RecordPage<Record>? = nil,
         records: @escaping @Sendable (any DatasetReader) -> any RecordList<Record, Field>
     ) -> [Route] {
         let reads: [Route] = [
@@ -75,7 +85,7 @@ extension Route {
             },
             .record(
                 byID: collection + "/{id}", operationID: item.operationID, summary: item.summary, table: table, example: example,
-                noun: noun
+                noun: noun, page: page
             ) { data, id in
                 try records(data).record(id: id)
             },
@@ -95,12 +105,27 @@ extension HTTPResponse {
     }
 }
 
+extension QueryParameters {
+    /// The parameters that have a value: an HTML form sends its empty fields as `name=`, which
+    /// means no filter.
+    var nonEmpty: QueryParameters {
+        QueryParameters(filter { !$0.1.isEmpty })
+    }
+}
+
 /// Query checks for routes that serve one resource.
 enum SingleQuery {
     /// Probes, metrics and documents take no parameters.
     static func checkNoParameters(_ query: QueryParameters) throws(APIError) {
         if let name = query.names.first {
             throw .badParameter(name: name, detail: "unknown parameter; this endpoint takes none.")
+        }
+    }
+
+    /// Documents offered as JSON and HTML take `format` only.
+    static func checkFormatOnly(_ query: QueryParameters) throws(APIError) {
+        for (name, _) in query where name != "format" {
+            throw .badParameter(name: name, detail: "unknown parameter; this endpoint takes format only.")
         }
     }
 

@@ -20,6 +20,11 @@ struct RouteCall {
         try loop.dataset()
     }
 
+    /// What HTML pages link ids and quotes through, for the loop's current data.
+    func links() throws -> LinkIndex {
+        try loop.linkIndex()
+    }
+
     /// The value the route's pattern captured for `name`.
     func parameter(_ name: String) throws(PathParameterError) -> String {
         try parameters.get(name, as: String.self)

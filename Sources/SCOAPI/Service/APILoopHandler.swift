@@ -16,6 +16,8 @@ final class APILoopHandler: HTTPLoopHandler {
     private var opened: (reader: any DatasetReader, transaction: any SharedReadTransaction)?
     private var requestIDs: RequestIDGenerator
     private var nextVersionCheck: Int64 = 0
+    /// The HTML pages' index of ids and quotes, and the data version it was built from.
+    private var links: (version: UInt64, index: LinkIndex)?
 
     init(service: APIService, loopIndex: Int) {
         self.service = service
@@ -40,6 +42,15 @@ final class APILoopHandler: HTTPLoopHandler {
             service.logger.error("cannot open a read connection", [("loop", .int(loopIndex)), ("error", .string("\(error)"))])
             throw .unavailable(detail: "The database cannot be read right now.")
         }
+    }
+
+    /// The index HTML pages link through, built again when the data has changed since.
+    func linkIndex() throws -> LinkIndex {
+        let version = service.store.dataVersion
+        if let links, links.version == version { return links.index }
+        let index = try LinkIndex(reader: try dataset())
+        links = (version, index)
+        return index
     }
 
     func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {

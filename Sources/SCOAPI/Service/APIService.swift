@@ -16,6 +16,8 @@ public final class APIService: HTTPResponder {
     /// The OpenAPI document and the `/v1` index, encoded once from the routes.
     let openAPIDocument: [UInt8]
     let indexDocument: [UInt8]
+    /// The `/v1` index as an HTML page, made once.
+    let indexPage: [UInt8]
     /// `Cache-Control` of a cacheable 200, made once.
     let cacheControl: String
     /// Set once the server exists, so `/metrics` can report its open connections. Weak: the
@@ -38,6 +40,7 @@ public final class APIService: HTTPResponder {
         self.authenticator = WriteAuthenticator(tokens: configuration.tokens)
         self.openAPIDocument = OpenAPIDocument.make(routes)
         self.indexDocument = IndexResource.document(routes)
+        self.indexPage = IndexResource.page(routes)
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
     }
 
