@@ -94,6 +94,7 @@ for sc in dict.fromkeys(k[0] for k in order):
     what = {"member-states": "GET /v1/member-states, the same request every time",
             "index": "GET /v1, sco-api's link index, the same request every time",
             "search": "GET /v1/search?q=..., the term varies per request",
+            "html": "HTML pages (?format=html) beside the same resource's JSON, each the same request every time",
             "timeline": "GET /v1/timeline?..., the filters vary per request"}.get(sc, sc)
     print(f"### {sc}: {what}")
     print()
@@ -233,6 +234,11 @@ check("cached member-states p99 at c256 <= 1.5x nginx's", s and n, s and n and s
       f"{s:.3f} ms vs nginx {n:.3f} ms" if s and n else "")
 s, n = rps(ms, "sco-api", "/v1/member-states", 1), rps(ms, "nginx", "/v1/member-states", 1)
 check("cached member-states c1 >= 0.8x nginx", s and n, s and n and s >= 0.8 * n, f"{s / n:.2f}x" if s and n else "")
+for c in sorted({k[3] for k in summary if k[0] == "html"}):
+    for route in ("/v1/member-states", "/v1/timeline"):
+        h, j = rps("html", "sco-api", route + "?format=html", c), rps("html", "sco-api", route, c)
+        check(f"cached HTML {route} c{c} >= 0.9x its cached JSON", h and j, h and j and h >= 0.9 * j,
+              f"{h / j:.2f}x" if h and j else "")
 for sc in ("search", "timeline"):
     for c in sorted({k[3] for k in summary if k[0] == sc}) or [64]:
         s, h = rps(sc, "sco-api-nocache", f"/v1/{sc}", c), rps(sc, "hummingbird", f"/per-request/v1/{sc}", c)

@@ -19,11 +19,18 @@ all_cases() {  # $1 = scenario: prints every case of it
       echo "$sc sco-api /v1 -"
       echo "$sc nginx /v1 -"
       for s in hummingbird flyingfox vapor; do echo "$sc $s /v1 -"; done ;;
+    html)  # the HTML face beside the same resource's JSON, all of sco-api's own; uncached `/` for its CPU per page
+      echo "$sc sco-api /v1/member-states -"
+      echo "$sc sco-api /v1/member-states?format=html -"
+      echo "$sc sco-api /v1/timeline -"
+      echo "$sc sco-api /v1/timeline?format=html -"
+      echo "$sc sco-api /?format=html -"
+      echo "$sc sco-api-nocache /?format=html -" ;;
     search|timeline)
       echo "$sc sco-api /v1/$sc vary-$sc"
       echo "$sc sco-api-nocache /v1/$sc vary-$sc"
       for s in hummingbird flyingfox vapor; do echo "$sc $s $p/v1/$sc vary-$sc"; done ;;
-    *) die "unknown scenario $sc (member-states, search, timeline, index)" ;;
+    *) die "unknown scenario $sc (member-states, search, timeline, index, html)" ;;
   esac
 }
 
