@@ -170,6 +170,23 @@ import Testing
         #expect(hits.contains("<mark>Tibet</mark>"))
     }
 
+    @Test func aPersonGetsProblemsAsPagesAndProgramsKeepTheJSON() throws {
+        let api = try APIHarness()
+        let missing = try page(api, "/v1/people/nobody")
+        #expect(missing.status == .notFound)
+        #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+        #expect(missing.headers[.cacheControl] == "no-store")
+        #expect(missing.text.contains("<h1>404 Not Found</h1>"))
+        #expect(missing.text.contains("No person has the id &#39;nobody&#39;."))
+        let bad = try api.send("/v1/timeline?colour=<red>&format=html")
+        #expect(bad.status == .badRequest)
+        #expect(bad.text.contains("&#39;colour&#39;") && !bad.text.contains("<red>"))
+        #expect(try api.send("/v1/people/nobody").headers[.contentType] == "application/problem+json")
+        #expect(try api.send("/v1/people/nobody", headers: [("Accept", "*/*")]).headers[.contentType] == "application/problem+json")
+        let refused = try api.send("/v1/member-states", headers: [("Accept", "image/png")])
+        #expect(refused.status == .notAcceptable && refused.headers[.contentType] == "application/problem+json")
+    }
+
     /// The text of an HTML fragment: tags and the reference numbers dropped, entities read.
     static func plainText(_ html: String) -> String {
         var text = ""

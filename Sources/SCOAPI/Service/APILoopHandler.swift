@@ -71,6 +71,10 @@ final class APILoopHandler: HTTPLoopHandler {
         } catch {
             response = failure(error, exchange: exchange)
         }
+        if response.status.code >= 400, response.headers[.contentType] == HTTPResponse.problemContentType,
+           ProblemPage.isWanted(by: request) {
+            response = ProblemPage.page(for: response)
+        }
         decorate(&response, exchange)
         let elapsed = Int(MonotonicInstant.now().since(started).nanoseconds / 1000)
         loopMetrics.record(
