@@ -1,5 +1,5 @@
 # sco-api: a release build with the Swift standard library linked statically,
-# on a Debian slim runtime that adds only the SQLite shared library.
+# on a Debian slim runtime that adds only the SQLite and brotli shared libraries (zlib is in every Debian).
 #
 #   docker build -t sco-api .
 #   docker run -d --name sco-api -p 127.0.0.1:8080:8080 -v sco-api-data:/data sco-api
@@ -10,18 +10,24 @@
 
 ARG SWIFT_IMAGE=swift:6.3.1-bookworm
 ARG RUNTIME_IMAGE=debian:bookworm-slim
-# Debian bookworm carries SQLite 3.40.1 for its whole life; the glob still takes its security updates.
+# Debian bookworm carries SQLite 3.40.1, zlib 1.2.13 and brotli 1.0.9 for its whole life; the
+# globs still take their security updates.
 ARG SQLITE_VERSION=3.40.1-*
+ARG ZLIB_VERSION=1:1.2.13.dfsg-*
+ARG BROTLI_VERSION=1.0.9-*
 
 FROM ${SWIFT_IMAGE} AS build
 ARG SQLITE_VERSION
+ARG ZLIB_VERSION
+ARG BROTLI_VERSION
 RUN apt-get update \
     && apt-get install -y --no-install-recommends "libsqlite3-dev=${SQLITE_VERSION}" \
+        "zlib1g-dev=${ZLIB_VERSION}" "libbrotli-dev=${BROTLI_VERSION}" \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# --static-swift-stdlib leaves libc, libm, libstdc++, libgcc_s and libsqlite3 as the only shared
-# libraries. The build folder is a cache mount (BuildKit, buildah): a rebuild on the same machine
+# --static-swift-stdlib leaves libc, libm, libstdc++, libgcc_s, libsqlite3, libz and libbrotli as
+# the only shared libraries. The build folder is a cache mount (BuildKit, buildah): a rebuild on the same machine
 # reuses the fetched packages and the modules that did not change, so the binary is copied out.
 RUN --mount=type=cache,target=/src/.build,sharing=locked \
     swift build -c release --static-swift-stdlib --product sco-api \
@@ -29,9 +35,10 @@ RUN --mount=type=cache,target=/src/.build,sharing=locked \
 
 FROM ${RUNTIME_IMAGE} AS runtime
 ARG SQLITE_VERSION
+ARG BROTLI_VERSION
 # A fixed numeric uid/gid, so the volume's owner is the same in every container and on the host.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends "libsqlite3-0=${SQLITE_VERSION}" \
+    && apt-get install -y --no-install-recommends "libsqlite3-0=${SQLITE_VERSION}" "libbrotli1=${BROTLI_VERSION}" \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --gid 10001 sco-api \
     && useradd --uid 10001 --gid 10001 --home-dir /data --no-create-home \

@@ -19,6 +19,9 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CLinux"),
+        .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbrotli-dev"])]),
+        // gzip and brotli bodies, and the coding an Accept-Encoding prefers.
+        .target(name: "ContentCoding", dependencies: ["CCompression"], swiftSettings: strict),
         // A pthread mutex around a value, which ThreadSanitizer can see through (Lock.swift says why).
         .target(name: "Locking", swiftSettings: strict),
         // The one JSON writer: API bodies, problem documents, log lines, stored JSON, exports.
@@ -28,7 +31,9 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CLinux", "Locking", "JSONText"], swiftSettings: strict),
         .target(name: "SQLiteStore", dependencies: ["CSQLite", "Locking", "Digests"], swiftSettings: strict),
         .target(name: "SCOData", dependencies: ["SQLiteStore", "JSONText", "Digests"], swiftSettings: strict),
-        .target(name: "SCOAPI", dependencies: ["SCOData", "HTTPServer", "Locking", "JSONText", "Digests"], swiftSettings: strict),
+        .target(
+            name: "SCOAPI", dependencies: ["SCOData", "HTTPServer", "Locking", "JSONText", "Digests", "ContentCoding"],
+            swiftSettings: strict),
         .executableTarget(
             name: "sco-api",
             dependencies: [
@@ -45,12 +50,14 @@ let package = Package(
         .testTarget(name: "LockingTests", dependencies: ["Locking", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "DigestsTests", dependencies: ["Digests", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(
             name: "HTTPServerTests", dependencies: ["HTTPServer", "CLinux", "Locking", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "CSQLite", "Digests", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "SCODataTests", dependencies: ["SCOData", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(
-            name: "SCOAPITests", dependencies: ["SCOAPI", "SCOData", "HTTPServer", "SQLiteStore", "JSONText", "LeakSuppressions"], exclude: ["Corpus"], swiftSettings: strict),
+            name: "SCOAPITests",
+            dependencies: ["SCOAPI", "SCOData", "HTTPServer", "SQLiteStore", "JSONText", "ContentCoding", "LeakSuppressions"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests", dependencies: ["sco-api", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
     ],

@@ -25,7 +25,7 @@ peer_bin() {  # $1 = hummingbird | flyingfox | vapor
 
 sco_api_args() {  # $1 = port, $2 = database, then extra flags: the serve command line
   local port=$1 db=$2; shift 2
-  echo serve --host "$HOST" --port "$port" --database "$db" --access-log off ${THREADS:+--threads "$THREADS"} "$@"
+  echo serve --host "$HOST" --port "$port" --database "$db" --access-log off --rate-limit off ${THREADS:+--threads "$THREADS"} "$@"
 }
 
 server_cmd() {  # $1 = server, $2 = port: prints the command line (words) that starts it in the foreground

@@ -66,6 +66,24 @@ struct Serve: ParsableCommand {
     @Option(help: "on or off: one JSON line per request on stderr (env SCO_API_ACCESS_LOG; default on).")
     var accessLog: String?
 
+    @Option(help: "on or off: gzip and brotli for clients that accept them (env SCO_API_COMPRESSION; default on).")
+    var compression: String?
+
+    @Option(help: "on or off: per-client quotas, 429 beyond them (env SCO_API_RATE_LIMIT; default on).")
+    var rateLimit: String?
+
+    @Option(help: "Reads a client may make, N/seconds (env SCO_API_RATE_LIMIT_READS; default 1200/60).")
+    var rateLimitReads: String?
+
+    @Option(help: "Searches a client may make, N/seconds (env SCO_API_RATE_LIMIT_SEARCH; default 300/60).")
+    var rateLimitSearch: String?
+
+    @Option(help: "Writes a token or client may make, N/seconds (env SCO_API_RATE_LIMIT_WRITES; default 60/60).")
+    var rateLimitWrites: String?
+
+    @Option(help: "Proxies whose Forwarded/X-Forwarded-For name the client: addresses and CIDRs, comma-separated (env SCO_API_TRUSTED_PROXIES; default none).")
+    var trustedProxies: String?
+
     @Option(help: "File of name:token lines allowed to write (env SCO_API_TOKENS_FILE; tokens also from SCO_API_TOKENS).")
     var tokensFile: String?
 
@@ -130,11 +148,29 @@ struct Serve: ParsableCommand {
         guard api.responseCacheEntries >= 0 else { throw ValidationError("--response-cache-entries must not be negative.") }
         let origins = env.resolve(corsOrigins, variable: "SCO_API_CORS_ORIGINS", option: "--cors-origins", default: "")
         api.corsOrigins = origins.split(separator: ",").map { String($0.trimmingOWS()) }.filter { !$0.isEmpty }
-        let accessLogText = env.resolve(accessLog, variable: "SCO_API_ACCESS_LOG", option: "--access-log", default: "on")
-        switch accessLogText.lowercased() {
-        case "on", "true", "1", "yes": api.accessLog = true
-        case "off", "false", "0", "no": api.accessLog = false
-        default: throw ValidationError("--access-log must be on or off; got '\(accessLogText)'.")
+        api.accessLog = try Self.onOff(env.resolve(accessLog, variable: "SCO_API_ACCESS_LOG", option: "--access-log", default: "on"),
+                                       option: "--access-log")
+        api.compression = try Self.onOff(
+            env.resolve(compression, variable: "SCO_API_COMPRESSION", option: "--compression", default: "on"), option: "--compression")
+        api.rateLimits.isEnabled = try Self.onOff(
+            env.resolve(rateLimit, variable: "SCO_API_RATE_LIMIT", option: "--rate-limit", default: "on"), option: "--rate-limit")
+        for (value, variable, option, keyPath) in [
+            (rateLimitReads, "SCO_API_RATE_LIMIT_READS", "--rate-limit-reads", \RateLimits.reads),
+            (rateLimitSearch, "SCO_API_RATE_LIMIT_SEARCH", "--rate-limit-search", \RateLimits.search),
+            (rateLimitWrites, "SCO_API_RATE_LIMIT_WRITES", "--rate-limit-writes", \RateLimits.writes),
+        ] {
+            let current = api.rateLimits[keyPath: keyPath]
+            let text = env.resolve(value, variable: variable, option: option, default: "\(current.quota)/\(current.window)")
+            guard let policy = RatePolicy.parse(text, name: current.name) else {
+                throw ValidationError("\(option) must be N/S, N requests (1 or more) per S seconds (1 to 86400), at most \(RateLimiter.unitsPerSecondLimit) a second; got '\(text)'.")
+            }
+            api.rateLimits[keyPath: keyPath] = policy
+        }
+        let proxies = env.resolve(trustedProxies, variable: "SCO_API_TRUSTED_PROXIES", option: "--trusted-proxies", default: "")
+        switch TrustedProxies.parse(proxies) {
+        case .success(let parsed): api.rateLimits.trustedProxies = parsed
+        case .failure(let invalid):
+            throw ValidationError("--trusted-proxies takes addresses and CIDR blocks; '\(invalid.entry)' is neither.")
         }
         api.tokens = try TokenSettings.load(flagFile: tokensFile, env: env)
         let shouldSeed = try env.resolve(seed, variable: "SCO_API_SEED", option: "--seed/--no-seed", default: true) {
@@ -161,5 +197,14 @@ struct Serve: ParsableCommand {
         let value = try env.resolve(flag, variable: variable, option: option, default: fallback) { Int($0) }
         guard value > 0 else { throw ValidationError("\(option) must be a positive integer.") }
         return value
+    }
+
+    /// An on/off setting's value: on, true, 1, yes or off, false, 0, no.
+    static func onOff(_ text: String, option: String) throws -> Bool {
+        switch text.lowercased() {
+        case "on", "true", "1", "yes": true
+        case "off", "false", "0", "no": false
+        default: throw ValidationError("\(option) must be on or off; got '\(text)'.")
+        }
     }
 }

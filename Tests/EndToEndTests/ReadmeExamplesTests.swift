@@ -68,7 +68,9 @@ import Testing
     /// file, whose last status line is the answer's status.
     @Test func everyCurlExampleAnswersAsDocumented() throws {
         let token = try Self.token()
-        let server = try ServerProcess(arguments: ["--access-log", "off"], environment: ["SCO_API_TOKENS": "readme:\(token)"])
+        // The README's defaults, rate limits included: its examples stay well inside the quotas.
+        let server = try ServerProcess(
+            arguments: ["--access-log", "off"], environment: ["SCO_API_TOKENS": "readme:\(token)", "SCO_API_RATE_LIMIT": "on"])
         defer { server.terminate() }
         let headFile = server.directory.appendingPathComponent("readme-head").path
         for example in try Self.examples() {

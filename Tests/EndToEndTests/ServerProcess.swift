@@ -25,8 +25,12 @@ final class ServerProcess {
             .deletingLastPathComponent().appendingPathComponent("sco-api")
     }
 
-    /// Starts `sco-api serve` on port 0 over a fresh directory (or `database` if given).
+    /// Starts `sco-api serve` on port 0 over a fresh directory (or `database` if given), with
+    /// rate limits off unless `environment` sets `SCO_API_RATE_LIMIT` (many tests send far more
+    /// than a client's quota from one address; `RateLimitProcessTests` turns them on).
     init(arguments: [String] = [], environment: [String: String] = [:], database: String? = nil) throws {
+        var environment = environment
+        if environment["SCO_API_RATE_LIMIT"] == nil { environment["SCO_API_RATE_LIMIT"] = "off" }
         directory = try TemporaryDirectory.make()
         databasePath = database ?? directory.appendingPathComponent("sco.sqlite").path
         process.executableURL = Self.binary

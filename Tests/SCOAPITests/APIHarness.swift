@@ -17,6 +17,8 @@ final class APIHarness {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try Dataset.open(path: directory.appendingPathComponent("db.sqlite").path).database
         var configuration = APIConfiguration()
+        // Off unless a test turns them on: the corpus walk alone sends thousands of reads.
+        configuration.rateLimits.isEnabled = false
         configure(&configuration)
         service = APIService(
             store: SQLiteDatasetStore(database: database), configuration: configuration,
@@ -32,12 +34,12 @@ final class APIHarness {
     /// several (the loop has not been told it handled them all).
     func send(
         _ target: String, method: HTTPMethod = .get, headers: [(String, String)] = [], body: [UInt8] = [], loop: Int = 0,
-        endsWakeUp: Bool = true
+        endsWakeUp: Bool = true, peer: String = "127.0.0.1:1"
     ) throws -> HTTPResponse {
         let handler = handlers[loop] ?? service.makeLoopHandler(loopIndex: loop)
         handlers[loop] = handler
         let request = try HTTPRequest(method: method, target: target, headers: HTTPHeaders(headers), body: body)
-        let response = handler.respond(to: request, context: RequestContext(loopIndex: loop, peer: "127.0.0.1:1"))
+        let response = handler.respond(to: request, context: RequestContext(loopIndex: loop, peer: peer))
         if endsWakeUp { handler.didProcessEvents() }
         return response
     }

@@ -23,7 +23,7 @@ import Testing
         #expect(response.headers[.contentType] == "text/html; charset=utf-8")
         #expect(response.headers["Content-Security-Policy"]?.hasPrefix("default-src 'none'") == true)
         #expect(response.headers["X-Content-Type-Options"] == "nosniff")
-        #expect(response.headers["Vary"] == "Accept")
+        #expect(response.headers["Vary"] == "Accept, Accept-Encoding")
         #expect(response.text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(response.text.contains("<link rel=\"stylesheet\" href=\"\(Stylesheet.path)\">"))
         #expect(!response.text.contains("<script"))

@@ -30,6 +30,8 @@ public enum APIError: Error, HTTPResponseError, Equatable {
     case conflict(detail: String)
     /// The database cannot answer now (503, with `Retry-After`).
     case unavailable(detail: String)
+    /// The client has spent its quota of this class of routes (429, with `Retry-After`).
+    case quotaExceeded(policy: String, quota: Int, window: Int, retryAfter: Int)
 
     /// One invalid field of a request body.
     public struct FieldProblem: Equatable, Sendable {
@@ -56,6 +58,7 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .preconditionRequired: .preconditionRequired
         case .conflict: .conflict
         case .unavailable: .serviceUnavailable
+        case .quotaExceeded: .tooManyRequests
         }
     }
 
@@ -74,6 +77,8 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .preconditionRequired: "/problems/precondition-required"
         case .conflict: "/problems/conflict"
         case .unavailable: "/problems/unavailable"
+        // The type the IETF rate-limit draft registers (draft-ietf-httpapi-ratelimit-headers).
+        case .quotaExceeded: "https://iana.org/assignments/http-problem-types#quota-exceeded"
         }
     }
 
@@ -94,6 +99,8 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .preconditionRequired(let detail): detail
         case .conflict(let detail): detail
         case .unavailable(let detail): detail
+        case .quotaExceeded(let policy, let quota, let window, let retryAfter):
+            "This client has made more than \(quota) \(policy) requests in \(window) seconds; try again in \(retryAfter) s."
         }
     }
 
@@ -138,6 +145,8 @@ public enum APIError: Error, HTTPResponseError, Equatable {
             response.headers.set("WWW-Authenticate", "Bearer realm=\"sco-api\"")
         case .unavailable:
             response.headers.set(.retryAfter, "1")
+        case .quotaExceeded(_, _, _, let retryAfter):
+            response.headers.set(.retryAfter, String(retryAfter))
         default:
             break
         }

@@ -11,6 +11,11 @@ struct LoopCounters {
     var cacheHits: UInt64 = 0
     var cacheMisses: UInt64 = 0
     var databaseErrors: UInt64 = 0
+    /// Bodies compressed, by coding (`gzip`, `br`): once per cached response, so this grows
+    /// with data versions and distinct requests, not with traffic.
+    var compressions: [String: UInt64] = [:]
+    /// Requests refused with 429, by rate-limit class (`reads`, `search`, `writes`).
+    var rateLimited: [String: UInt64] = [:]
 
     struct RequestKey: Hashable {
         var route: String
@@ -24,6 +29,8 @@ struct LoopCounters {
         cacheHits &+= other.cacheHits
         cacheMisses &+= other.cacheMisses
         databaseErrors &+= other.databaseErrors
+        for (coding, count) in other.compressions { compressions[coding, default: 0] &+= count }
+        for (name, count) in other.rateLimited { rateLimited[name, default: 0] &+= count }
     }
 }
 
@@ -41,6 +48,14 @@ public final class LoopMetrics: Sendable {
             case nil: break
             }
         }
+    }
+
+    func recordCompression(_ coding: String) {
+        counters.withLock { $0.compressions[coding, default: 0] &+= 1 }
+    }
+
+    func recordRateLimited(_ name: String) {
+        counters.withLock { $0.rateLimited[name, default: 0] &+= 1 }
     }
 
     func recordDatabaseError() {

@@ -52,6 +52,16 @@ public final class Metrics: Sendable {
         out += "# HELP sco_api_database_errors_total SQLite errors met while answering requests.\n"
         out += "# TYPE sco_api_database_errors_total counter\n"
         out += "sco_api_database_errors_total \(total.databaseErrors)\n"
+        out += "# HELP sco_api_compressions_total Response bodies compressed, by coding (once per cached response).\n"
+        out += "# TYPE sco_api_compressions_total counter\n"
+        for coding in ["br", "gzip"] {
+            out += "sco_api_compressions_total{coding=\"\(coding)\"} \(total.compressions[coding] ?? 0)\n"
+        }
+        out += "# HELP sco_api_rate_limited_total Requests refused with 429, by rate-limit class.\n"
+        out += "# TYPE sco_api_rate_limited_total counter\n"
+        for name in ["reads", "search", "writes"] {
+            out += "sco_api_rate_limited_total{class=\"\(name)\"} \(total.rateLimited[name] ?? 0)\n"
+        }
         out += "# HELP sco_api_start_time_seconds When the process started, in seconds since the Unix epoch.\n"
         out += "# TYPE sco_api_start_time_seconds gauge\n"
         out += "sco_api_start_time_seconds \(startedAt)\n"

@@ -10,8 +10,29 @@ public struct APIConfiguration: Sendable {
     public var accessLog: Bool = true
     /// Encoded responses each event loop keeps; 0 turns the cache off. Default 1,024.
     public var responseCacheEntries: Int = 1024
+    /// Whether cacheable 200s are sent gzip- or brotli-compressed to clients that accept it
+    /// (`Accept-Encoding`). Default on.
+    public var compression: Bool = true
     /// Bearer tokens allowed to write; none means writes are disabled.
     public var tokens: [APIToken] = []
+    /// Per-client quotas of reads, searches and writes.
+    public var rateLimits = RateLimits()
+
+    public init() {}
+}
+
+/// The quotas each client has, by class of route, and who the client is behind proxies.
+///
+/// The defaults are far above what a person or a well-behaved script sends (twenty pages a
+/// second, five searches a second, a write a second, each with the whole minute's quota as a
+/// burst) and far below a flood. Probes, `/metrics` and the stylesheet are not limited.
+public struct RateLimits: Sendable {
+    public var isEnabled = true
+    public var reads = RatePolicy(name: "reads", quota: 1200, window: 60)
+    public var search = RatePolicy(name: "search", quota: 300, window: 60)
+    public var writes = RatePolicy(name: "writes", quota: 60, window: 60)
+    /// Peers whose `Forwarded` / `X-Forwarded-For` name the client.
+    public var trustedProxies = TrustedProxies()
 
     public init() {}
 }

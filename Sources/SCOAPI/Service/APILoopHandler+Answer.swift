@@ -1,3 +1,4 @@
+import ContentCoding
 import HTTPServer
 import SCOData
 
@@ -15,6 +16,7 @@ extension APILoopHandler {
         switch service.router.resolve(request) {
         case .answered(let response, let pattern, let allow):
             if let pattern { exchange.route = pattern }
+            if request.method != .options { try limit(&exchange, service.configuration.rateLimits.reads) }
             if request.method == .options, pattern != nil {
                 return preflight(response, request: request, allow: allow)
             }
@@ -23,6 +25,12 @@ extension APILoopHandler {
             exchange.route = pattern
             route = matched
             parameters = captured
+        }
+        let limits = service.configuration.rateLimits
+        switch route.caching {
+        case .never: break
+        case .write: try limit(&exchange, limits.writes)
+        case .byDataVersion: try limit(&exchange, route.pattern == "/v1/search" ? limits.search : limits.reads)
         }
         let representation: Representation
         switch route.offer {
@@ -38,33 +46,80 @@ extension APILoopHandler {
         // Read the version before the data: a commit in between labels newer data with an
         // older version, which only costs a rebuild on the next request, never a stale hit.
         let version = service.store.dataVersion
+        let coding = service.configuration.compression
+            ? ContentCoding.preferred(request.headers[.acceptEncoding]) : ContentCoding.identity
         let key = cache.isEnabled ? request.target + "\u{1}" + representation.rawValue : ""
         if cache.isEnabled, let entry = cache.lookup(key, version: version) {
             exchange.cacheHit = true
-            return conditional(entry.response, etag: entry.etag, request: request)
+            return selected(entry, key: key, coding: coding, request: request)
         }
         var response = try route.handler(&call)
         guard response.status == .ok else { return response }
         let etag = EntityTag.make(for: response.body, representation: representation)
         response.headers.set(.etag, etag)
         response.headers.set(.cacheControl, service.cacheControl)
+        let entry = ResponseCache.Entry(version: version, response: response, etag: etag)
         if cache.isEnabled {
             exchange.cacheHit = false
-            cache.store(key, ResponseCache.Entry(version: version, response: response, etag: etag))
+            cache.store(key, entry)
+            return selected(entry, key: key, coding: coding, request: request)
         }
-        return conditional(response, etag: etag, request: request)
+        let variant = Compressed.variant(of: response, etag: etag, coding)
+        if variant != nil { loopMetrics.recordCompression(coding.rawValue) }
+        return conditional(variant?.response ?? response, etag: variant?.etag ?? etag, identity: etag, request: request)
+    }
+
+    /// Counts the request against its client's quota of `policy`; throws 429 when it is spent.
+    /// The client is the write token's name for a write made with a valid token, else its
+    /// address (`TrustedProxies.clientAddress`).
+    private func limit(_ exchange: inout Exchange, _ policy: RatePolicy) throws(APIError) {
+        let limits = service.configuration.rateLimits
+        guard limits.isEnabled else { return }
+        let request = exchange.request
+        var key = "a " + limits.trustedProxies.clientAddress(peer: exchange.context.peer, headers: request.headers)
+        if policy.name == limits.writes.name, let name = try? service.authenticator.authenticate(request.headers) {
+            key = "t " + name
+        }
+        let decision = service.rateLimiter.check(key: key, policy: policy)
+        exchange.rateLimit = (policy, decision)
+        guard decision.allowed else {
+            loopMetrics.recordRateLimited(policy.name)
+            throw .quotaExceeded(policy: policy.name, quota: policy.quota, window: policy.window, retryAfter: decision.retryAfter)
+        }
+    }
+
+    /// The cached entry in `coding` (made once per entry), or as it is when that coding is not
+    /// worth it, with `If-None-Match` applied.
+    private func selected(_ entry: ResponseCache.Entry, key: String, coding: ContentCoding, request: HTTPRequest) -> HTTPResponse {
+        if coding != .identity, let variant = cache.variant(key, of: entry, coding, metrics: loopMetrics) {
+            return conditional(variant.response, etag: variant.etag, identity: entry.etag, request: request)
+        }
+        return conditional(entry.response, etag: entry.etag, identity: entry.etag, request: request)
     }
 
     /// 304 when `If-None-Match` matches (RFC 9110 §13.1.2), keeping the validator and caching
     /// fields and announcing the length a 200 would have had (§8.6).
-    private func conditional(_ response: HTTPResponse, etag: String, request: HTTPRequest) -> HTTPResponse {
-        guard let field = request.headers[.ifNoneMatch], EntityTag.noneMatchHits(field, tag: etag) else {
-            return response
+    ///
+    /// A tag of the same data in another coding (`identity` is the uncompressed one's) matches
+    /// too, and the 304 then carries that tag: the client's cache holds that variant, is told
+    /// it is current, and has the same data in it (304 across codings).
+    private func conditional(_ response: HTTPResponse, etag: String, identity: String, request: HTTPRequest) -> HTTPResponse {
+        guard let field = request.headers[.ifNoneMatch] else { return response }
+        var matched: String?
+        if EntityTag.noneMatchHits(field, tag: etag) {
+            matched = etag
+        } else {
+            matched = [ContentCoding.identity, .gzip, .br].lazy.map { Compressed.etag(identity, $0) }
+                .first { $0 != etag && EntityTag.noneMatchHits(field, tag: $0) }
         }
+        guard let matched else { return response }
         var notModified = HTTPResponse(status: .notModified)
-        notModified.headers.set(.etag, etag)
+        notModified.headers.set(.etag, matched)
         if let cacheControl = response.headers[.cacheControl] { notModified.headers.set(.cacheControl, cacheControl) }
-        notModified.headers.set(.contentLength, String(response.body.count))
+        if matched == etag {
+            notModified.headers.set(.contentLength, String(response.body.count))
+            if let encoding = response.headers["Content-Encoding"] { notModified.headers.set("Content-Encoding", encoding) }
+        }
         return notModified
     }
 
@@ -74,10 +129,10 @@ extension APILoopHandler {
         if response.status.code >= 400 {
             response.headers.set(.cacheControl, "no-store")
         }
-        if !service.configuration.corsOrigins.isEmpty {
-            response.headers.set("Vary", "Accept, Origin")
-        } else {
-            response.headers.set("Vary", "Accept")
+        response.headers.set("Vary", service.vary)
+        if let (policy, decision) = exchange.rateLimit {
+            response.headers.set("RateLimit-Policy", policy.field)
+            response.headers.set("RateLimit", "\"\(policy.name)\";r=\(decision.remaining);t=\(decision.reset)")
         }
         if let origin = corsOrigin(for: exchange.request) {
             response.headers.set("Access-Control-Allow-Origin", origin)

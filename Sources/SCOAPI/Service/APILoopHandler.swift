@@ -160,4 +160,6 @@ struct Exchange {
     /// The credential parameter the query carried (the request was refused for it), so the
     /// access log knows to redact the target.
     var queryCredential: String?
+    /// The quota this request counted against and what is left of it, for the `RateLimit` fields.
+    var rateLimit: (policy: RatePolicy, decision: RateLimiter.Decision)?
 }

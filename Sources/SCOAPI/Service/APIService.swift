@@ -13,6 +13,8 @@ public final class APIService: HTTPResponder {
     let router: Router<Route>
     /// Checks the bearer tokens of writes.
     let authenticator: WriteAuthenticator
+    /// Every client's quota use, shared by the loops without a lock.
+    let rateLimiter = RateLimiter()
     /// The OpenAPI document and the `/v1` index, encoded once from the routes.
     let openAPIDocument: [UInt8]
     let indexDocument: [UInt8]
@@ -20,6 +22,8 @@ public final class APIService: HTTPResponder {
     let indexPage: [UInt8]
     /// `Cache-Control` of a cacheable 200, made once.
     let cacheControl: String
+    /// `Vary` of every answer: what the server chooses representations by.
+    let vary: String
     /// Set once the server exists, so `/metrics` can report its open connections. Weak: the
     /// server holds this service as its responder, and the pair must not keep each other alive.
     private let server = Lock(WeakServer())
@@ -42,6 +46,8 @@ public final class APIService: HTTPResponder {
         self.indexDocument = IndexResource.document(routes)
         self.indexPage = IndexResource.page(routes)
         self.cacheControl = "public, max-age=\(configuration.cacheMaxAge)"
+        self.vary = (["Accept"] + (configuration.compression ? ["Accept-Encoding"] : [])
+            + (configuration.corsOrigins.isEmpty ? [] : ["Origin"])).joined(separator: ", ")
     }
 
     /// Connects the service to the server that runs it (for the connection gauge).
