@@ -119,3 +119,10 @@ write_env() {  # the machine and tool versions, for the table's header
     echo "settings: duration=${DURATION}s reps=$REPS warmup=${WARMUP}s connections='$CONNECTIONS' wrk threads=$WRK_THREADS peers='$PEERS'"
   } >"$RES/env.txt"
 }
+
+# `--rate-limit off` when the sco-api binary has the flag (older builds, measured beside a new
+# one, do not): a benchmark floods from one address, which the default quotas would refuse.
+rate_limit_off() {
+  local help; help=$("$SCO_API_BIN" serve --help 2>/dev/null)  # not piped into grep -q: pipefail
+  if [[ $help == *"--rate-limit <"* ]]; then echo --rate-limit off; fi
+}

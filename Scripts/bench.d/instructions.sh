@@ -1,4 +1,5 @@
-# Scripts/bench instructions: callgrind instructions per request on the uncached paths.
+# Scripts/bench instructions: callgrind instructions per request on the uncached paths, and on
+# the cached member-states list as it is and compressed.
 #
 # The release binary runs under valgrind --tool=callgrind with one event-loop thread, the
 # response cache off and no access log. A client (instructions_client.py) sends WARM requests
@@ -16,11 +17,14 @@ do_instructions() {
   port=$(port_of sco-api)
   port_free "$port" || die "port $port is in use"
   : >"$out"
-  for scenario in ${INSTRUCTION_SCENARIOS:-search timeline}; do
+  for scenario in ${INSTRUCTION_SCENARIOS:-search timeline member-states member-states-br}; do
     rm -f "$WORK"/callgrind.req.*
+    # member-states*: the cached path, as a repeated read meets it; the others uncached.
+    local cache=(--response-cache-entries 0)
+    [[ $scenario == member-states* ]] && cache=()
     valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.req.%p" \
         "$SCO_API_BIN" serve --host "$HOST" --port "$port" --database "$WORK/db/cached.sqlite" \
-        --access-log off --threads 1 --response-cache-entries 0 >>"$LOGS/instructions.log" 2>&1 &
+        --access-log off $(rate_limit_off) --threads 1 "${cache[@]}" >>"$LOGS/instructions.log" 2>&1 &
     pid=$!
     if wait_status "http://$HOST:$port/healthz" 120; then
       python3 "$BENCH_D/instructions_client.py" --port "$port" --scenario "$scenario" \

@@ -14,6 +14,8 @@ import sys
 
 
 def variants(bench_dir, scenario):
+    if scenario.startswith("member-states"):
+        return ["/v1/member-states"]
     name = {"search": "vary-search.lua", "timeline": "vary-timeline.lua"}[scenario]
     text = open(os.path.join(bench_dir, name), encoding="utf-8").read()
     block = text[text.index("{") + 1:text.index("}")]
@@ -23,10 +25,10 @@ def variants(bench_dir, scenario):
     return ["/v1/timeline?" + query for query in items]
 
 
-def send(connection, targets, start, count):
+def send(connection, targets, start, count, headers):
     for index in range(start, start + count):
         # wrk's scripts start at the second item (i is 1 before the first request).
-        connection.request("GET", targets[(index + 1) % len(targets)])
+        connection.request("GET", targets[(index + 1) % len(targets)], headers=headers)
         response = connection.getresponse()
         response.read()
         if response.status != 200:
@@ -44,7 +46,7 @@ def total_instructions(dump):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
-    parser.add_argument("--scenario", choices=["search", "timeline"], required=True)
+    parser.add_argument("--scenario", choices=["search", "timeline", "member-states", "member-states-br"], required=True)
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--bench-dir", required=True)
     parser.add_argument("--warm", type=int, default=48)
@@ -53,9 +55,11 @@ def main():
     args = parser.parse_args()
     targets = variants(args.bench_dir, args.scenario)
     connection = http.client.HTTPConnection("127.0.0.1", args.port, timeout=120)
-    index = send(connection, targets, 0, args.warm)
+    # http.client sends Accept-Encoding: identity unless told otherwise, as wrk sends none.
+    headers = {"Accept-Encoding": "gzip, br"} if args.scenario.endswith("-br") else {}
+    index = send(connection, targets, 0, args.warm, headers)
     subprocess.run(["callgrind_control", "--zero", str(args.pid)], check=True, capture_output=True)
-    send(connection, targets, index, args.count)
+    send(connection, targets, index, args.count, headers)
     result = subprocess.run(["callgrind_control", "--dump=measured", str(args.pid)], check=True,
                             capture_output=True, text=True)
     dumps = sorted(glob.glob(os.path.join(args.dump_dir, f"callgrind.req.{args.pid}.*")),

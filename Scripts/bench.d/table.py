@@ -94,6 +94,7 @@ for sc in dict.fromkeys(k[0] for k in order):
     what = {"member-states": "GET /v1/member-states, the same request every time",
             "index": "GET /v1, sco-api's link index, the same request every time",
             "search": "GET /v1/search?q=..., the term varies per request",
+            "compressed": "Accept-Encoding: gzip, br; nginx serves gzip_static's .gz, sco-api its br",
             "html": "HTML pages (?format=html) beside the same resource's JSON, each the same request every time",
             "timeline": "GET /v1/timeline?..., the filters vary per request"}.get(sc, sc)
     print(f"### {sc}: {what}")
@@ -111,7 +112,7 @@ for sc in dict.fromkeys(k[0] for k in order):
         rps = [float(r[5]) for r in rs]
         p99 = [float(r[7]) for r in rs]
         m = med(rps)
-        summary[key] = {"rps": m, "p99": med(p99)}
+        summary[key] = {"rps": m, "p99": med(p99), "cpu": med([cpu_us(r) for r in rs])}
         errors = sum(int(r[9]) + int(r[10]) for r in rs)
         print("| " + " | ".join([
             name, str(key[3]), fnum(m), f"{min(rps):,.0f}-{max(rps):,.0f}",
@@ -234,6 +235,16 @@ check("cached member-states p99 at c256 <= 1.5x nginx's", s and n, s and n and s
       f"{s:.3f} ms vs nginx {n:.3f} ms" if s and n else "")
 s, n = rps(ms, "sco-api", "/v1/member-states", 1), rps(ms, "nginx", "/v1/member-states", 1)
 check("cached member-states c1 >= 0.8x nginx", s and n, s and n and s >= 0.8 * n, f"{s / n:.2f}x" if s and n else "")
+for c in (1, 64, 256):
+    s, n = rps(ms, "sco-api", "/v1/member-states", c), rps(ms, "nginx", "/v1/member-states", c)
+    check(f"cached member-states c{c} >= 1.0x tuned nginx", s and n, s and n and s >= n, f"{s / n:.2f}x" if s and n else "")
+    su = summary.get((ms, "sco-api", "/v1/member-states", c), {}).get("cpu")
+    nu = summary.get((ms, "nginx", "/v1/member-states", c), {}).get("cpu")
+    check(f"cached member-states c{c} server CPU per request <= nginx's", su and nu, su and nu and su <= nu,
+          f"{su:.1f} vs {nu:.1f} us" if su and nu else "")
+    s, n = rps("compressed", "sco-api", "/v1/member-states", c), rps("compressed", "nginx", "/v1/member-states", c)
+    check(f"compressed member-states c{c} >= 1.0x nginx gzip_static", s and n, s and n and s >= n,
+          f"{s / n:.2f}x" if s and n else "")
 for c in sorted({k[3] for k in summary if k[0] == "html"}):
     for route in ("/v1/member-states", "/v1/timeline"):
         h, j = rps("html", "sco-api", route + "?format=html", c), rps("html", "sco-api", route, c)

@@ -19,6 +19,11 @@ all_cases() {  # $1 = scenario: prints every case of it
       echo "$sc sco-api /v1 -"
       echo "$sc nginx /v1 -"
       for s in hummingbird flyingfox vapor; do echo "$sc $s /v1 -"; done ;;
+    compressed)  # Accept-Encoding: gzip, br; nginx answers with gzip_static's .gz (it has no br)
+      echo "$sc sco-api /v1/member-states compressed"
+      echo "$sc nginx /v1/member-states compressed"
+      echo "$sc sco-api /v1/timeline compressed"
+      echo "$sc nginx /v1/timeline compressed" ;;
     html)  # the HTML face beside the same resource's JSON, all of sco-api's own; uncached `/` for its CPU per page
       echo "$sc sco-api /v1/member-states -"
       echo "$sc sco-api /v1/member-states?format=html -"
@@ -30,7 +35,7 @@ all_cases() {  # $1 = scenario: prints every case of it
       echo "$sc sco-api /v1/$sc vary-$sc"
       echo "$sc sco-api-nocache /v1/$sc vary-$sc"
       for s in hummingbird flyingfox vapor; do echo "$sc $s $p/v1/$sc vary-$sc"; done ;;
-    *) die "unknown scenario $sc (member-states, search, timeline, index, html)" ;;
+    *) die "unknown scenario $sc (member-states, search, timeline, index, html, compressed)" ;;
   esac
 }
 
@@ -47,7 +52,7 @@ make_lua() {  # the wrk scripts: report.lua alone, or a request generator follow
   mkdir -p "$WORK/lua"
   cp "$BENCH_D/report.lua" "$WORK/lua/-.lua"
   local v
-  for v in vary-search vary-timeline; do cat "$BENCH_D/$v.lua" "$BENCH_D/report.lua" >"$WORK/lua/$v.lua"; done
+  for v in vary-search vary-timeline compressed; do cat "$BENCH_D/$v.lua" "$BENCH_D/report.lua" >"$WORK/lua/$v.lua"; done
 }
 
 run_wrk() {  # $1 scenario $2 server $3 route $4 lua $5 connections $6 rep ("warmup": not recorded)
@@ -138,6 +143,8 @@ do_throughput() {
   for sc in $SCENARIOS; do
     while read -r _ s route lua; do
       name=$sc
+      # compressed and html reuse another scenario's body: the one of the route's path
+      [[ $sc == compressed || $sc == html ]] && { name=${route%%\?*}; name=${name##*/}; }
       verify_case "$s" "$route" "$name" || log "$s $route: response check FAILED (see $RES/verify.tsv)"
       DURATION=$WARMUP run_wrk "$sc" "$s" "$route" "$lua" 64 warmup
     done < <(cases "$sc")

@@ -61,43 +61,96 @@ public enum ContentCoding: String, Sendable, CaseIterable {
     /// acceptable unless `identity;q=0` or `*;q=0` rules it out, below any coding listed. When nothing is acceptable
     /// the answer is identity all the same: §12.5.3 allows it, and a body is better than a 406.
     public static func preferred(_ acceptEncoding: String?) -> ContentCoding {
-        guard let field = acceptEncoding, !field.isEmpty else { return .identity }
-        var named: [ContentCoding: Double] = [:]
-        var wildcard: Double?
-        for element in field.split(separator: ",") {
-            let parts = element.split(separator: ";")
-            guard let name = parts.first?.trimmed.lowercased(), !name.isEmpty else { continue }
-            var quality = 1.0
-            for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1)
-                if pair.count == 2, pair[0].trimmed.lowercased() == "q" {
-                    quality = Double(pair[1].trimmed).map { min(max($0, 0), 1) } ?? 0
+        guard var field = acceptEncoding, !field.isEmpty else { return .identity }
+        // Bytes, not Characters: a request's header is parsed on every request, and this is a
+        // handful of comparisons rather than a string's grapheme machinery.
+        return field.withUTF8 { bytes -> ContentCoding in
+            var named: (br: Int?, gzip: Int?, identity: Int?) = (nil, nil, nil)
+            var wildcard: Int?
+            var index = 0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count, bytes[end] != UInt8(ascii: ",") { end += 1 }
+                if let (name, quality) = Self.element(bytes, index, end) {
+                    switch name {
+                    case .br: named.br = quality
+                    case .gzip: named.gzip = max(named.gzip ?? 0, quality)
+                    case .identity: named.identity = quality
+                    case nil: wildcard = quality
+                    }
                 }
+                index = end + 1
             }
-            switch name {
-            case "*": wildcard = quality
-            case "x-gzip": named[.gzip] = max(named[.gzip] ?? 0, quality)
-            default: if let coding = ContentCoding(rawValue: name) { named[coding] = quality }
-            }
-        }
-        func quality(_ coding: ContentCoding) -> Double {
-            if let q = named[coding] { return q }
-            if let wildcard { return wildcard }
             // Identity, not named, is acceptable but last: a listed coding with any q beats it.
-            return coding == .identity ? Double.leastNonzeroMagnitude : 0
+            let br = named.br ?? wildcard ?? 0
+            let gzip = named.gzip ?? wildcard ?? 0
+            let identity = named.identity.map { $0 * 2 } ?? wildcard.map { $0 * 2 } ?? 1
+            // Qualities are in thousandths; identity's are doubled so that "not named" (1) sits
+            // below any named coding's q (2 or more) and ties still go to br, then gzip.
+            if br > 0, br * 2 >= gzip * 2, br * 2 >= identity { return .br }
+            if gzip > 0, gzip * 2 >= identity { return .gzip }
+            return .identity
         }
-        var best = ContentCoding.identity
-        var bestQuality = 0.0
-        for coding in [ContentCoding.br, .gzip, .identity] where quality(coding) > bestQuality {
-            best = coding
-            bestQuality = quality(coding)
+    }
+
+    /// One element of the field (`bytes[start..<end]`): its coding (nil for `*`; elements
+    /// naming other codings are skipped) and its q in thousandths (RFC 9110 §12.4.2).
+    private static func element(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (ContentCoding?, Int)? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        var nameStart = start
+        while nameStart < end, isSpace(bytes[nameStart]) { nameStart += 1 }
+        var nameEnd = nameStart
+        while nameEnd < end, bytes[nameEnd] != UInt8(ascii: ";"), !isSpace(bytes[nameEnd]) { nameEnd += 1 }
+        func nameIs(_ literal: StaticString) -> Bool {
+            guard nameEnd - nameStart == literal.utf8CodeUnitCount else { return false }
+            let expected = literal.utf8Start
+            for offset in 0..<(nameEnd - nameStart) where bytes[nameStart + offset] | 0x20 != expected[offset] | 0x20 {
+                return false
+            }
+            return true
         }
-        return best
+        let coding: ContentCoding?
+        if nameIs("br") {
+            coding = .br
+        } else if nameIs("gzip") || nameIs("x-gzip") {
+            coding = .gzip
+        } else if nameIs("identity") {
+            coding = .identity
+        } else if nameIs("*") {
+            coding = nil
+        } else {
+            return nil
+        }
+        // Parameters: the first `q=` decides; an unreadable q is 0.
+        var index = nameEnd
+        while index < end {
+            guard bytes[index] == UInt8(ascii: ";") else { index += 1; continue }
+            index += 1
+            while index < end, isSpace(bytes[index]) { index += 1 }
+            guard index + 1 < end, bytes[index] | 0x20 == UInt8(ascii: "q"), bytes[index + 1] == UInt8(ascii: "=") else { continue }
+            return (coding, quality(bytes, index + 2, end))
+        }
+        return (coding, 1000)
+    }
+
+    /// `0`, `0.5`, `1.000`…: thousandths from 0 to 1000; anything else is 0.
+    private static func quality(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var stop = start
+        while stop < end, bytes[stop] != UInt8(ascii: ";"), bytes[stop] != UInt8(ascii: " "), bytes[stop] != UInt8(ascii: "\t") {
+            stop += 1
+        }
+        guard stop > start, bytes[start] == UInt8(ascii: "0") || bytes[start] == UInt8(ascii: "1") else { return 0 }
+        var value = Int(bytes[start] - UInt8(ascii: "0")) * 1000
+        guard stop > start + 1 else { return value }
+        guard bytes[start + 1] == UInt8(ascii: "."), stop - start - 2 <= 3 else { return 0 }
+        var scale = 100
+        for index in (start + 2)..<stop {
+            let digit = bytes[index]
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return 0 }
+            value += Int(digit - UInt8(ascii: "0")) * scale
+            scale /= 10
+        }
+        return min(value, 1000)
     }
 }
 
-extension Substring {
-    fileprivate var trimmed: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
-    }
-}
