@@ -11,9 +11,9 @@ enum HTMLPage {
     ]
 
     /// The `Content-Security-Policy` of every page: nothing but the app's own stylesheet and
-    /// forms that submit to the app. Pages have no script, no frame, no image of their own.
+    /// forms that submit to the app. Pages have no script, no frame, no image, so nothing else is allowed.
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     /// A whole page: `title` in the head and as its `h1`, then what `content` writes.
     /// `json` is the address of the same resource as JSON, for the footer.

@@ -42,7 +42,7 @@ struct HTMLValues {
         } else if key == "snippet" {
             Self.writeSnippet(text, to: &html)
         } else if Self.isReference(key), let target = links.target(text) {
-            html.link(target.href, target.label, [("title", "\(target.noun) \(text)")])
+            html.link(target.href, target.label)
         } else {
             html.text(text)
         }

@@ -10,6 +10,7 @@ extension Route {
         page: @escaping @Sendable (any DatasetReader, ListQuery, RouteCall) throws -> Page<Record>
     ) -> Route {
         let spec = table.querySpec
+        let title = HTMLRecords.title(pattern)
         return Route(
             .get, pattern, operationID: operationID, summary: summary, caching: .byDataVersion,
             offer: .negotiated(Representation.allCases), documentation: .list(spec, record: table.recordSchema)
@@ -17,7 +18,7 @@ extension Route {
             let data = try call.dataset()
             let list = try ListQueryParser(spec: spec).parse(call.representation == .html ? call.query.nonEmpty : call.query)
             return try ListEncoding.response(
-                try page(data, list, call), table: table, list: list, call: call, title: HTMLRecords.title(pattern), summary: summary)
+                try page(data, list, call), table: table, list: list, call: call, title: title, summary: summary)
         }
     }
 
