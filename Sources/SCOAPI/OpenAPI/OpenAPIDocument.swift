@@ -120,10 +120,11 @@ enum OpenAPIDocument {
         }
     }
 
+    /// A problem: RFC 9457 JSON, or the same problem as a page for a client that prefers HTML.
     static func problemResponse(_ description: String) -> OpenAPINode {
         .object([
             ("description", .string(description)),
-            ("content", .object([("application/problem+json", .object([("schema", .ref("Problem"))]))])),
+            ("content", .object([("application/problem+json", .object([("schema", .ref("Problem"))])), htmlContent])),
         ])
     }
 
