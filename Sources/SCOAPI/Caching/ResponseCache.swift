@@ -44,8 +44,7 @@ final class ResponseCache {
         case .made(let variant): return variant
         case .notWorthIt: return nil
         case .unmade:
-            let variant = Compressed.variant(of: entry.response, etag: entry.etag, coding)
-            if variant != nil { metrics.recordCompression(coding.rawValue) }
+            let variant = Compressed.variant(of: entry.response, etag: entry.etag, coding, metrics: metrics)
             let slot: Compressed.Slot = variant.map { .made($0) } ?? .notWorthIt
             if coding == .br { entries[key]?.br = slot } else { entries[key]?.gzip = slot }
             return variant
@@ -80,11 +79,11 @@ enum Compressed {
     }
 
     /// `response` (a 200 tagged `etag`) in `coding`, or nil when its body is under
-    /// `minimumBytes` or does not shrink.
-    static func variant(of response: HTTPResponse, etag: String, _ coding: ContentCoding) -> Variant? {
-        guard coding != .identity, response.body.count >= minimumBytes, let body = coding.encode(response.body),
-              body.count < response.body.count
-        else { return nil }
+    /// `minimumBytes` or does not shrink; each compression counted in `metrics`.
+    static func variant(of response: HTTPResponse, etag: String, _ coding: ContentCoding, metrics: LoopMetrics) -> Variant? {
+        guard coding != .identity, response.body.count >= minimumBytes, let body = coding.encode(response.body) else { return nil }
+        metrics.recordCompression(coding.rawValue)
+        guard body.count < response.body.count else { return nil }
         var compressed = response
         compressed.body = body
         let tag = Self.etag(etag, coding)

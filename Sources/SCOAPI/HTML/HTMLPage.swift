@@ -55,12 +55,7 @@ enum HTMLPage {
     /// The request's path and query with `format` set to `format` (the same resource in
     /// another representation).
     static func address(_ request: HTTPRequest, format: String) -> String {
-        var parts: [String] = []
-        for (name, value) in request.query where name != "format" && !value.isEmpty {
-            parts.append(QueryEncoding.encode(name) + "=" + QueryEncoding.encode(value))
-        }
-        parts.append("format=" + format)
-        return request.path + "?" + parts.joined(separator: "&")
+        HTMLRecords.replacing(["format": format], in: request)
     }
 }
 

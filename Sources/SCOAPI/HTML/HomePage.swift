@@ -7,11 +7,11 @@ enum HomePage {
     static func render(reader: any DatasetReader, links: LinkIndex) throws -> [UInt8] {
         let summit = try reader.summits.summit()
         let declaration = try reader.declarations.declaration()
-        let clauses = try reader.clauses.page(ListRequest(limit: 1000)).items.sorted { $0.position < $1.position }
-        let states = try reader.states.page(ListRequest(limit: 1000)).items
-        let people = try reader.people.page(ListRequest(limit: 1000)).items
-        let statements = try reader.statements.page(ListRequest(limit: 1000)).items
-        let events = try reader.timeline.page(ListRequest(limit: 1000)).items
+        let clauses = try reader.clauses.all().sorted { $0.position < $1.position }
+        let states = try reader.states.all()
+        let people = try reader.people.all()
+        let statements = try reader.statements.all()
+        let events = try reader.timeline.all()
         let values = HTMLValues(links: links)
         return HTMLPage.render(
             title: "The SCO summit in Dushanbe and the Russia–Georgia war, August 2008",

@@ -44,41 +44,38 @@ final class LinkIndex {
                 quotes[quote.sourceId, default: [:]][key] = span
             }
         }
-        func all<Item, Field: ListSortField>(_ list: any RecordList<Item, Field>) throws -> [Item] {
-            try list.page(ListRequest<Field>(limit: 10_000)).items
-        }
-        for state in try all(reader.states) {
+        for state in try reader.states.all() {
             add(Target(href: "/v1/states/\(state.code)", label: state.name, noun: "state"), id: state.code,
                 quotes: state.sources + state.notes.flatMap(\.sources))
         }
-        for organization in try all(reader.organizations) {
+        for organization in try reader.organizations.all() {
             add(Target(href: "/v1/organizations/\(organization.id)", label: organization.name, noun: "organization"),
                 id: organization.id, quotes: organization.sources + organization.notes.flatMap(\.sources))
         }
-        for person in try all(reader.people) {
+        for person in try reader.people.all() {
             add(Target(href: "/v1/people/\(person.id)", label: person.name, noun: "person"), id: person.id,
                 quotes: person.sources + person.notes.flatMap(\.sources))
         }
-        for region in try all(reader.regions) {
+        for region in try reader.regions.all() {
             add(Target(href: "/v1/regions/\(region.id)", label: region.name, noun: "region"), id: region.id,
                 quotes: region.sources + region.notes.flatMap(\.sources))
         }
-        for event in try all(reader.timeline) {
+        for event in try reader.timeline.all() {
             add(Target(href: "/v1/timeline/\(event.id)", label: event.title, noun: "event"), id: event.id, quotes: event.sources)
         }
-        for statement in try all(reader.statements) {
+        for statement in try reader.statements.all() {
             add(Target(href: "/v1/statements/\(statement.id)", label: statement.summary, noun: "statement"), id: statement.id,
                 quotes: statement.sources)
         }
-        for clause in try all(reader.clauses) {
+        for clause in try reader.clauses.all() {
             add(Target(href: "/v1/declaration/clauses/\(clause.id)", label: "Clause \(clause.position): \(clause.summary)",
                        noun: "clause"), id: clause.id, quotes: clause.sources)
         }
-        for quantity in try all(reader.quantities) {
+        for quantity in try reader.quantities.all() {
             add(Target(href: "/v1/quantities/\(quantity.id)", label: quantity.measure, noun: "quantity"), id: quantity.id,
                 quotes: quantity.sources)
         }
-        for source in try all(reader.sources) {
+        for source in try reader.sources.all() {
             targets[source.id] = Target(href: "/v1/sources/\(source.id)", label: source.title, noun: "source")
         }
         if let summit = try reader.summits.summit() {
@@ -104,5 +101,13 @@ final class LinkIndex {
     /// The record `id` names, if any (a state by its alpha-2 code).
     func target(_ id: String) -> Target? {
         targets[id]
+    }
+}
+
+extension RecordList {
+    /// Every record of the list, in its default order: what a page that shows or links them
+    /// all reads (the keyset query takes `Int.max` as "no limit").
+    func all() throws -> [Item] {
+        try page(ListRequest<Field>(limit: Int.max)).items
     }
 }

@@ -78,10 +78,9 @@ public final class RateLimiter: Sendable {
         let interval = UInt64(policy.window * Self.unitsPerSecond / policy.quota)
         let window = UInt64(policy.window * Self.unitsPerSecond)
         let tolerance = window - interval
-        var hasher = StableHasher()
-        hasher.combine(policy.name)
-        hasher.combine(key)
-        let hash = hasher.value
+        // The same hash as the ETags': the same on every run, so the table's behaviour repeats.
+        var slotKey = policy.name + "\u{1}" + key
+        let hash = slotKey.withUTF8 { EntityTag.hash(UnsafeRawBufferPointer($0)) }
         let tag = hash >> Self.timeBits
         let first = Int(hash & UInt64(Self.slotCount - 1))
         let second = Int((hash >> 16) & UInt64(Self.slotCount - 1))
@@ -122,18 +121,5 @@ public final class RateLimiter: Sendable {
 
     private static func seconds(_ units: UInt64) -> Int {
         Int((units + UInt64(unitsPerSecond) - 1) / UInt64(unitsPerSecond))
-    }
-}
-
-/// FNV-1a over the bytes given, 64 bits: the same on every run (Swift's `Hasher` is seeded per
-/// process, which would do too, but a stable hash makes the table's behaviour repeatable in tests).
-struct StableHasher {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    mutating func combine(_ text: String) {
-        for byte in text.utf8 {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        value = (value ^ 0xFF) &* 0x0000_0100_0000_01B3
     }
 }

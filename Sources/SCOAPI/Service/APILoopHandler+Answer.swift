@@ -64,8 +64,7 @@ extension APILoopHandler {
             cache.store(key, entry)
             return selected(entry, key: key, coding: coding, request: request)
         }
-        let variant = Compressed.variant(of: response, etag: etag, coding)
-        if variant != nil { loopMetrics.recordCompression(coding.rawValue) }
+        let variant = Compressed.variant(of: response, etag: etag, coding, metrics: loopMetrics)
         return conditional(variant?.response ?? response, etag: variant?.etag ?? etag, identity: etag, request: request)
     }
 
