@@ -51,6 +51,25 @@ public final class Database: Sendable {
         self.version = Atomic(Self.wallClockNanoseconds())
     }
 
+    /// Opens a file another process keeps up to date (a Litestream replica) for reading only:
+    /// the "writer" is a read-only connection, used to notice that process's commits, and
+    /// `write` fails as SQLite does on a read-only database. The file's journal mode is left
+    /// as it is.
+    public init(readingOnly path: String, busyTimeout: Duration = .seconds(5)) throws {
+        let connection = try SQLiteConnection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+        self.writerLock = Lock(try connection.externalDataVersion())
+        self.writer = connection
+        self.path = path
+        self.busyTimeout = busyTimeout
+        self.version = Atomic(Self.wallClockNanoseconds())
+    }
+
+    /// Turns SQLite's automatic checkpoints off on the writer (`PRAGMA wal_autocheckpoint = 0`),
+    /// for a file whose WAL Litestream copies and checkpoints itself.
+    public func disableAutomaticCheckpoints() throws {
+        try withWriterLock { try $0.execute("PRAGMA wal_autocheckpoint = 0") }
+    }
+
     /// The current data version; read it before reading the data it will label.
     public var dataVersion: UInt64 {
         version.load(ordering: .acquiring)

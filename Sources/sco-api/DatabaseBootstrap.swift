@@ -5,9 +5,16 @@ import SCOData
 /// Opens the server's store: the SQLite file created if missing, its pending migrations
 /// applied, an empty one seeded; says what was done in one log line.
 enum DatabaseBootstrap {
-    static func open(path: String, seedIfEmpty: Bool, logger: Logger) throws -> SQLiteDatasetStore {
+    static func open(path: String, seedIfEmpty: Bool, role: ReplicationRole = .single, logger: Logger) throws -> SQLiteDatasetStore {
         let started = MonotonicInstant.now()
-        let (store, report) = try SQLiteDatasetStore.open(path: path, createIfMissing: true, seedIfEmpty: seedIfEmpty)
+        if role == .replica {
+            // The follower made the file; a replica reads it as it is, never migrates or seeds.
+            let store = try SQLiteDatasetStore.openReplica(path: path)
+            logger.info("opened the replica's copy read-only", [("path", .string(path))])
+            return store
+        }
+        let (store, report) = try SQLiteDatasetStore.open(
+            path: path, createIfMissing: true, seedIfEmpty: seedIfEmpty, underLitestream: role == .primary)
         var fields: [(String, LogValue)] = [
             ("path", .string(path)), ("created", .bool(report.createdFile)),
             ("migrationsApplied", .string(report.migrationsApplied.joined(separator: ","))),

@@ -90,6 +90,36 @@ struct Serve: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Seed the bundled dataset into an empty database (env SCO_API_SEED; default on).")
     var seed: Bool?
 
+    @Option(help: "single, primary or replica (env SCO_API_ROLE; default single: no Litestream).")
+    var role: String?
+
+    @Option(help: "The Litestream replica store: a replica follows it; a primary with no database restores from it (env SCO_API_REPLICA_URL).")
+    var replicaURL: String?
+
+    @Option(help: "The primary's URL: a replica answers writes with a 307 to it (env SCO_API_PRIMARY_URL).")
+    var primaryURL: String?
+
+    @Option(help: "The primary's Litestream control socket (env SCO_API_LITESTREAM_SOCKET).")
+    var litestreamSocket: String?
+
+    @Option(help: "on or off: acknowledge a write only once Litestream confirms it on the replica store (env SCO_API_DURABLE_REPLICATION; default off).")
+    var durableReplication: String?
+
+    @Option(help: "Seconds a durable write waits for that confirmation before a 503 (env SCO_API_REPLICATION_TIMEOUT; default 5).")
+    var replicationTimeout: Double?
+
+    @Option(help: "Seconds of lag past which a replica reports not ready (env SCO_API_MAX_LAG; default 5).")
+    var maxLag: Double?
+
+    @Option(help: "Seconds between a replica's polls of the replica store (env SCO_API_FOLLOW_INTERVAL; default 0.2).")
+    var followInterval: Double?
+
+    @Option(help: "Longest wait, seconds, for a read's SCO-Min-Seq (env SCO_API_MIN_SEQ_WAIT; default 2).")
+    var minSeqWait: Double?
+
+    @Option(help: "The litestream executable (env SCO_API_LITESTREAM; default litestream on PATH).")
+    var litestream: String?
+
     func validate() throws {
         try shared.validate()
         _ = try checkedSettings()
@@ -101,7 +131,8 @@ struct Serve: ParsableCommand {
         shared.createDefaultDirectoryIfUsed()
         do {
             try ServerApplication.run(settings, logger: logger) {
-                try DatabaseBootstrap.open(path: settings.databasePath, seedIfEmpty: settings.seedIfEmpty, logger: logger)
+                try DatabaseBootstrap.open(
+                    path: settings.databasePath, seedIfEmpty: settings.seedIfEmpty, role: settings.replication.role, logger: logger)
             }
         } catch let error as ServerApplication.StartError {
             logger.error(error.description)
@@ -180,8 +211,52 @@ struct Serve: ParsableCommand {
             default: nil
             }
         }
-        return ServerApplication.Settings(
+        var result = ServerApplication.Settings(
             databasePath: shared.databasePath(env), server: server, api: api, seedIfEmpty: shouldSeed)
+        result.replication = try replicationSettings(env)
+        return result
+    }
+
+    /// `--role` and the options that go with it, checked together.
+    private func replicationSettings(_ env: EnvironmentResolver) throws -> ReplicationSettings {
+        var settings = ReplicationSettings()
+        let roleText = env.resolve(role, variable: "SCO_API_ROLE", option: "--role", default: "single")
+        guard let parsed = ReplicationRole(rawValue: roleText.lowercased()) else {
+            throw ValidationError("--role must be single, primary or replica; got '\(roleText)'.")
+        }
+        settings.role = parsed
+        let url = env.resolve(replicaURL, variable: "SCO_API_REPLICA_URL", option: "--replica-url", default: "")
+        settings.replicaURL = url.isEmpty ? nil : url
+        let primary = env.resolve(primaryURL, variable: "SCO_API_PRIMARY_URL", option: "--primary-url", default: "")
+        if !primary.isEmpty {
+            guard primary.hasPrefix("http://") || primary.hasPrefix("https://") else {
+                throw ValidationError("--primary-url must be an http:// or https:// URL; got '\(primary)'.")
+            }
+            settings.primaryURL = primary
+        }
+        let socket = env.resolve(litestreamSocket, variable: "SCO_API_LITESTREAM_SOCKET", option: "--litestream-socket", default: "")
+        settings.litestreamSocket = socket.isEmpty ? nil : socket
+        settings.durable = try Self.onOff(
+            env.resolve(durableReplication, variable: "SCO_API_DURABLE_REPLICATION", option: "--durable-replication", default: "off"),
+            option: "--durable-replication")
+        settings.confirmTimeout = try seconds(replicationTimeout, "SCO_API_REPLICATION_TIMEOUT", "--replication-timeout", settings.confirmTimeout, env)
+        settings.maxLag = try seconds(maxLag, "SCO_API_MAX_LAG", "--max-lag", settings.maxLag, env)
+        settings.followInterval = try seconds(followInterval, "SCO_API_FOLLOW_INTERVAL", "--follow-interval", settings.followInterval, env)
+        settings.minSeqWait = try seconds(minSeqWait, "SCO_API_MIN_SEQ_WAIT", "--min-seq-wait", settings.minSeqWait, env)
+        guard settings.minSeqWait <= .seconds(30) else { throw ValidationError("--min-seq-wait must be at most 30 seconds.") }
+        settings.litestreamPath = env.resolve(litestream, variable: "SCO_API_LITESTREAM", option: "--litestream", default: "litestream")
+        switch settings.role {
+        case .single:
+            if settings.durable { throw ValidationError("--durable-replication needs --role primary and --litestream-socket.") }
+        case .primary:
+            if settings.durable, settings.litestreamSocket == nil {
+                throw ValidationError("--durable-replication needs --litestream-socket, the control socket of the primary's Litestream.")
+            }
+        case .replica:
+            guard settings.replicaURL != nil else { throw ValidationError("--role replica needs --replica-url, the replica store to follow.") }
+            if settings.durable { throw ValidationError("--durable-replication is the primary's; a replica does not write.") }
+        }
+        return settings
     }
 
     private func seconds(

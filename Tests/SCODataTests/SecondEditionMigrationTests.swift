@@ -84,7 +84,7 @@ import Testing
         #expect(changesBefore == ["seed"])
 
         let applied = try database.migrate(SchemaMigrations.migrator)
-        #expect(applied.map(\.fileName) == ["0005_second_edition.sql"])
+        #expect(applied.map(\.fileName) == ["0005_second_edition.sql", "0006_idempotency_keys.sql"])
 
         func date(_ id: String) throws -> HistoricalDate {
             guard let event = try reader.timeline.record(id: id) else { throw CocoaError(.fileNoSuchFile) }

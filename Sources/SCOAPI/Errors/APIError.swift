@@ -32,6 +32,17 @@ public enum APIError: Error, HTTPResponseError, Equatable {
     case unavailable(detail: String)
     /// The client has spent its quota of this class of routes (429, with `Retry-After`).
     case quotaExceeded(policy: String, quota: Int, window: Int, retryAfter: Int)
+    /// A request header with a value the API cannot use.
+    case badHeader(name: String, detail: String)
+    /// A write sent to a read-only replica: a 307 to the primary when it is known, else 421.
+    case readOnlyReplica(primaryURL: String?, target: String)
+    /// An `Idempotency-Key` already used by this token for a different request.
+    case idempotencyKeyReused(key: String)
+    /// A durable write Litestream did not confirm on the replica store; `committed` says
+    /// whether the primary committed it (it did when the confirmation failed after the commit).
+    case notReplicated(committed: Bool, seq: Int?, reason: String)
+    /// A read asked for a change sequence this replica has not reached in the time allowed.
+    case behindSequence(seq: Int, wanted: Int, waited: Duration)
 
     /// One invalid field of a request body.
     public struct FieldProblem: Equatable, Sendable {
@@ -59,6 +70,10 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .conflict: .conflict
         case .unavailable: .serviceUnavailable
         case .quotaExceeded: .tooManyRequests
+        case .badHeader: .badRequest
+        case .readOnlyReplica(let primary, _): primary == nil ? .misdirectedRequest : .temporaryRedirect
+        case .idempotencyKeyReused: .unprocessableContent
+        case .notReplicated, .behindSequence: .serviceUnavailable
         }
     }
 
@@ -79,6 +94,11 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .unavailable: "/problems/unavailable"
         // The type the IETF rate-limit draft registers (draft-ietf-httpapi-ratelimit-headers).
         case .quotaExceeded: "https://iana.org/assignments/http-problem-types#quota-exceeded"
+        case .badHeader: "/problems/bad-header"
+        case .readOnlyReplica: "/problems/read-only-replica"
+        case .idempotencyKeyReused: "/problems/idempotency-key-reused"
+        case .notReplicated: "/problems/not-replicated"
+        case .behindSequence: "/problems/replica-behind"
         }
     }
 
@@ -101,6 +121,21 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .unavailable(let detail): detail
         case .quotaExceeded(let policy, let quota, let window, let retryAfter):
             "This client has made more than \(quota) \(policy) requests in \(window) seconds; try again in \(retryAfter) s."
+        case .badHeader(let name, let detail): "Header '\(name)': \(detail)"
+        case .readOnlyReplica(let primary, _):
+            if let primary {
+                "This server is a read-only replica; writes go to the primary, \(primary)."
+            } else {
+                "This server is a read-only replica; send writes to the primary (this replica was not told its address: --primary-url)."
+            }
+        case .idempotencyKeyReused(let key):
+            "The Idempotency-Key '\(key)' was already used by this token for a different request (method, path or body); use a new key for a new request."
+        case .notReplicated(let committed, let seq, let reason):
+            committed
+                ? "The write was committed on the primary\(seq.map { " (change \($0))" } ?? "") but the replica store did not confirm it in time (\(reason)), so it would be lost with the primary's disk. Retry with the same Idempotency-Key: the retry answers the first write's result once it is confirmed, and never writes twice."
+                : "Nothing was written: the primary cannot reach Litestream to replicate writes (\(reason)). Retry later."
+        case .behindSequence(let seq, let wanted, let waited):
+            "This replica is at change \(seq) and did not reach \(wanted) within \(waited); retry, or read from the primary."
         }
     }
 
@@ -122,6 +157,21 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         case .notAcceptable(let offered):
             json.key("offered")
             json.stringArray(offered)
+        case .badHeader(let name, _):
+            json.key("header")
+            json.string(name)
+        case .notReplicated(let committed, let seq, _):
+            json.key("committed")
+            json.bool(committed)
+            if let seq {
+                json.key("seq")
+                json.int(seq)
+            }
+        case .behindSequence(let seq, let wanted, _):
+            json.key("seq")
+            json.int(seq)
+            json.key("wanted")
+            json.int(wanted)
         case .invalidFields(let problems):
             json.key("errors")
             json.beginArray()
@@ -143,8 +193,10 @@ public enum APIError: Error, HTTPResponseError, Equatable {
         switch self {
         case .unauthorized:
             response.headers.set("WWW-Authenticate", "Bearer realm=\"sco-api\"")
-        case .unavailable:
+        case .unavailable, .notReplicated, .behindSequence:
             response.headers.set(.retryAfter, "1")
+        case .readOnlyReplica(let primary?, let target):
+            response.headers.set(.location, (primary.hasSuffix("/") ? String(primary.dropLast()) : primary) + target)
         case .quotaExceeded(_, _, _, let retryAfter):
             response.headers.set(.retryAfter, String(retryAfter))
         default:
@@ -157,4 +209,8 @@ public enum APIError: Error, HTTPResponseError, Equatable {
 extension HTTPStatus {
     /// 428 Precondition Required (RFC 6585 §3).
     static let preconditionRequired = HTTPStatus(code: 428, reasonPhrase: "Precondition Required")
+    /// 307 Temporary Redirect (RFC 9110 §15.4.8): the same method and body, sent elsewhere.
+    static let temporaryRedirect = HTTPStatus(code: 307, reasonPhrase: "Temporary Redirect")
+    /// 421 Misdirected Request (RFC 9110 §15.5.20): this server cannot answer for the target.
+    static let misdirectedRequest = HTTPStatus(code: 421, reasonPhrase: "Misdirected Request")
 }

@@ -16,6 +16,8 @@ struct LoopCounters {
     var compressions: [String: UInt64] = [:]
     /// Requests refused with 429, by rate-limit class (`reads`, `search`, `writes`).
     var rateLimited: [String: UInt64] = [:]
+    /// Durable writes committed but not confirmed on the replica store (answered 503).
+    var unreplicatedWrites: UInt64 = 0
 
     struct RequestKey: Hashable {
         var route: String
@@ -31,6 +33,7 @@ struct LoopCounters {
         databaseErrors &+= other.databaseErrors
         for (coding, count) in other.compressions { compressions[coding, default: 0] &+= count }
         for (name, count) in other.rateLimited { rateLimited[name, default: 0] &+= count }
+        unreplicatedWrites &+= other.unreplicatedWrites
     }
 }
 
@@ -56,6 +59,10 @@ public final class LoopMetrics: Sendable {
 
     func recordRateLimited(_ name: String) {
         counters.withLock { $0.rateLimited[name, default: 0] &+= 1 }
+    }
+
+    func recordUnreplicatedWrite() {
+        counters.withLock { $0.unreplicatedWrites &+= 1 }
     }
 
     func recordDatabaseError() {

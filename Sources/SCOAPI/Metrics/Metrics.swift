@@ -62,6 +62,9 @@ public final class Metrics: Sendable {
         for name in ["reads", "search", "writes"] {
             out += "sco_api_rate_limited_total{class=\"\(name)\"} \(total.rateLimited[name] ?? 0)\n"
         }
+        out += "# HELP sco_api_unreplicated_writes_total Durable writes committed but not confirmed on the replica store (answered 503).\n"
+        out += "# TYPE sco_api_unreplicated_writes_total counter\n"
+        out += "sco_api_unreplicated_writes_total \(total.unreplicatedWrites)\n"
         out += "# HELP sco_api_start_time_seconds When the process started, in seconds since the Unix epoch.\n"
         out += "# TYPE sco_api_start_time_seconds gauge\n"
         out += "sco_api_start_time_seconds \(startedAt)\n"

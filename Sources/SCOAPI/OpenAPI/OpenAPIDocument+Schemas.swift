@@ -124,6 +124,21 @@ extension OpenAPIDocument {
             ("properties", .object([
                 ("status", .object([("type", .string("string")), ("enum", .strings(["ready"]))])),
                 ("checks", .object([("type", .string("object")), ("additionalProperties", check)])),
+                ("replication", .object([
+                    ("type", .string("object")),
+                    ("description", .string(
+                        "This server's part in replication: its role, the change sequence it serves (`seq`, as in `SCO-Seq`), "
+                            + "and on a replica the Litestream transaction ids applied and in the replica store, and the lag in seconds "
+                            + "(null when the store cannot be listed).")),
+                    ("required", .strings(["role", "seq"])),
+                    ("properties", .object([
+                        ("role", .object([("type", .string("string")), ("enum", .strings(["single", "primary", "replica"]))])),
+                        ("seq", .object([("type", .array([.string("integer"), .string("null")]))])),
+                        ("appliedTxid", .object([("type", .array([.string("integer"), .string("null")]))])),
+                        ("storeTxid", .object([("type", .array([.string("integer"), .string("null")]))])),
+                        ("lagSeconds", .object([("type", .array([.string("number"), .string("null")]))])),
+                    ])),
+                ])),
             ])),
         ])))
         return schemas

@@ -48,7 +48,7 @@ enum OperationsResource: Resource {
     /// Ready: 200 with each check. Not ready: a 503 problem document whose `detail` names the
     /// failing check and whose `checks` member lists them all.
     static func readiness(_ call: RouteCall) -> HTTPResponse {
-        let report: Readiness
+        var report: Readiness
         do {
             report = try call.dataset().readiness()
         } catch {
@@ -57,6 +57,8 @@ enum OperationsResource: Resource {
         if let file = report.checks.first(where: { $0.name == "file" }), !file.isOK {
             call.service.logReplacedFileOnce(file.detail)
         }
+        let replication = ReplicationReport(call)
+        report.checks += replication.checks
         var json = JSONWriter(capacity: 256)
         json.beginObject()
         if !report.isReady {
@@ -84,6 +86,7 @@ enum OperationsResource: Resource {
             json.endObject()
         }
         json.endObject()
+        replication.write(to: &json)
         json.endObject()
         guard report.isReady else {
             var response = HTTPResponse(status: .serviceUnavailable, body: json.bytes)

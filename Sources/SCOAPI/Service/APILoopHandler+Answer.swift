@@ -11,6 +11,12 @@ extension APILoopHandler {
             exchange.queryCredential = name
             throw QueryCredentials.refusal(name: name)
         }
+        if let field = request.headers["SCO-Min-Seq"], request.method == .get || request.method == .head {
+            guard let wanted = Int(field.trimmingOWS()), wanted >= 0 else {
+                throw APIError.badHeader(name: "SCO-Min-Seq", detail: "must be a change sequence, a whole number; got '\(field)'.")
+            }
+            try awaitSequence(wanted)
+        }
         let route: Route
         let parameters: PathParameters
         switch service.router.resolve(request) {
@@ -29,7 +35,11 @@ extension APILoopHandler {
         let limits = service.configuration.rateLimits
         switch route.caching {
         case .never: break
-        case .write: try limit(&exchange, limits.writes)
+        case .write:
+            if service.replication.role == .replica {
+                throw APIError.readOnlyReplica(primaryURL: service.replication.settings.primaryURL, target: request.target)
+            }
+            try limit(&exchange, limits.writes)
         case .byDataVersion: try limit(&exchange, route.pattern == "/v1/search" ? limits.search : limits.reads)
         }
         let representation: Representation
@@ -125,6 +135,9 @@ extension APILoopHandler {
     /// Headers every answer carries: the request id, `Vary`, no caching of errors, and CORS.
     func decorate(_ response: inout HTTPResponse, _ exchange: Exchange) {
         response.headers.set("X-Request-ID", exchange.requestID)
+        if service.replication.role != .single, response.headers["SCO-Seq"] == nil, let seq = changeSequence() {
+            response.headers.set("SCO-Seq", String(seq))
+        }
         if response.status.code >= 400 {
             response.headers.set(.cacheControl, "no-store")
         }
@@ -135,7 +148,7 @@ extension APILoopHandler {
         }
         if let origin = corsOrigin(for: exchange.request) {
             response.headers.set("Access-Control-Allow-Origin", origin)
-            response.headers.set("Access-Control-Expose-Headers", "ETag, Link, Location, X-Request-ID, Retry-After")
+            response.headers.set("Access-Control-Expose-Headers", "ETag, Link, Location, X-Request-ID, Retry-After, SCO-Seq")
         }
     }
 

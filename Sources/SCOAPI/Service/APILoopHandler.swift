@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import HTTPServer
 import SCOData
 
@@ -18,6 +21,8 @@ final class APILoopHandler: HTTPLoopHandler {
     private var nextVersionCheck: Int64 = 0
     /// The HTML pages' index of ids and quotes, and the data version it was built from.
     private var links: (version: UInt64, index: LinkIndex)?
+    /// The change sequence of the data, and the data version it was read at.
+    private var sequence: (version: UInt64, seq: Int)?
 
     init(service: APIService, loopIndex: Int) {
         self.service = service
@@ -51,6 +56,35 @@ final class APILoopHandler: HTTPLoopHandler {
         let index = try LinkIndex(reader: try dataset())
         links = (version, index)
         return index
+    }
+
+    /// The change sequence of the data this loop reads now (nil when it cannot be read).
+    func changeSequence() -> Int? {
+        let version = service.store.dataVersion
+        if let sequence, sequence.version == version { return sequence.seq }
+        guard let seq = try? dataset().changeSequence() else { return nil }
+        sequence = (version, seq)
+        return seq
+    }
+
+    /// Waits, up to the configured bound, for the data to reach change `wanted` (a replica
+    /// catching up with a write its client made on the primary); throws 503 if it does not.
+    ///
+    /// The wait holds this event loop: it is bounded (`--min-seq-wait`, 2 s by default) and
+    /// only a client that asks for a change not yet here meets it.
+    func awaitSequence(_ wanted: Int) throws(APIError) {
+        let bound = service.replication.settings.minSeqWait
+        let started = MonotonicInstant.now()
+        while true {
+            service.store.refreshDataVersion()
+            opened?.transaction.endIfStale()
+            let seq = changeSequence() ?? 0
+            if seq >= wanted { return }
+            if MonotonicInstant.now().since(started) >= bound {
+                throw .behindSequence(seq: seq, wanted: wanted, waited: bound)
+            }
+            usleep(10_000)
+        }
     }
 
     func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {

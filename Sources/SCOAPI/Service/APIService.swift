@@ -9,6 +9,8 @@ public final class APIService: HTTPResponder {
     public let configuration: APIConfiguration
     public let logger: Logger
     public let metrics: Metrics
+    /// The server's part in replication (none by default).
+    public let replication: Replication
     /// Every route of `Resources.all`, with the API's own 404.
     let router: Router<Route>
     /// Checks the bearer tokens of writes.
@@ -30,8 +32,12 @@ public final class APIService: HTTPResponder {
     /// Whether the database file's replacement has been logged (it is, once).
     private let replacementLogged = Lock(false)
 
-    public init(store: any DatasetStore, configuration: APIConfiguration, logger: Logger, startedAt: Double) {
+    public init(
+        store: any DatasetStore, configuration: APIConfiguration, logger: Logger, startedAt: Double,
+        replication: Replication = .single
+    ) {
         self.store = store
+        self.replication = replication
         self.configuration = configuration
         self.logger = logger
         self.metrics = Metrics(startedAt: startedAt)

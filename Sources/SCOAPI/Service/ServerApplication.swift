@@ -13,6 +13,8 @@ public enum ServerApplication {
         public var server: HTTPServer.Configuration
         public var api: APIConfiguration
         public var seedIfEmpty: Bool
+        /// The server's part in replication; `.single` (none) by default.
+        public var replication = ReplicationSettings()
 
         public init(databasePath: String, server: HTTPServer.Configuration, api: APIConfiguration, seedIfEmpty: Bool) {
             self.databasePath = databasePath
@@ -34,8 +36,16 @@ public enum ServerApplication {
         let wallStart = Double(time(nil))
         logger.info("starting", [
             ("database", .string(settings.databasePath)), ("threads", .int(settings.server.threads)),
+            ("role", .string(settings.replication.role.rawValue)),
             ("pid", .int(Int(getpid()))),
         ])
+        let replication: Replication
+        do {
+            replication = try Replication.prepare(settings.replication, databasePath: settings.databasePath, logger: logger)
+        } catch {
+            throw StartError(description: "cannot start as \(settings.replication.role.rawValue): \(error)", exitCode: 1)
+        }
+        defer { replication.stop() }
         let store: any DatasetStore
         do {
             store = try openStore()
@@ -44,7 +54,8 @@ public enum ServerApplication {
         } catch {
             throw StartError(description: "cannot open the database: \(error)", exitCode: 1)
         }
-        let service = APIService(store: store, configuration: settings.api, logger: logger, startedAt: wallStart)
+        let service = APIService(
+            store: store, configuration: settings.api, logger: logger, startedAt: wallStart, replication: replication)
         var configuration = settings.server
         configuration.eventSink = LoggerEventSink(logger: logger)
         let server: HTTPServer

@@ -27,16 +27,47 @@ extension APILoopHandler {
         let id = action == .create ? nil : try call.parameter("id")
         let body = action == .delete ? nil : try WriteBody.parse(request, acceptsMergePatch: action == .update)
         let conditions = Preconditions(request.headers)
+        let key = try IdempotencyKey.parse(request.headers)
+        let replication = service.replication
+        if replication.settings.durable, let control = replication.control, case .failure(let failure) = control.isReachable() {
+            throw APIError.notReplicated(committed: false, seq: nil, reason: failure.description)
+        }
         do {
-            let outcome = try service.store.write(tokenName: tokenName, representation: RecordRepresentation.bytes) { writer in
-                switch action {
-                case .create: return try create(kind, body: body!, writer: writer)
-                case .replace: return try replace(kind, id: id!, body: body!, conditions: conditions, writer: writer)
-                case .update: return try update(kind, id: id!, patch: body!, conditions: conditions, writer: writer)
-                case .delete: return try delete(kind, id: id!, conditions: conditions, writer: writer)
+            let (response, seq) = try service.store.write(tokenName: tokenName, representation: RecordRepresentation.bytes) {
+                writer -> (HTTPResponse, Int) in
+                let fingerprint = key.map { _ in IdempotencyKey.fingerprint(of: request) }
+                if let key, let fingerprint, let stored = try writer.storedAnswer(key: key) {
+                    guard stored.fingerprint == fingerprint else { throw APIError.idempotencyKeyReused(key: key) }
+                    return (IdempotencyKey.replay(stored), stored.seq)
+                }
+                let outcome: WriteOutcome = switch action {
+                case .create: try create(kind, body: body!, writer: writer)
+                case .replace: try replace(kind, id: id!, body: body!, conditions: conditions, writer: writer)
+                case .update: try update(kind, id: id!, patch: body!, conditions: conditions, writer: writer)
+                case .delete: try delete(kind, id: id!, conditions: conditions, writer: writer)
+                }
+                let response = outcome.response()
+                let seq = try writer.sequence()
+                if let key, let fingerprint {
+                    try writer.keep(StoredAnswer(
+                        fingerprint: fingerprint, status: response.status.code, location: response.headers[.location],
+                        body: response.body, seq: seq), key: key)
+                }
+                return (response, seq)
+            }
+            var answered = response
+            if replication.role != .single { answered.headers.set("SCO-Seq", String(seq)) }
+            if replication.settings.durable, let control = replication.control {
+                // A replayed answer is confirmed too: its first attempt may have ended in a 503.
+                if case .failure(let failure) = control.syncAndWait(timeout: replication.settings.confirmTimeout) {
+                    service.logger.error("a durable write was not confirmed on the replica store", [
+                        ("seq", .int(seq)), ("reason", .string(failure.description)),
+                    ])
+                    loopMetrics.recordUnreplicatedWrite()
+                    throw APIError.notReplicated(committed: true, seq: seq, reason: failure.description)
                 }
             }
-            return outcome.response()
+            return answered
         } catch let error as WriteError {
             throw error.apiError
         } catch {

@@ -34,6 +34,12 @@ public enum JSONValue: Sendable, Equatable {
         if case .string(let text) = self { return text }
         return nil
     }
+
+    /// The number as an integer, if this is a number written as one that fits.
+    public var intValue: Int? {
+        if case .number(let text) = self { return Int(text) }
+        return nil
+    }
 }
 
 /// One `"key": value` pair of a JSON object.

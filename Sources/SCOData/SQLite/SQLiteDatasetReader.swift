@@ -57,6 +57,10 @@ public final class SQLiteDatasetReader: DatasetReader {
         try ChangeLog.page(after: seq, limit: limit, on: connection)
     }
 
+    public func changeSequence() throws -> Int {
+        try ChangeLog.latestSeq(on: connection)
+    }
+
     /// The database answers, its migrations are at head, and the dataset is there (a state and
     /// a recorded seed); throws when the dataset's tables cannot be read.
     public func readiness() throws -> Readiness {

@@ -14,18 +14,35 @@ public final class SQLiteDatasetStore: DatasetStore {
     /// The database file and its WAL as they were when the store was made.
     private let files: OpenedFiles
 
-    public init(database: Database) {
+    /// Whether `close` checkpoints the WAL into the file (not when Litestream owns checkpoints,
+    /// nor on a replica, whose file Litestream writes).
+    private let checkpointsAtClose: Bool
+
+    public init(database: Database, checkpointsAtClose: Bool = true) {
         self.database = database
+        self.checkpointsAtClose = checkpointsAtClose
         files = OpenedFiles(path: database.path)
     }
 
+    /// Opens a Litestream replica's file for serving it: read-only, no migration, no seed; the
+    /// schema must be one this binary knows (checked by readiness).
+    public static func openReplica(path: String, busyTimeout: Duration = .seconds(5)) throws -> SQLiteDatasetStore {
+        SQLiteDatasetStore(database: try Database(readingOnly: path, busyTimeout: busyTimeout), checkpointsAtClose: false)
+    }
+
     /// Opens `path` for serving: creates, migrates and (when empty) seeds it; see `Dataset.open`.
+    ///
+    /// `underLitestream`: Litestream streams the WAL to a replica store and checkpoints it
+    /// itself, so SQLite's automatic checkpoints are turned off and `close` leaves the WAL be,
+    /// as Litestream's documentation asks.
     public static func open(
-        path: String, createIfMissing: Bool = true, seedIfEmpty: Bool = true, busyTimeout: Duration = .seconds(5)
+        path: String, createIfMissing: Bool = true, seedIfEmpty: Bool = true, busyTimeout: Duration = .seconds(5),
+        underLitestream: Bool = false
     ) throws -> (store: SQLiteDatasetStore, report: OpenReport) {
         let (database, report) = try Dataset.open(
             path: path, createIfMissing: createIfMissing, seedIfEmpty: seedIfEmpty, busyTimeout: busyTimeout)
-        return (SQLiteDatasetStore(database: database), report)
+        if underLitestream { try database.disableAutomaticCheckpoints() }
+        return (SQLiteDatasetStore(database: database, checkpointsAtClose: !underLitestream), report)
     }
 
     public var dataVersion: UInt64 { database.dataVersion }
@@ -48,12 +65,18 @@ public final class SQLiteDatasetStore: DatasetStore {
     ) throws -> T {
         try database.write { connection in
             try files.check()
-            return try body(DatasetWriter(connection: connection, tokenName: tokenName, representation: representation))
+            let result = try body(DatasetWriter(connection: connection, tokenName: tokenName, representation: representation))
+            try ChangeLog.stampSequence(on: connection)
+            return result
         }
     }
 
-    /// A TRUNCATE checkpoint, so that the file holds every commit and the WAL is empty.
+    /// A TRUNCATE checkpoint, so that the file holds every commit and the WAL is empty; none
+    /// where Litestream checkpoints (its documentation asks applications not to).
     public func close() -> CloseReport {
+        guard checkpointsAtClose else {
+            return CloseReport(succeeded: true, message: "left the WAL to Litestream")
+        }
         do {
             let result = try database.checkpoint(.truncate)
             return CloseReport(succeeded: true, message: "checkpointed the WAL", fields: [("frames", result.checkpointedFrames)])

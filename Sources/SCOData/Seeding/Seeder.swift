@@ -101,6 +101,7 @@ public enum Seeder {
             VALUES (1, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 0)
             """,
             [.int(document.formatVersion), .text(checksum)])
+        try ChangeLog.stampSequence(on: connection)
         return SeedReport(
             counts: counts, checksum: checksum, unchanged: false, discardedEdits: status?.edits ?? 0,
             discardedUnrecordedData: hasUnrecordedData)

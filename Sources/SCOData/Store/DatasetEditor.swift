@@ -16,4 +16,10 @@ public protocol DatasetEditor {
     func newID(for kind: RecordKind, from text: String) throws -> String
     /// The newest change-log entry about one record, or nil.
     func lastChange(_ kind: RecordKind, id: String) throws -> Change?
+    /// The change sequence the database is at, this transaction's edits included.
+    func sequence() throws -> Int
+    /// The answer kept under `key` for this editor's token, or nil.
+    func storedAnswer(key: String) throws -> StoredAnswer?
+    /// Keeps `answer` under `key` for this editor's token, committed with the edits.
+    func keep(_ answer: StoredAnswer, key: String) throws
 }

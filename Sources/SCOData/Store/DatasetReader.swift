@@ -18,6 +18,9 @@ public protocol DatasetReader: AnyObject {
     /// many there are after `seq` in all.
     func changes(after seq: Int, limit: Int) throws -> (changes: [Change], total: Int)
 
+    /// The change sequence of the data this reader sees: the newest change-log entry's `seq`.
+    func changeSequence() throws -> Int
+
     /// Whether the dataset can be served: readable, its schema at head, its data there; throws
     /// when it cannot even tell.
     func readiness() throws -> Readiness

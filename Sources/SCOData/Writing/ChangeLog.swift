@@ -23,6 +23,28 @@ public enum ChangeLog {
         return change
     }
 
+    /// The newest entry's `seq`, 0 for an empty log: the change sequence the database is at.
+    public static func latestSeq(on connection: SQLiteConnection) throws -> Int {
+        try connection.queryFirst("SELECT coalesce(max(seq), 0) FROM changes") { try $0.int(0) } ?? 0
+    }
+
+    /// Writes the change sequence into the file header's `user_version` when it moved, inside
+    /// the caller's write transaction. Returns the sequence.
+    ///
+    /// Litestream's follow mode copies a commit's pages into a replica's file behind SQLite's
+    /// back, and a reader there notices only when page 1 changes (Litestream then rewrites its
+    /// change counter). In WAL mode a commit need not touch page 1, so without this a replica's
+    /// long-lived connections would keep serving pages from their cache. It also lets anyone
+    /// read the sequence with `PRAGMA user_version`.
+    @discardableResult
+    public static func stampSequence(on connection: SQLiteConnection) throws -> Int {
+        let seq = try latestSeq(on: connection)
+        let stamped = Int32(truncatingIfNeeded: seq) & Int32.max
+        let current = try connection.queryFirst("PRAGMA user_version") { try $0.int(0) } ?? 0
+        if current != Int(stamped) { try connection.execute("PRAGMA user_version = \(stamped)") }
+        return seq
+    }
+
     /// The entries after `seq` (exclusive), oldest first, at most `limit`, with how many there
     /// are after `seq` in all; both read in one snapshot.
     public static func page(after seq: Int, limit: Int, on connection: SQLiteConnection) throws -> (changes: [Change], total: Int) {

@@ -95,6 +95,18 @@ public struct DatasetWriter: DatasetEditor {
         try ChangeLog.last(kind, id: id, on: connection)
     }
 
+    public func sequence() throws -> Int {
+        try ChangeLog.latestSeq(on: connection)
+    }
+
+    public func storedAnswer(key: String) throws -> StoredAnswer? {
+        try IdempotencyKeys.answer(tokenName: tokenName, key: key, on: connection)
+    }
+
+    public func keep(_ answer: StoredAnswer, key: String) throws {
+        try IdempotencyKeys.keep(answer, tokenName: tokenName, key: key, on: connection)
+    }
+
     /// Where a problem of an exported document lies, as a record and a pointer into it:
     /// `organization 'sco' (/sources/0/quote)`.
     static func place(_ problem: FixtureProblem, in document: FixtureDocument) -> String {
