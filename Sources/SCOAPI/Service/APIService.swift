@@ -1,5 +1,6 @@
 import HTTPServer
 import Locking
+import Synchronization
 import SCOData
 
 /// The API as the HTTP server sees it: shared, immutable state, and one loop handler per event
@@ -11,6 +12,9 @@ public final class APIService: HTTPResponder {
     public let metrics: Metrics
     /// The server's part in replication (none by default).
     public let replication: Replication
+    /// On a replica, the highest change sequence any loop has served: a loop whose snapshot is
+    /// older starts a newer one first, so no client sees the data go back.
+    let highestServedSeq = Atomic<Int>(0)
     /// Every route of `Resources.all`, with the API's own 404.
     let router: Router<Route>
     /// Checks the bearer tokens of writes.

@@ -58,7 +58,7 @@ public final class SQLiteDatasetReader: DatasetReader {
     }
 
     public func changeSequence() throws -> Int {
-        try ChangeLog.latestSeq(on: connection)
+        try read { try ChangeLog.latestSeq(on: connection) }
     }
 
     /// The database answers, its migrations are at head, and the dataset is there (a state and
