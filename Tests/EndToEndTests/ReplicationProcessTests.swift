@@ -71,7 +71,7 @@ import Testing
         #expect(try Self.eventually(30) { try curl(primary.baseURL + "/readyz").status == 200 })
 
         let replica = try ServerProcess(arguments: [
-            "--role", "replica", "--replica-url", store, "--primary-url", primary.baseURL, "--follow-interval", "0.05",
+            "--role", "replica", "--replica-url", store, "--primary-url", primary.baseURL, "--follow-interval", "0.5",
             "--litestream", litestream,
         ])
         let ready = try curl(replica.baseURL + "/readyz")
@@ -86,7 +86,8 @@ import Testing
         #expect(written.status == 201)
         let seq = try #require(Self.header("SCO-Seq", in: written.headers).flatMap { Int($0) })
 
-        // The replica waits for the write's sequence instead of answering 404.
+        // The replica waits for the write's sequence instead of answering 404. Its follower polls
+        // every 0.5 s, so the read arrives before the change does and the wait is what serves it.
         let read = try curl(replica.baseURL + "/v1/sources/e2e-replicated", ["-H", "SCO-Min-Seq: \(seq)"])
         #expect(read.status == 200)
         #expect(read.body.contains("Written on the primary"))
@@ -124,13 +125,7 @@ import Testing
         let litestream = try Self.litestream
         let directory = try TemporaryDirectory.make()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = directory.appendingPathComponent("store").path
-        // A store made by a primary that has replicated once and stopped.
-        let database = directory.appendingPathComponent("primary.sqlite").path
-        let primary = try ServerProcess(arguments: ["--role", "primary"], database: database)
-        primary.terminate()
-        let restored = try runCommand(litestream, ["replicate", "-once", database, "file://" + store])
-        #expect(restored.status == 0, "\(restored.stderr)")
+        let store = try Self.storeReplicatedOnce(in: directory, litestream: litestream)
 
         let replica = try ServerProcess(arguments: ["--role", "replica", "--replica-url", store, "--litestream", litestream])
         #expect(try curl(replica.baseURL + "/v1/member-states").status == 200)
@@ -138,6 +133,30 @@ import Testing
         kill(replica.process.processIdentifier, SIGKILL)
         replica.process.waitUntilExit()
         #expect(Self.eventually(10) { kill(follower, 0) != 0 }, "setpriv --pdeathsig stops the follower")
+    }
+
+    @Test func aReplicaWhoseFollowerDiesExitsToBeRestarted() throws {
+        let litestream = try Self.litestream
+        let directory = try TemporaryDirectory.make()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try Self.storeReplicatedOnce(in: directory, litestream: litestream)
+
+        let replica = try ServerProcess(arguments: ["--role", "replica", "--replica-url", store, "--litestream", litestream])
+        let follower = try #require(Self.children(of: replica.process.processIdentifier).first)
+        kill(follower, SIGKILL)
+        replica.process.waitUntilExit()
+        #expect(replica.process.terminationStatus == 1, "a replica that no longer follows stops, to be started again")
+        #expect(replica.standardErrorText().contains("the Litestream follower was killed by signal 9"))
+    }
+
+    /// A replica store made by a primary that started, stopped, and was replicated once.
+    static func storeReplicatedOnce(in directory: URL, litestream: String) throws -> String {
+        let store = directory.appendingPathComponent("store").path
+        let database = directory.appendingPathComponent("primary.sqlite").path
+        try ServerProcess(arguments: ["--role", "primary"], database: database).terminate()
+        let replicated = try runCommand(litestream, ["replicate", "-once", database, "file://" + store])
+        #expect(replicated.status == 0, "\(replicated.stderr)")
+        return store
     }
 
     static func header(_ name: String, in headers: String) -> String? {

@@ -34,6 +34,19 @@ final class ReplicaFollower: Sendable {
         /// Why the follower is not running, once it stopped.
         var stopped: String?
         var stopping = false
+        /// Called once if the follower stops while the replica serves.
+        var onFailure: (@Sendable (String) -> Void)?
+    }
+
+    /// Sets what to do if the follower stops on its own while the replica serves (the server
+    /// shuts down, so that whatever runs it starts it again and it restores anew).
+    func whenItFails(_ action: @escaping @Sendable (String) -> Void) {
+        state.withLock { $0.onFailure = action }
+    }
+
+    /// Why the follower stopped on its own, if it did.
+    var failure: String? {
+        state.withLock { $0.stopping ? nil : $0.stopped }
     }
 
     /// How far the replica is: its transaction id, the replica store's, and the lag.
@@ -138,6 +151,12 @@ final class ReplicaFollower: Sendable {
         let interval = "\(followInterval.components.seconds * 1000 + followInterval.components.attoseconds / 1_000_000_000_000_000)ms"
         var arguments = [litestreamPath, "restore", "-f", "-follow-interval", interval, "-o", databasePath, replicaURL]
         if let setpriv = Self.find("setpriv") { arguments = [setpriv, "--pdeathsig", "KILL", "--"] + arguments }
+        return try Self.spawn(arguments)
+    }
+
+    /// Starts `arguments[0]` (looked up on PATH) with the rest as its arguments, sharing this
+    /// process's environment and standard streams; returns its pid.
+    static func spawn(_ arguments: [String]) throws(ReplicationError) -> pid_t {
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -167,13 +186,16 @@ final class ReplicaFollower: Sendable {
     fileprivate func childExited(status: Int32) {
         let exited = (status & 0x7f) == 0
         let reason = exited ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
-        let stopping = state.withLock { state -> Bool in
+        let (stopping, action) = state.withLock { state -> (Bool, (@Sendable (String) -> Void)?) in
             state.pid = 0
-            state.stopped = "the Litestream follower \(reason); restart the replica"
-            return state.stopping
+            state.stopped = "the Litestream follower \(reason)"
+            return (state.stopping, state.onFailure)
         }
         if !stopping {
-            logger.error("replica: the Litestream follower stopped; this replica no longer follows the primary", [("reason", .string(reason))])
+            logger.error("replica: the Litestream follower stopped, so this replica no longer follows the primary; shutting down to be restarted", [
+                ("reason", .string(reason)),
+            ])
+            action?("the Litestream follower \(reason)")
         }
     }
 

@@ -53,6 +53,17 @@ public final class Replication: Sendable {
         }
     }
 
+    /// Runs `action` if the replica's follower stops on its own while the server runs.
+    public func whenFollowerFails(_ action: @escaping @Sendable (String) -> Void) {
+        follower?.whenItFails(action)
+    }
+
+    /// Why the replica's follower stopped on its own, if it did: the server then exits with an
+    /// error, so that what runs it (compose, Kubernetes, systemd) starts it again.
+    public var failure: String? {
+        follower?.failure
+    }
+
     /// Stops what `prepare` started.
     public func stop() {
         follower?.stop()
@@ -63,14 +74,7 @@ public final class Replication: Sendable {
         logger.notice("primary: the database is missing; restoring it from the replica store if it has one", [
             ("replicaURL", .string(url)), ("path", .string(path)),
         ])
-        let arguments = [litestream, "restore", "-if-replica-exists", "-o", path, url]
-        var pid: pid_t = 0
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let result = argv.withUnsafeBufferPointer { posix_spawnp(&pid, arguments[0], nil, nil, $0.baseAddress!, environ) }
-        guard result == 0 else {
-            throw ReplicationError(description: "cannot run \(litestream): \(String(cString: strerror(result)))")
-        }
+        let pid = try ReplicaFollower.spawn([litestream, "restore", "-if-replica-exists", "-o", path, url])
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         guard status == 0 else {

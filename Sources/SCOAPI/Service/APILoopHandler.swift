@@ -98,10 +98,13 @@ final class APILoopHandler: HTTPLoopHandler {
         let bound = service.replication.settings.minSeqWait
         let started = MonotonicInstant.now()
         while true {
+            // No read transaction is held between looks: on a replica it would hold the shared
+            // lock that Litestream's follower waits for, and the change would never arrive.
+            opened?.transaction.end()
             service.store.refreshDataVersion()
-            opened?.transaction.endIfStale()
             let seq = servedSequence() ?? 0
             if seq >= wanted { return }
+            opened?.transaction.end()
             if MonotonicInstant.now().since(started) >= bound {
                 throw .behindSequence(seq: seq, wanted: wanted, waited: bound)
             }

@@ -70,6 +70,7 @@ public enum ServerApplication {
         }
         service.attach(server)
         server.installSignalHandlers()
+        replication.whenFollowerFails { _ in server.shutdown() }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
         let url = "http://\(host):\(server.boundPort)/v1"
         logger.notice("serving", [
@@ -82,6 +83,9 @@ public enum ServerApplication {
         try server.run()
         let closed = store.close()
         logger.log(closed.succeeded ? .info : .warning, closed.message, closed.fields.map { ($0.0, .int($0.1)) })
+        if let failure = replication.failure {
+            throw StartError(description: "stopped because \(failure); start the replica again to restore and follow anew", exitCode: 1)
+        }
         logger.notice("stopped")
     }
 }
