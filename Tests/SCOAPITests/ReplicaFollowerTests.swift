@@ -74,8 +74,34 @@ import Testing
         let remote = ReplicaFollower(
             databasePath: database, replicaURL: "s3://bucket/sco", litestreamPath: "litestream",
             followInterval: .milliseconds(200), logger: Logger(level: .error, sink: LogSink.makeMemory()))
-        #expect(remote.position(now: now).lagSeconds == nil, "a store that is not a directory cannot be listed")
+        #expect(remote.position(now: now).lagSeconds == nil, "an object store not listed yet")
         #expect(remote.position(now: now).appliedTXID == 7)
+        // As `litestream ltx` lists it: transactions 8 and 9 written 3 s and 1 s ago.
+        remote.keep(listing: [(7, now - 10), (8, now - 3), (9, now - 1)])
+        #expect(remote.position(now: now).storeTXID == 9)
+        #expect(abs((remote.position(now: now).lagSeconds ?? 0) - 3) < 0.01)
+    }
+
+    @Test func readsLitestreamsListingOfAStore() throws {
+        let output = Array("""
+            [
+              {"level": 0, "min_txid": "0000000000000001", "max_txid": "0000000000000001", "size": 129547, "timestamp": "2026-12-06T18:14:48Z"},
+              {"level": 0, "min_txid": "0000000000000002", "max_txid": "00000000000002be", "size": 4659, "timestamp": "2026-12-06T18:14:49.250Z"}
+            ]
+            """.utf8)
+        let listing = try #require(ReplicaFollower.parseListing(output))
+        #expect(listing.map(\.maxTXID) == [1, 0x2be])
+        #expect(listing.map(\.written) == [1_796_580_888, 1_796_580_889.25])
+        #expect(ReplicaFollower.parseListing(Array("not json".utf8)) == nil)
+        #expect(ReplicaFollower.parseListing(Array(#"[{"max_txid": "zz", "timestamp": "2026-12-06T18:14:48Z"}]"#.utf8)) == nil)
+        #expect(ReplicaFollower.epochSeconds("1970-01-01T00:00:00Z") == 0)
+        #expect(ReplicaFollower.epochSeconds("yesterday") == nil)
+    }
+
+    @Test func runsACommandForItsOutput() throws {
+        #expect(try ReplicaFollower.run(["printf", "[]"]) == Array("[]".utf8))
+        #expect(throws: ReplicationError.self) { try ReplicaFollower.run(["false"]) }
+        #expect(throws: ReplicationError.self) { try ReplicaFollower.run(["/nonexistent/litestream", "ltx"]) }
     }
 
     @Test func aPathIsGivenToLitestreamAsAFileURL() {

@@ -129,7 +129,7 @@ extension OpenAPIDocument {
                     ("description", .string(
                         "This server's part in replication: its role, the change sequence it serves (`seq`, as in `SCO-Seq`), "
                             + "and on a replica the Litestream transaction ids applied and in the replica store, and the lag in seconds "
-                            + "(null when the store cannot be listed).")),
+                            + "(null until the store has been listed).")),
                     ("required", .strings(["role", "seq"])),
                     ("properties", .object([
                         ("role", .object([("type", .string("string")), ("enum", .strings(["single", "primary", "replica"]))])),

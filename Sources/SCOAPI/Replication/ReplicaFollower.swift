@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import HTTPServer
+import SCOData
 import Locking
 
 /// Keeps a replica's database file up with the replica store through Litestream's follow mode
@@ -36,6 +37,9 @@ final class ReplicaFollower: Sendable {
         var stopping = false
         /// Called once if the follower stops while the replica serves.
         var onFailure: (@Sendable (String) -> Void)?
+        /// A store that is not a directory, as `litestream ltx` last listed it: each
+        /// transaction range's newest id and when it was written.
+        var remoteListing: [(maxTXID: UInt64, written: Double)]?
     }
 
     /// Sets what to do if the follower stops on its own while the replica serves (the server
@@ -53,10 +57,10 @@ final class ReplicaFollower: Sendable {
     struct Position: Sendable {
         /// The last transaction applied here (Litestream's `-txid` file).
         var appliedTXID: UInt64?
-        /// The newest transaction in the replica store, when it can be listed (a directory).
+        /// The newest transaction in the replica store, once listed.
         var storeTXID: UInt64?
         /// Seconds since the oldest transaction in the store not yet applied here was written;
-        /// 0 when caught up; nil when the store cannot be listed.
+        /// 0 when caught up; nil until a store that is not a directory has been listed.
         var lagSeconds: Double?
         /// Why the follower stopped, if it did.
         var stopped: String?
@@ -114,6 +118,7 @@ final class ReplicaFollower: Sendable {
         }
         try Self.useRollbackJournal(databasePath)
         watch()
+        listRemoteStore(every: max(.seconds(1), followInterval))
     }
 
     /// Stops the follower (SIGTERM), for shutdown.
@@ -126,23 +131,140 @@ final class ReplicaFollower: Sendable {
         kill(pid, SIGTERM)
     }
 
-    /// Where the replica is, read now: the `-txid` file and, for a directory store, its listing.
+    /// Where the replica is, read now: the `-txid` file and the store's listing, read now for
+    /// a directory, or as `litestream ltx` last listed another store (`listRemoteStore`).
     func position(now: Double) -> Position {
         var position = Position()
-        position.stopped = state.withLock { $0.stopped }
+        let (stopped, remote) = state.withLock { ($0.stopped, $0.remoteListing) }
+        position.stopped = stopped
         position.appliedTXID = Self.readTXID(databasePath + "-txid")
-        guard let directory = storeDirectory, let applied = position.appliedTXID else { return position }
-        var newest: UInt64 = 0
-        var oldestPending: Double?
-        for level in ["0", "1", "2", "3", "9"] {
-            for (_, maxTXID, modified) in Self.ltxFiles(in: directory + "/ltx/" + level) {
-                newest = max(newest, maxTXID)
-                if maxTXID > applied { oldestPending = min(oldestPending ?? modified, modified) }
+        guard let applied = position.appliedTXID else { return position }
+        let listing: [(maxTXID: UInt64, written: Double)]
+        if let directory = storeDirectory {
+            listing = ["0", "1", "2", "3", "9"].flatMap { level in
+                Self.ltxFiles(in: directory + "/ltx/" + level).map { (maxTXID: $0.1, written: $0.2) }
             }
+        } else if let remote {
+            listing = remote
+        } else {
+            return position
         }
-        position.storeTXID = newest
+        position.storeTXID = listing.map(\.maxTXID).max() ?? 0
+        let oldestPending = listing.filter { $0.maxTXID > applied }.map(\.written).min()
         position.lagSeconds = oldestPending.map { max(0, now - $0) } ?? 0
         return position
+    }
+
+    /// For a store that is not a directory (S3, GCS, Azure): lists it with `litestream ltx
+    /// -json` every `interval` on a thread of its own, for `position`, until the follower stops.
+    func listRemoteStore(every interval: Duration) {
+        guard storeDirectory == nil else { return }
+        let microseconds = UInt32(clamping: interval.components.seconds * 1_000_000 + interval.components.attoseconds / 1_000_000_000_000)
+        let retained = Unmanaged.passRetained(RemoteLister(follower: self, microseconds: microseconds))
+        var thread = pthread_t()
+        pthread_create(&thread, nil, { raw in
+            Unmanaged<RemoteLister>.fromOpaque(raw!).takeRetainedValue().run()
+            return nil
+        }, retained.toOpaque())
+        pthread_detach(thread)
+    }
+
+    /// Whether the follower still runs (neither stopped on its own nor being stopped).
+    var isFollowing: Bool {
+        state.withLock { !$0.stopping && $0.stopped == nil }
+    }
+
+    /// Keeps the last listing of a remote store.
+    func keep(listing: [(maxTXID: UInt64, written: Double)]) {
+        state.withLock { $0.remoteListing = listing }
+    }
+
+    /// The loop `listRemoteStore` runs on its thread.
+    private final class RemoteLister: @unchecked Sendable {
+        let follower: ReplicaFollower
+        let microseconds: UInt32
+
+        init(follower: ReplicaFollower, microseconds: UInt32) {
+            self.follower = follower
+            self.microseconds = microseconds
+        }
+
+        func run() {
+            let arguments = [follower.litestreamPath, "ltx", "-json", "-level", "0", follower.replicaURL]
+            while follower.isFollowing {
+                if let output = try? ReplicaFollower.run(arguments), let listing = ReplicaFollower.parseListing(output) {
+                    follower.keep(listing: listing)
+                }
+                usleep(microseconds)
+            }
+        }
+    }
+
+    /// `litestream ltx -json` output: each file's `max_txid` (hex) and `timestamp` (ISO 8601,
+    /// UTC, to the second). Nil when it is not that.
+    static func parseListing(_ output: [UInt8]) -> [(maxTXID: UInt64, written: Double)]? {
+        guard case .success(.array(let files)) = JSONParser.parse(output) else { return nil }
+        var listing: [(maxTXID: UInt64, written: Double)] = []
+        for file in files {
+            guard let high = file["max_txid"]?.stringValue.flatMap({ UInt64($0, radix: 16) }),
+                  let stamp = file["timestamp"]?.stringValue, let written = Self.epochSeconds(stamp) else { return nil }
+            listing.append((high, written))
+        }
+        return listing
+    }
+
+    /// Seconds since the epoch of `2026-12-06T18:14:48Z` (fractions of a second allowed).
+    static func epochSeconds(_ stamp: String) -> Double? {
+        let digits = stamp.utf8.map { $0 }
+        guard digits.count >= 20, stamp.hasSuffix("Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int32? { Int32(String(decoding: digits[range], as: UTF8.self)) }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19) else { return nil }
+        var parts = tm()
+        parts.tm_year = year - 1900
+        parts.tm_mon = month - 1
+        parts.tm_mday = day
+        parts.tm_hour = hour
+        parts.tm_min = minute
+        parts.tm_sec = second
+        let whole = Double(timegm(&parts))
+        let fraction = digits.count > 21 && digits[19] == UInt8(ascii: ".")
+            ? Double("0" + String(decoding: digits[19..<(digits.count - 1)], as: UTF8.self)) ?? 0 : 0
+        return whole + fraction
+    }
+
+    /// Runs a command to its end and returns what it wrote to standard output (its standard
+    /// error goes to /dev/null); throws when it cannot start or exits with a failure.
+    static func run(_ arguments: [String]) throws(ReplicationError) -> [UInt8] {
+        var pipe: [Int32] = [0, 0]
+        guard Glibc.pipe(&pipe) == 0 else { throw ReplicationError(description: "pipe failed: errno \(errno)") }
+        // Neither end stays open in the child past exec (its standard output is a dup of one).
+        _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipe[1], F_SETFD, FD_CLOEXEC)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let result = argv.withUnsafeBufferPointer { posix_spawnp(&pid, arguments[0], &actions, nil, $0.baseAddress!, environ) }
+        close(pipe[1])
+        defer { close(pipe[0]) }
+        guard result == 0 else { throw ReplicationError(description: "cannot run \(arguments[0]): \(String(cString: strerror(result)))") }
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(pipe[0], &buffer, buffer.count)
+            if count > 0 { output += buffer[..<count]; continue }
+            if count < 0 && errno == EINTR { continue }
+            break
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { throw ReplicationError(description: "\(arguments[0]) failed (wait status \(status))") }
+        return output
     }
 
     // MARK: - The child process

@@ -9,7 +9,7 @@ import SCOData
 ///
 /// - A replica is ready while its follower runs and its lag is within `--max-lag`; the
 ///   position gives the change sequence it serves, the transaction ids applied and in the
-///   store, and the lag in seconds (null when the store cannot be listed: not a directory).
+///   store, and the lag in seconds (null until an object store has been listed once).
 /// - A primary with Litestream's control socket reports whether Litestream answers; with
 ///   durable replication it is unready when it does not, since every write would fail.
 /// - A single server reports its role and sequence only.
@@ -50,7 +50,7 @@ struct ReplicationReport {
             } else if let lag = position.lagSeconds, lag > maxLag {
                 checks.append(.init(name: "replication", isOK: false, detail: "\(Self.seconds(lag)) s behind the replica store (more than \(Self.seconds(maxLag)))"))
             } else {
-                let lag = position.lagSeconds.map { "\(Self.seconds($0)) s behind" } ?? "lag unknown (the store is not a directory)"
+                let lag = position.lagSeconds.map { "\(Self.seconds($0)) s behind" } ?? "lag not known yet (the store has not been listed)"
                 checks.append(.init(name: "replication", isOK: true, detail: "following \(follower.replicaURL), \(lag)"))
             }
         }
