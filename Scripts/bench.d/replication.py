@@ -25,6 +25,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.dont_write_bytecode = True  # no Scripts/__pycache__ from loading replication-test as a module
 loader = importlib.machinery.SourceFileLoader("replication_test", os.path.join(ROOT, "Scripts", "replication-test"))
 spec = importlib.util.spec_from_loader("replication_test", loader)
 rt = importlib.util.module_from_spec(spec)
