@@ -1,15 +1,16 @@
 import CLinux
 import Glibc
 
-/// Plain pthreads for the event loops: one long-lived thread each, no pool, no executor.
-enum LoopThread {
+/// Plain pthreads: one long-lived thread for each event loop (and for the API's few background
+/// jobs, such as a replica watching its Litestream follower), no pool, no executor.
+public enum LoopThread {
     private final class Body {
         let run: @Sendable () -> Void
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
     /// Starts a thread running `body`; `name` (at most 15 bytes) shows in `top -H` and gdb.
-    static func spawn(name: String, _ body: @escaping @Sendable () -> Void) throws(SocketError) -> pthread_t {
+    public static func spawn(name: String, _ body: @escaping @Sendable () -> Void) throws(SocketError) -> pthread_t {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
         let result = pthread_create(&thread, nil, { context in

@@ -41,22 +41,20 @@ public final class Database: Sendable {
     ///
     /// Throws `StoreError` for the start-up failures (missing directory, missing file when
     /// `create` is false, not a database, read-only file or directory).
-    public init(path: String, create: Bool = true, busyTimeout: Duration = .seconds(5)) throws {
-        let connection = try SQLiteConnection(
-            path: path, mode: create ? .readWriteCreate : .readWrite, busyTimeout: busyTimeout)
-        self.writerLock = Lock(try connection.externalDataVersion())
-        self.writer = connection
-        self.path = path
-        self.busyTimeout = busyTimeout
-        self.version = Atomic(Self.wallClockNanoseconds())
+    public convenience init(path: String, create: Bool = true, busyTimeout: Duration = .seconds(5)) throws {
+        try self.init(path: path, writerMode: create ? .readWriteCreate : .readWrite, busyTimeout: busyTimeout)
     }
 
     /// Opens a file another process keeps up to date (a Litestream replica) for reading only:
     /// the "writer" is a read-only connection, used to notice that process's commits, and
     /// `write` fails as SQLite does on a read-only database. The file's journal mode is left
     /// as it is.
-    public init(readingOnly path: String, busyTimeout: Duration = .seconds(5)) throws {
-        let connection = try SQLiteConnection(path: path, mode: .readOnly, busyTimeout: busyTimeout)
+    public convenience init(readingOnly path: String, busyTimeout: Duration = .seconds(5)) throws {
+        try self.init(path: path, writerMode: .readOnly, busyTimeout: busyTimeout)
+    }
+
+    private init(path: String, writerMode: SQLiteConnection.OpenMode, busyTimeout: Duration) throws {
+        let connection = try SQLiteConnection(path: path, mode: writerMode, busyTimeout: busyTimeout)
         self.writerLock = Lock(try connection.externalDataVersion())
         self.writer = connection
         self.path = path

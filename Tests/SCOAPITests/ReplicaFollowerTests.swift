@@ -99,9 +99,9 @@ import Testing
     }
 
     @Test func runsACommandForItsOutput() throws {
-        #expect(try ReplicaFollower.run(["printf", "[]"]) == Array("[]".utf8))
-        #expect(throws: ReplicationError.self) { try ReplicaFollower.run(["false"]) }
-        #expect(throws: ReplicationError.self) { try ReplicaFollower.run(["/nonexistent/litestream", "ltx"]) }
+        #expect(try ChildProcess.run(["printf", "[]"]) == Array("[]".utf8))
+        #expect(throws: ReplicationError.self) { try ChildProcess.run(["false"]) }
+        #expect(throws: ReplicationError.self) { try ChildProcess.run(["/nonexistent/litestream", "ltx"]) }
     }
 
     @Test func aPathIsGivenToLitestreamAsAFileURL() {

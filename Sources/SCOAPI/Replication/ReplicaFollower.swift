@@ -74,11 +74,10 @@ final class ReplicaFollower: Sendable {
         self.logger = logger
     }
 
-    /// The replica store as a directory, when it is one (a path or a `file://` URL).
+    /// The replica store as a directory, when it is one (a `file://` URL: a path given on the
+    /// command line was made one by `Replication.litestreamURL`).
     var storeDirectory: String? {
-        if replicaURL.hasPrefix("file://") { return String(replicaURL.dropFirst("file://".count)) }
-        if replicaURL.hasPrefix("/") || replicaURL.hasPrefix(".") { return replicaURL }
-        return nil
+        replicaURL.hasPrefix("file://") ? String(replicaURL.dropFirst("file://".count)) : nil
     }
 
     /// Deletes the local copy, starts the follower and waits until it has restored the
@@ -86,7 +85,8 @@ final class ReplicaFollower: Sendable {
     /// readies the file for SQLite readers. Throws after `timeout`.
     func start(timeout: Duration) throws(ReplicationError) {
         for suffix in ["", "-txid", "-txid.tmp", "-journal", "-wal", "-shm"] { unlink(databasePath + suffix) }
-        let deadline = MonotonicInstant.now().nanoseconds + Int64(timeout.components.seconds) * 1_000_000_000
+        let started = MonotonicInstant.now()
+        let timedOut = ReplicationError(description: "the replica store at \(replicaURL) gave no database within \(timeout)")
         var attempt = 0
         while true {
             attempt += 1
@@ -102,23 +102,21 @@ final class ReplicaFollower: Sendable {
                     state.withLock { $0.pid = 0 }
                     break
                 }
-                if MonotonicInstant.now().nanoseconds > deadline {
+                if MonotonicInstant.now().since(started) > timeout {
                     stop()
-                    throw ReplicationError(description: "the replica store at \(replicaURL) gave no database within \(timeout)")
+                    throw timedOut
                 }
                 usleep(20_000)
             }
             if access(databasePath + "-txid", F_OK) == 0 { break }
-            if MonotonicInstant.now().nanoseconds > deadline {
-                throw ReplicationError(description: "the replica store at \(replicaURL) gave no database within \(timeout)")
-            }
+            if MonotonicInstant.now().since(started) > timeout { throw timedOut }
             logger.notice("replica: nothing to restore yet (the primary has not replicated); retrying", [("replicaURL", .string(replicaURL))])
             for suffix in ["", "-txid", "-txid.tmp"] { unlink(databasePath + suffix) }
             sleep(1)
         }
         try Self.useRollbackJournal(databasePath)
-        watch()
-        listRemoteStore(every: max(.seconds(1), followInterval))
+        try watch()
+        try listRemoteStore(every: max(.seconds(1), followInterval))
     }
 
     /// Stops the follower (SIGTERM), for shutdown.
@@ -157,47 +155,23 @@ final class ReplicaFollower: Sendable {
 
     /// For a store that is not a directory (S3, GCS, Azure): lists it with `litestream ltx
     /// -json` every `interval` on a thread of its own, for `position`, until the follower stops.
-    func listRemoteStore(every interval: Duration) {
+    private func listRemoteStore(every interval: Duration) throws(ReplicationError) {
         guard storeDirectory == nil else { return }
-        let microseconds = UInt32(clamping: interval.components.seconds * 1_000_000 + interval.components.attoseconds / 1_000_000_000_000)
-        let retained = Unmanaged.passRetained(RemoteLister(follower: self, microseconds: microseconds))
-        var thread = pthread_t()
-        pthread_create(&thread, nil, { raw in
-            Unmanaged<RemoteLister>.fromOpaque(raw!).takeRetainedValue().run()
-            return nil
-        }, retained.toOpaque())
-        pthread_detach(thread)
-    }
-
-    /// Whether the follower still runs (neither stopped on its own nor being stopped).
-    var isFollowing: Bool {
-        state.withLock { !$0.stopping && $0.stopped == nil }
+        let arguments = [litestreamPath, "ltx", "-json", "-level", "0", replicaURL]
+        let microseconds = UInt32(clamping: interval.nanoseconds / 1000)
+        try detachedThread(named: "litestream-ltx") { [self] in
+            while state.withLock({ !$0.stopping && $0.stopped == nil }) {
+                if let output = try? ChildProcess.run(arguments), let listing = Self.parseListing(output) {
+                    keep(listing: listing)
+                }
+                usleep(microseconds)
+            }
+        }
     }
 
     /// Keeps the last listing of a remote store.
     func keep(listing: [(maxTXID: UInt64, written: Double)]) {
         state.withLock { $0.remoteListing = listing }
-    }
-
-    /// The loop `listRemoteStore` runs on its thread.
-    private final class RemoteLister: @unchecked Sendable {
-        let follower: ReplicaFollower
-        let microseconds: UInt32
-
-        init(follower: ReplicaFollower, microseconds: UInt32) {
-            self.follower = follower
-            self.microseconds = microseconds
-        }
-
-        func run() {
-            let arguments = [follower.litestreamPath, "ltx", "-json", "-level", "0", follower.replicaURL]
-            while follower.isFollowing {
-                if let output = try? ReplicaFollower.run(arguments), let listing = ReplicaFollower.parseListing(output) {
-                    follower.keep(listing: listing)
-                }
-                usleep(microseconds)
-            }
-        }
     }
 
     /// `litestream ltx -json` output: each file's `max_txid` (hex) and `timestamp` (ISO 8601,
@@ -233,81 +207,34 @@ final class ReplicaFollower: Sendable {
         return whole + fraction
     }
 
-    /// Runs a command to its end and returns what it wrote to standard output (its standard
-    /// error goes to /dev/null); throws when it cannot start or exits with a failure.
-    static func run(_ arguments: [String]) throws(ReplicationError) -> [UInt8] {
-        var pipe: [Int32] = [0, 0]
-        guard Glibc.pipe(&pipe) == 0 else { throw ReplicationError(description: "pipe failed: errno \(errno)") }
-        // Neither end stays open in the child past exec (its standard output is a dup of one).
-        _ = fcntl(pipe[0], F_SETFD, FD_CLOEXEC)
-        _ = fcntl(pipe[1], F_SETFD, FD_CLOEXEC)
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let result = argv.withUnsafeBufferPointer { posix_spawnp(&pid, arguments[0], &actions, nil, $0.baseAddress!, environ) }
-        close(pipe[1])
-        defer { close(pipe[0]) }
-        guard result == 0 else { throw ReplicationError(description: "cannot run \(arguments[0]): \(String(cString: strerror(result)))") }
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(pipe[0], &buffer, buffer.count)
-            if count > 0 { output += buffer[..<count]; continue }
-            if count < 0 && errno == EINTR { continue }
-            break
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        guard status == 0 else { throw ReplicationError(description: "\(arguments[0]) failed (wait status \(status))") }
-        return output
-    }
-
     // MARK: - The child process
 
     private func spawn() throws(ReplicationError) -> pid_t {
-        let interval = "\(followInterval.components.seconds * 1000 + followInterval.components.attoseconds / 1_000_000_000_000_000)ms"
+        let interval = "\(followInterval.nanoseconds / 1_000_000)ms"
         var arguments = [litestreamPath, "restore", "-f", "-follow-interval", interval, "-o", databasePath, replicaURL]
-        if let setpriv = Self.find("setpriv") { arguments = [setpriv, "--pdeathsig", "KILL", "--"] + arguments }
-        return try Self.spawn(arguments)
-    }
-
-    /// Starts `arguments[0]` (looked up on PATH) with the rest as its arguments, sharing this
-    /// process's environment and standard streams; returns its pid.
-    static func spawn(_ arguments: [String]) throws(ReplicationError) -> pid_t {
-        var pid: pid_t = 0
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        let result = argv.withUnsafeBufferPointer { posix_spawnp(&pid, arguments[0], nil, nil, $0.baseAddress!, environ) }
-        guard result == 0 else {
-            throw ReplicationError(description: "cannot run \(arguments[0]): \(String(cString: strerror(result)))")
-        }
-        return pid
+        if let setpriv = ChildProcess.find("setpriv") { arguments = [setpriv, "--pdeathsig", "KILL", "--"] + arguments }
+        return try ChildProcess.spawn(arguments)
     }
 
     /// Waits for the child on a thread of its own and records why it stopped.
-    private func watch() {
+    private func watch() throws(ReplicationError) {
         let pid = state.withLock { $0.pid }
-        let follower = self
-        var thread = pthread_t()
-        let box = Unmanaged.passRetained(WatchBox(follower: follower, pid: pid))
-        pthread_create(&thread, nil, { raw in
-            let box = Unmanaged<WatchBox>.fromOpaque(raw!).takeRetainedValue()
-            var status: Int32 = 0
-            while waitpid(box.pid, &status, 0) < 0 && errno == EINTR {}
-            box.follower.childExited(status: status)
-            return nil
-        }, box.toOpaque())
-        pthread_detach(thread)
+        try detachedThread(named: "litestream-wait") { [self] in
+            childExited(status: ChildProcess.waitForExit(pid))
+        }
     }
 
-    fileprivate func childExited(status: Int32) {
-        let exited = (status & 0x7f) == 0
-        let reason = exited ? "exited with status \((status >> 8) & 0xff)" : "was killed by signal \(status & 0x7f)"
+    /// Runs `body` on a new thread that nobody joins.
+    private func detachedThread(named name: String, _ body: @escaping @Sendable () -> Void) throws(ReplicationError) {
+        do {
+            pthread_detach(try LoopThread.spawn(name: name, body))
+        } catch {
+            throw ReplicationError(description: "cannot start the \(name) thread: \(error)")
+        }
+    }
+
+    private func childExited(status: Int32) {
+        let reason = ChildProcess.describe(status)
         let (stopping, action) = state.withLock { state -> (Bool, (@Sendable (String) -> Void)?) in
             state.pid = 0
             state.stopped = "the Litestream follower \(reason)"
@@ -318,15 +245,6 @@ final class ReplicaFollower: Sendable {
                 ("reason", .string(reason)),
             ])
             action?("the Litestream follower \(reason)")
-        }
-    }
-
-    private final class WatchBox: @unchecked Sendable {
-        let follower: ReplicaFollower
-        let pid: pid_t
-        init(follower: ReplicaFollower, pid: pid_t) {
-            self.follower = follower
-            self.pid = pid
         }
     }
 
@@ -375,7 +293,9 @@ final class ReplicaFollower: Sendable {
         var bytes = [UInt8](repeating: 0, count: 32)
         let count = read(descriptor, &bytes, bytes.count)
         guard count > 0 else { return nil }
-        return UInt64(String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: " \n"), radix: 16)
+        let words = bytes[..<count].split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") })
+        guard words.count == 1 else { return nil }
+        return UInt64(String(decoding: words[0], as: UTF8.self), radix: 16)
     }
 
     /// The LTX files of one level of a directory store: (min, max) transaction ids from the
@@ -398,29 +318,9 @@ final class ReplicaFollower: Sendable {
         }
         return files
     }
-
-    /// The full path of `name` on `PATH`, or nil.
-    static func find(_ name: String) -> String? {
-        guard let path = getenv("PATH") else { return nil }
-        for directory in String(cString: path).split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if access(candidate, X_OK) == 0 { return candidate }
-        }
-        return nil
-    }
 }
 
 /// Replication could not be set up or confirmed; the text says why.
 struct ReplicationError: Error, Sendable, CustomStringConvertible {
     var description: String
-}
-
-extension String {
-    /// This string without the given characters at either end.
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
 }

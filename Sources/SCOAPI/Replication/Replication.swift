@@ -23,6 +23,9 @@ public final class Replication: Sendable {
 
     var role: ReplicationRole { settings.role }
 
+    /// The Litestream that must confirm each write before its 2xx (`--durable-replication`).
+    var durableControl: LitestreamControl? { settings.durable ? control : nil }
+
     /// Readies the database file for the role, before the store opens it:
     /// - a replica deletes its copy and follows the replica store (waiting, up to
     ///   `startTimeout`, for the first restore);
@@ -74,11 +77,10 @@ public final class Replication: Sendable {
         logger.notice("primary: the database is missing; restoring it from the replica store if it has one", [
             ("replicaURL", .string(url)), ("path", .string(path)),
         ])
-        let pid = try ReplicaFollower.spawn([litestream, "restore", "-if-replica-exists", "-o", path, url])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let pid = try ChildProcess.spawn([litestream, "restore", "-if-replica-exists", "-o", path, url])
+        let status = ChildProcess.waitForExit(pid)
         guard status == 0 else {
-            throw ReplicationError(description: "litestream restore from \(url) failed (wait status \(status)); nothing was started")
+            throw ReplicationError(description: "litestream restore from \(url) \(ChildProcess.describe(status)); nothing was started")
         }
         logger.notice(access(path, F_OK) == 0
             ? "primary: restored the database from the replica store"

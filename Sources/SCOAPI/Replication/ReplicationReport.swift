@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import HTTPServer
 import JSONText
 import SCOData
 
@@ -43,8 +44,7 @@ struct ReplicationReport {
             clock_gettime(CLOCK_REALTIME, &now)
             let position = follower.position(now: Double(now.tv_sec) + Double(now.tv_nsec) / 1e9)
             self.position = position
-            let maxLag = Double(replication.settings.maxLag.components.seconds)
-                + Double(replication.settings.maxLag.components.attoseconds) / 1e18
+            let maxLag = Double(replication.settings.maxLag.nanoseconds) / 1e9
             if let stopped = position.stopped {
                 checks.append(.init(name: "replication", isOK: false, detail: stopped))
             } else if let lag = position.lagSeconds, lag > maxLag {

@@ -29,7 +29,7 @@ extension APILoopHandler {
         let conditions = Preconditions(request.headers)
         let key = try IdempotencyKey.parse(request.headers)
         let replication = service.replication
-        if replication.settings.durable, let control = replication.control, case .failure(let failure) = control.isReachable() {
+        if let control = replication.durableControl, case .failure(let failure) = control.isReachable() {
             throw APIError.notReplicated(committed: false, seq: nil, reason: failure.description)
         }
         do {
@@ -57,7 +57,7 @@ extension APILoopHandler {
             }
             var answered = response
             if replication.role != .single { answered.headers.set("SCO-Seq", String(seq)) }
-            if replication.settings.durable, let control = replication.control {
+            if let control = replication.durableControl {
                 // A replayed answer is confirmed too: its first attempt may have ended in a 503.
                 if case .failure(let failure) = control.syncAndWait(timeout: replication.settings.confirmTimeout) {
                     service.logger.error("a durable write was not confirmed on the replica store", [
