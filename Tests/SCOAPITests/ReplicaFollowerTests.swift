@@ -9,7 +9,7 @@ import Testing
 /// replica store's listing it measures lag by. Real files in a temporary directory.
 @Suite struct ReplicaFollowerTests {
     @Test func aRestoredWALFileIsSwitchedToRollbackJournalAndStaysReadable() throws {
-        let directory = try TemporaryFolder()
+        let directory = try TemporaryDirectory()
         let path = directory.file("restored.sqlite")
         let database = try Database(path: path)
         try database.write { try $0.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
@@ -29,14 +29,14 @@ import Testing
     }
 
     @Test func notADatabaseIsRefused() throws {
-        let directory = try TemporaryFolder()
+        let directory = try TemporaryDirectory()
         let path = directory.file("empty")
         _ = FileManager.default.createFile(atPath: path, contents: Data())
         #expect(throws: ReplicationError.self) { try ReplicaFollower.useRollbackJournal(path) }
     }
 
     @Test func readsLitestreamsTXIDFile() throws {
-        let directory = try TemporaryFolder()
+        let directory = try TemporaryDirectory()
         let path = directory.file("db-txid")
         try "00000000000002be\n".write(toFile: path, atomically: true, encoding: .utf8)
         #expect(ReplicaFollower.readTXID(path) == 0x2be)
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func lagIsTheAgeOfTheOldestTransactionNotYetApplied() throws {
-        let directory = try TemporaryFolder()
+        let directory = try TemporaryDirectory()
         let store = directory.file("store")
         let now = Date().timeIntervalSince1970
         // Level 0 holds transactions 5..9; 6 and 7 were written 4 s and 2 s ago.
@@ -123,18 +123,4 @@ import Testing
         _ = FileManager.default.createFile(atPath: path, contents: Data([0x4c, 0x54, 0x58]))
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: time)], ofItemAtPath: path)
     }
-}
-
-/// A directory removed when the test ends.
-final class TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("sco-replica-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
 }
