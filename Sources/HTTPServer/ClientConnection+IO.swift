@@ -1,3 +1,5 @@
+import CLinux
+
 /// Reading, answering and writing: what a connection does when its socket is ready.
 extension ClientConnection {
     /// Why `process` stopped.
@@ -151,6 +153,15 @@ extension ClientConnection {
         while true {
             if machine.closesAfterOutput { return (offset, .closing) }
             if loop.output.count >= loop.configuration.outputHighWaterMark { return (offset, .paused) }
+            let atStart = parser.isAtRequestStart
+            if atStart, loop.replays, machine.allowsKeepAlive, let length = Self.headLength(bytes, from: offset),
+               loop.handler.replay(UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), peer: peer,
+                                   date: loop.date.bytes, into: &loop.output) {
+                offset += length
+                machine.requestCompleted(keepAlive: true, at: now)
+                continue
+            }
+            let start = offset
             let (consumed, result) = parser.parse(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
             offset += consumed
             switch result {
@@ -162,7 +173,8 @@ extension ClientConnection {
                     loop.output.append(contentsOf: ResponseEncoder.continueResponse)
                 }
             case .complete(let request):
-                answer(request, loop: loop, now: now)
+                // Parsed whole in this call: these bytes are the request, for `replay`.
+                answer(request, head: atStart ? UnsafeRawBufferPointer(rebasing: bytes[start..<offset]) : nil, loop: loop, now: now)
             case .failed(let error):
                 refuse(error, loop: loop)
                 return (offset, .closing)
@@ -170,9 +182,22 @@ extension ClientConnection {
         }
     }
 
-    private func answer(_ request: HTTPRequest, loop: EventLoop, now: MonotonicInstant) {
+    /// The length of the head that starts at `offset` (through its empty line), if it is all
+    /// there and no longer than a head worth replaying.
+    private static func headLength(_ bytes: UnsafeRawBufferPointer, from offset: Int) -> Int? {
+        let available = min(bytes.count - offset, maxReplayedHead)
+        guard available >= 4, let base = bytes.baseAddress else { return nil }
+        guard let found = memmem(base + offset, available, headEnd.utf8Start, 4) else { return nil }
+        return (base + offset).distance(to: UnsafeRawPointer(found)) + 4
+    }
+
+    /// The longest head `replay` is offered; longer ones are parsed.
+    private static let maxReplayedHead = 2048
+    private static let headEnd: StaticString = "\r\n\r\n"
+
+    private func answer(_ request: HTTPRequest, head: UnsafeRawBufferPointer?, loop: EventLoop, now: MonotonicInstant) {
         let context = RequestContext(loopIndex: loop.index, peer: peer)
-        let response = loop.handler.respond(to: request, context: context)
+        let response = loop.handler.respond(to: request, context: context, head: head)
         let keepAlive = request.isKeepAlive && machine.allowsKeepAlive
             && !response.headers.containsToken("close", in: .connection)
         ResponseEncoder.encode(response, requestMethod: request.method, requestVersion: request.version,

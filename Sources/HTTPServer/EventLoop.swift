@@ -19,6 +19,8 @@ final class EventLoop {
     /// Shared by every connection of the loop: responses are serialized here, then sent.
     var output: [UInt8] = []
     var date = HTTPDate()
+    /// Whether the handler answers some requests through `HTTPLoopHandler.replay`.
+    let replays: Bool
 
     private let epoll: FileDescriptor
     private var listener: FileDescriptor?
@@ -47,6 +49,7 @@ final class EventLoop {
         self.configuration = shared.configuration
         self.shared = shared
         self.handler = handler
+        self.replays = handler.replays
         self.parserLimits = configuration.parserLimits
         self.timeouts = configuration.timeouts
         var refusalTimeouts = configuration.timeouts

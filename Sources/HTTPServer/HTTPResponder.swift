@@ -5,6 +5,20 @@
 public protocol HTTPLoopHandler: AnyObject {
     /// Answers a complete request.
     func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse
+    /// Answers a complete request whose whole head (and nothing else) was `head`, valid only
+    /// during the call: a handler that keeps a template of the response under those bytes can
+    /// answer them again with `replay` (nil when the request arrived in pieces or with a body).
+    func respond(to request: HTTPRequest, context: RequestContext, head: UnsafeRawBufferPointer?) -> HTTPResponse
+    /// Whether the handler may answer through `replay`; asked once per loop.
+    var replays: Bool { get }
+    /// Answers the request whose head is `head` (up to and including its empty line) by
+    /// appending a whole response to `output`, if the handler answered exactly these bytes
+    /// before and would answer them the same way now on a connection kept open; otherwise
+    /// appends nothing and returns false, and the request is parsed and answered as usual.
+    ///
+    /// The same bytes parse to the same request, so a handler whose answer depends only on
+    /// the request, its data and the time (which `date` and its own fill supply) may skip both.
+    func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout [UInt8]) -> Bool
     /// The server refused bytes it could not accept (or a request that timed out); it is writing
     /// `response` and closing. For access logs and metrics.
     func didRefuse(_ response: HTTPResponse, peer: String)
@@ -15,6 +29,16 @@ public protocol HTTPLoopHandler: AnyObject {
 
 extension HTTPLoopHandler {
     public func didProcessEvents() {}
+
+    public func respond(to request: HTTPRequest, context: RequestContext, head: UnsafeRawBufferPointer?) -> HTTPResponse {
+        respond(to: request, context: context)
+    }
+
+    public var replays: Bool { false }
+
+    public func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout [UInt8]) -> Bool {
+        false
+    }
 }
 
 /// Makes one `HTTPLoopHandler` per event loop; called on that loop's thread.

@@ -63,6 +63,12 @@ struct RequestParser {
         self.limits = limits
     }
 
+    /// Whether no byte of the next request has been consumed yet.
+    var isAtRequestStart: Bool {
+        guard case .requestLine = state else { return false }
+        return lineScanned == 0 && leadingEmptyLines == 0
+    }
+
     /// How far into a request the parser is, for the connection's timers.
     var progress: RequestProgress {
         switch state {

@@ -17,6 +17,18 @@ enum ResponseEncoder {
         _ response: HTTPResponse, requestMethod: HTTPMethod, requestVersion: HTTPVersion,
         keepAlive: Bool, date: [UInt8], into output: inout [UInt8]
     ) {
+        var noHoles: [ResponseTemplate.Hole] = []
+        encode(response, requestMethod: requestMethod, requestVersion: requestVersion, keepAlive: keepAlive,
+               date: date, into: &output, variableFields: [], holes: &noHoles)
+    }
+
+    /// Encodes as above, but leaves out the value of each field named in `variableFields` and,
+    /// when `date` is empty, the value of `Date`, recording in `holes` where each would go.
+    static func encode(
+        _ response: HTTPResponse, requestMethod: HTTPMethod, requestVersion: HTTPVersion,
+        keepAlive: Bool, date: [UInt8], into output: inout [UInt8],
+        variableFields: [String], holes: inout [ResponseTemplate.Hole]
+    ) {
         let status = response.status
         output.append(contentsOf: "HTTP/1.1 ".utf8)
         appendDecimal(status.code, to: &output)
@@ -43,11 +55,18 @@ enum ResponseEncoder {
             }
             appendSanitized(field.name, to: &output)
             output.append(contentsOf: ": ".utf8)
-            appendSanitized(field.value, to: &output)
+            if let variable = variableFields.firstIndex(where: { ASCII.equalsIgnoringCase($0, field.name) }) {
+                holes.append(ResponseTemplate.Hole(offset: output.count, field: variable))
+            } else {
+                appendSanitized(field.value, to: &output)
+            }
             output.append(contentsOf: crlf)
         }
         if !hasDate {
             output.append(contentsOf: "Date: ".utf8)
+            if date.isEmpty {
+                holes.append(ResponseTemplate.Hole(offset: output.count, field: ResponseTemplate.Hole.date))
+            }
             output.append(contentsOf: date)
             output.append(contentsOf: crlf)
         }

@@ -9,13 +9,14 @@ enum TestServer {
     static func with(
         threads: Int = 2,
         router: Router<HTTPHandler> = TestServer.sampleRouter,
+        responder: (any HTTPResponder)? = nil,
         configure: (inout HTTPServer.Configuration) -> Void = { _ in },
         _ body: (HTTPServer) throws -> Void
     ) throws {
         var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
         configuration.threads = threads
         configure(&configuration)
-        let server = try HTTPServer(configuration: configuration, responder: RouterResponder(router: router))
+        let server = try HTTPServer(configuration: configuration, responder: responder ?? RouterResponder(router: router))
         try server.start()
         defer {
             server.shutdown()

@@ -10,6 +10,8 @@ struct LoopCounters {
     var latency = LatencyHistogram()
     var cacheHits: UInt64 = 0
     var cacheMisses: UInt64 = 0
+    /// Cache hits answered by `ReplayCache` (counted in `cacheHits` too).
+    var cacheReplays: UInt64 = 0
     var databaseErrors: UInt64 = 0
     /// Bodies compressed, by coding (`gzip`, `br`): once per cached response, so this grows
     /// with data versions and distinct requests, not with traffic.
@@ -30,6 +32,7 @@ struct LoopCounters {
         latency.merge(other.latency)
         cacheHits &+= other.cacheHits
         cacheMisses &+= other.cacheMisses
+        cacheReplays &+= other.cacheReplays
         databaseErrors &+= other.databaseErrors
         for (coding, count) in other.compressions { compressions[coding, default: 0] &+= count }
         for (name, count) in other.rateLimited { rateLimited[name, default: 0] &+= count }
@@ -41,8 +44,9 @@ struct LoopCounters {
 public final class LoopMetrics: Sendable {
     let counters = Lock(LoopCounters())
 
-    func record(route: String, method: String, status: Int, microseconds: Int, cacheHit: Bool?) {
+    func record(route: String, method: String, status: Int, microseconds: Int, cacheHit: Bool?, replayed: Bool = false) {
         counters.withLock { counters in
+            if replayed { counters.cacheReplays &+= 1 }
             counters.requests[.init(route: route, method: method, status: status), default: 0] &+= 1
             counters.latency.observe(microseconds: microseconds)
             switch cacheHit {

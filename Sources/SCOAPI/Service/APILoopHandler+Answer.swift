@@ -65,6 +65,7 @@ extension APILoopHandler {
         let key = cache.isEnabled ? request.target + "\u{1}" + representation.rawValue + snapshot : ""
         if cache.isEnabled, let entry = cache.lookup(key, version: version) {
             exchange.cacheHit = true
+            exchange.replayVersion = version
             return selected(entry, key: key, coding: coding, request: request)
         }
         var response = try route.handler(&call)
@@ -75,6 +76,7 @@ extension APILoopHandler {
         let entry = ResponseCache.Entry(version: version, response: response, etag: etag)
         if cache.isEnabled {
             exchange.cacheHit = false
+            exchange.replayVersion = version
             cache.store(key, entry)
             return selected(entry, key: key, coding: coding, request: request)
         }

@@ -13,12 +13,13 @@ final class APILoopHandler: HTTPLoopHandler {
     let service: APIService
     let loopIndex: Int
     let cache: ResponseCache
+    let replayCache: ReplayCache
     let loopMetrics: LoopMetrics
     let accessLog: AccessLog
     /// The loop's reader and the read transaction the requests of one wake-up share, opened
     /// when the loop starts; a failure is answered 503 and retried on the next request.
     private var opened: (reader: any DatasetReader, transaction: any SharedReadTransaction)?
-    private var requestIDs: RequestIDGenerator
+    var requestIDs: RequestIDGenerator
     private var nextVersionCheck: Int64 = 0
     /// The HTML pages' index of ids and quotes, and the data version it was built from.
     private var links: (version: UInt64, index: LinkIndex)?
@@ -29,6 +30,9 @@ final class APILoopHandler: HTTPLoopHandler {
         self.service = service
         self.loopIndex = loopIndex
         self.cache = ResponseCache(capacity: service.configuration.responseCacheEntries)
+        // A replica's answers follow its snapshot (SCO-Seq, SCO-Min-Seq), not only the data version.
+        self.replayCache = ReplayCache(
+            capacity: service.replication.role == .replica ? 0 : service.configuration.responseCacheEntries)
         self.loopMetrics = service.metrics.makeLoopMetrics()
         self.accessLog = AccessLog(logger: service.logger, isEnabled: service.configuration.accessLog)
         self.requestIDs = RequestIDGenerator(loopIndex: loopIndex)
@@ -113,6 +117,10 @@ final class APILoopHandler: HTTPLoopHandler {
     }
 
     func respond(to request: HTTPRequest, context: RequestContext) -> HTTPResponse {
+        respond(to: request, context: context, head: nil)
+    }
+
+    func respond(to request: HTTPRequest, context: RequestContext, head: UnsafeRawBufferPointer?) -> HTTPResponse {
         let started = MonotonicInstant.now()
         let requestID = RequestIDGenerator.accepted(request.headers["X-Request-ID"]) ?? requestIDs.next()
         var exchange = Exchange(request: request, context: context, requestID: requestID)
@@ -136,6 +144,7 @@ final class APILoopHandler: HTTPLoopHandler {
             response = ProblemPage.page(for: response)
         }
         decorate(&response, exchange)
+        if let head, let version = exchange.replayVersion { keepForReplay(response, head: head, version: version, exchange) }
         let elapsed = Int(MonotonicInstant.now().since(started).nanoseconds / 1000)
         loopMetrics.record(
             route: exchange.route, method: request.method.rawValue, status: response.status.code,
@@ -222,6 +231,8 @@ struct Exchange {
     var queryCredential: String?
     /// On a replica, the change sequence of the snapshot the request reads (`SCO-Seq`).
     var seq: Int?
+    /// The data version of the cached response answered, when it may be replayed.
+    var replayVersion: UInt64?
     /// The quota this request counted against and what is left of it, for the `RateLimit` fields.
     var rateLimit: (policy: RatePolicy, decision: RateLimiter.Decision)?
 }

@@ -34,6 +34,22 @@ final class AccessLog {
         append(logger.format(.info, "request", fields))
     }
 
+    /// A request answered by `ReplayCache`, whose entry holds what the line needs.
+    func record(replayed entry: ReplayCache.Entry, requestID: String, peer: String, microseconds: Int) {
+        guard isEnabled else { return }
+        append(logger.format(.info, "request", [
+            ("requestId", .string(requestID)),
+            ("method", .string(entry.method.rawValue)),
+            ("target", .string(entry.target)),
+            ("route", .string(entry.route)),
+            ("status", .int(entry.status)),
+            ("bytes", .int(entry.bodyBytes)),
+            ("durationUs", .int(microseconds)),
+            ("peer", .string(peer)),
+            ("cache", .string("hit")),
+        ]))
+    }
+
     func recordRefusal(response: HTTPResponse, peer: String) {
         guard isEnabled else { return }
         append(logger.format(.info, "refused", [

@@ -1,17 +1,32 @@
 /// Request ids: the client's `X-Request-ID` when it is sane, else `<random>-<loop>-<counter>`.
 struct RequestIDGenerator {
     private let prefix: String
+    private let prefixBytes: [UInt8]
     private var counter: UInt64 = 0
 
     init(loopIndex: Int) {
         let random = UInt64.random(in: 0...UInt64.max)
         let hex = String(random & 0xFFFF_FFFF, radix: 16)
         prefix = String(repeating: "0", count: 8 - hex.count) + hex + "-\(loopIndex)-"
+        prefixBytes = Array(prefix.utf8)
     }
 
     mutating func next() -> String {
         counter &+= 1
         return prefix + String(counter, radix: 16)
+    }
+
+    /// The next id, appended to `output` as bytes (the same id `next()` would have made).
+    mutating func appendNext(to output: inout [UInt8]) {
+        counter &+= 1
+        output.append(contentsOf: prefixBytes)
+        var digits = 0
+        var rest = counter
+        repeat { digits += 1; rest >>= 4 } while rest > 0
+        for index in stride(from: digits - 1, through: 0, by: -1) {
+            let nibble = UInt8(truncatingIfNeeded: counter >> (UInt64(index) * 4)) & 0xF
+            output.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        }
     }
 
     /// A client's id is kept when it is 1–128 characters of letters, digits and `-._~:/+=`,

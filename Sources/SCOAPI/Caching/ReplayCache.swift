@@ -1,0 +1,70 @@
+import Glibc
+import HTTPServer
+
+/// One event loop's answers to request heads it has seen byte for byte, encoded once.
+///
+/// A cached route's 200 or 304 depends on the request's head, the data version, the time and
+/// the client (its quota); nothing else. So when a keep-alive `GET` or `HEAD` arrives whose head
+/// is exactly one answered before, under the same data version, the loop can send the same
+/// bytes with a new `Date`, request id and `RateLimit` and skip parsing, routing, the response
+/// cache and encoding. Clients repeat their requests with the same headers (a poller, a page's
+/// assets, a crawler), so this is the common case of a read API, not a special one.
+///
+/// Direct-mapped on a hash of the head: a slot holds one head, and a new head whose hash lands
+/// there replaces it. Memory is bounded by the slot count, the longest head offered (2 KiB)
+/// and `maxResponseBytes`; a commit makes every entry miss without touching them.
+final class ReplayCache {
+    struct Entry {
+        var version: UInt64
+        var head: [UInt8]
+        var template: ResponseTemplate
+        /// The client's own request id, if it sent a usable one; else one is made per request.
+        var clientRequestID: String?
+        /// The quota the request counts against, when rate limits are on.
+        var policy: RatePolicy?
+        /// What metrics and the access log record of the request.
+        var method: HTTPMethod
+        var target: String
+        var route: String
+        var status: Int
+        var bodyBytes: Int
+    }
+
+    /// The fields whose values `Entry.template` leaves out, in the order of its fill indexes.
+    static let variableFields = ["X-Request-ID", "RateLimit"]
+    static let requestIDField = 0
+    static let rateLimitField = 1
+    /// Responses longer than this are not kept (a cached route's lists are far shorter).
+    static let maxResponseBytes = 64 * 1024
+
+    private var slots: [Entry?]
+    private let mask: Int
+
+    /// A cache of at most `capacity` entries (rounded down to a power of two, at most 256);
+    /// none when `capacity` is 0.
+    init(capacity: Int) {
+        var count = 1
+        while count * 2 <= min(capacity, 256) { count *= 2 }
+        slots = capacity > 0 ? Array(repeating: nil, count: count) : []
+        mask = count - 1
+    }
+
+    var isEnabled: Bool { !slots.isEmpty }
+
+    /// The entry kept for exactly these head bytes under data version `version`.
+    func lookup(_ head: UnsafeRawBufferPointer, version: UInt64) -> Entry? {
+        guard isEnabled else { return nil }
+        let slot = Int(truncatingIfNeeded: EntityTag.hash(head)) & mask
+        guard let entry = slots[slot], entry.version == version, entry.head.count == head.count else { return nil }
+        let same = entry.head.withUnsafeBytes { kept in
+            memcmp(kept.baseAddress!, head.baseAddress!, head.count) == 0
+        }
+        return same ? entry : nil
+    }
+
+    func store(_ entry: Entry) {
+        guard isEnabled, entry.template.count <= Self.maxResponseBytes else { return }
+        let slot = entry.head.withUnsafeBytes { Int(truncatingIfNeeded: EntityTag.hash($0)) } & mask
+        slots[slot] = entry
+    }
+}
