@@ -11,7 +11,7 @@ public struct JSONParser {
     var offset = 0
     private var depth = 0
 
-    private init(bytes: [UInt8]) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
@@ -31,7 +31,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         guard offset < bytes.count else { throw error("unexpected end of input, expected a value") }
         switch bytes[offset] {
         case UInt8(ascii: "{"): return try nested { parser throws(JSONSyntaxError) in try parser.parseObject() }
@@ -90,7 +90,7 @@ public struct JSONParser {
     }
 
     /// number = [ minus ] int [ frac ] [ exp ] (RFC 8259 §6); leading zeros are refused.
-    private mutating func parseNumber() throws(JSONSyntaxError) -> String {
+    mutating func parseNumber() throws(JSONSyntaxError) -> String {
         let start = offset
         _ = consume(UInt8(ascii: "-"))
         if consume(UInt8(ascii: "0")) {
@@ -124,14 +124,14 @@ public struct JSONParser {
         }
     }
 
-    private mutating func consume(_ byte: UInt8) -> Bool {
+    mutating func consume(_ byte: UInt8) -> Bool {
         guard offset < bytes.count, bytes[offset] == byte else { return false }
         offset += 1
         return true
     }
 
     /// Skips the four whitespace bytes RFC 8259 §2 allows: space, tab, LF, CR.
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x09, 0x0A, 0x0D: offset += 1
@@ -140,7 +140,7 @@ public struct JSONParser {
         }
     }
 
-    private func describeCurrent() -> String {
+    func describeCurrent() -> String {
         guard offset < bytes.count else { return "end of input" }
         let byte = bytes[offset]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }

@@ -46,10 +46,10 @@ extension Row {
         try json(index, table: table, StoredJSON.strings)
     }
 
-    private func json<T>(_ index: Int, table: String, _ parse: (String) throws(StoredJSON.ShapeError) -> T) throws -> T {
-        let text = try string(index)
+    private func json<T>(_ index: Int, table: String, _ parse: ([UInt8]) throws(StoredJSON.ShapeError) -> T) throws -> T {
+        let bytes = try textBytes(index)
         do {
-            return try parse(text)
+            return try parse(bytes)
         } catch {
             throw DatasetError.corruptValue(table: table, column: columnName(index), detail: error.detail)
         }

@@ -40,43 +40,93 @@ enum StoredJSON {
 
     // MARK: Reading
 
-    static func quotes(_ text: String) throws(ShapeError) -> [SourceQuote] {
-        try elements(of: text).map { element throws(ShapeError) in try quote(element) }
+    // Each column is read token by token into the model (`JSONParser.read`), with no
+    // `JSONValue` tree between: the quotes and notes of every record on an uncached page are
+    // read on every request.
+
+    static func quotes(_ bytes: [UInt8]) throws(ShapeError) -> [SourceQuote] {
+        try read(bytes) { parser throws(JSONSyntaxError) in
+            var quotes: [SourceQuote] = []
+            try parser.readArray { parser throws(JSONSyntaxError) in quotes.append(try quote(&parser)) }
+            return quotes
+        }
     }
 
-    static func notes(_ text: String) throws(ShapeError) -> [Note] {
-        try elements(of: text).map { element throws(ShapeError) in
-            guard case .string(let noteText) = element["text"], case .array(let sources) = element["sources"] else {
-                throw ShapeError(detail: "a note is not {text, sources}")
+    static func notes(_ bytes: [UInt8]) throws(ShapeError) -> [Note] {
+        try read(bytes) { parser throws(JSONSyntaxError) in
+            var notes: [Note] = []
+            try parser.readArray { parser throws(JSONSyntaxError) in
+                var text: String?
+                var sources: [SourceQuote]?
+                var seen: (text: Bool, sources: Bool) = (false, false)
+                try parser.readObject { parser, key throws(JSONSyntaxError) in
+                    // The first of repeated names counts, as a lookup by name finds it.
+                    switch key {
+                    case "text" where !seen.text:
+                        seen.text = true
+                        text = try parser.readStringIfAny()
+                    case "sources" where !seen.sources:
+                        seen.sources = true
+                        guard parser.peekIsArray else { return try parser.skipValue() }
+                        var quotes: [SourceQuote] = []
+                        try parser.readArray { parser throws(JSONSyntaxError) in quotes.append(try quote(&parser)) }
+                        sources = quotes
+                    default: try parser.skipValue()
+                    }
+                }
+                guard let text, let sources else { throw parser.error(Self.notNote) }
+                notes.append(Note(text: text, sources: sources))
             }
-            return Note(text: noteText, sources: try sources.map { source throws(ShapeError) in try quote(source) })
+            return notes
         }
     }
 
-    static func strings(_ text: String) throws(ShapeError) -> [String] {
-        try elements(of: text).map { element throws(ShapeError) in
-            guard case .string(let string) = element else { throw ShapeError(detail: "an element is not a string") }
-            return string
+    static func strings(_ bytes: [UInt8]) throws(ShapeError) -> [String] {
+        try read(bytes) { parser throws(JSONSyntaxError) in
+            var strings: [String] = []
+            try parser.readArray { parser throws(JSONSyntaxError) in
+                guard let string = try parser.readStringIfAny() else { throw parser.error(Self.notString) }
+                strings.append(string)
+            }
+            return strings
         }
     }
 
-    private static func quote(_ value: JSONValue) throws(ShapeError) -> SourceQuote {
-        guard case .string(let sourceId) = value["sourceId"], case .string(let quote) = value["quote"] else {
-            throw ShapeError(detail: "a quote is not {sourceId, quote}")
+    private static func quote(_ parser: inout JSONParser) throws(JSONSyntaxError) -> SourceQuote {
+        guard parser.peekIsObject else { throw parser.error(notQuote) }
+        var sourceId: String?
+        var quote: String?
+        var start: String?
+        var end: String?
+        var seen: (sourceId: Bool, quote: Bool, start: Bool, end: Bool) = (false, false, false, false)
+        try parser.readObject { parser, key throws(JSONSyntaxError) in
+            // The first of repeated names counts, as a lookup by name finds it.
+            switch key {
+            case "sourceId" where !seen.sourceId: seen.sourceId = true; sourceId = try parser.readStringIfAny()
+            case "quote" where !seen.quote: seen.quote = true; quote = try parser.readStringIfAny()
+            case "start" where !seen.start: seen.start = true; start = try parser.readNumberIfAny()
+            case "end" where !seen.end: seen.end = true; end = try parser.readNumberIfAny()
+            default: try parser.skipValue()
+            }
         }
-        return SourceQuote(sourceId: sourceId, quote: quote, start: position(value["start"]), end: position(value["end"]))
+        guard let sourceId, let quote else { throw parser.error(notQuote) }
+        return SourceQuote(sourceId: sourceId, quote: quote, start: start.flatMap { Int($0) }, end: end.flatMap { Int($0) })
     }
 
-    private static func position(_ value: JSONValue?) -> Int? {
-        guard case .number(let text)? = value else { return nil }
-        return Int(text)
-    }
+    private static let notQuote = "a quote is not {sourceId, quote}"
+    private static let notNote = "a note is not {text, sources}"
+    private static let notString = "an element is not a string"
 
-    private static func elements(of text: String) throws(ShapeError) -> [JSONValue] {
-        switch JSONParser.parse(Array(text.utf8)) {
-        case .success(.array(let elements)): return elements
-        case .success(let other): throw ShapeError(detail: "expected a JSON array, found \(other.typeName)")
-        case .failure(let error): throw ShapeError(detail: "not JSON: \(error.message)")
+    /// Runs `body` over `bytes`, which must hold an array; what does not fit is described by
+    /// where and why reading stopped.
+    private static func read<T>(_ bytes: [UInt8], _ body: (inout JSONParser) throws(JSONSyntaxError) -> T) throws(ShapeError) -> T {
+        do {
+            return try JSONParser.read(bytes) { parser throws(JSONSyntaxError) in
+                guard parser.peekIsArray else { throw parser.error("expected a JSON array") }
+                return try body(&parser)
+            }
+        } catch {
+            throw ShapeError(detail: "\(error.message) (line \(error.line), column \(error.column))")
         }
     }
 }

@@ -1,0 +1,82 @@
+extension JSONParser {
+    /// Reads one JSON text whose shape the caller knows, through `body`, without building a
+    /// `JSONValue` tree: the stored columns of every record on an uncached page are read so, and
+    /// the tree (its arrays, members and boxes) cost more than the reading.
+    ///
+    /// The same strict rules as `parse(_:)` apply to every token read or skipped.
+    static func read<T>(_ bytes: [UInt8], _ body: (inout JSONParser) throws(JSONSyntaxError) -> T) throws(JSONSyntaxError) -> T {
+        var parser = JSONParser(bytes: bytes)
+        parser.skipWhitespace()
+        let value = try body(&parser)
+        parser.skipWhitespace()
+        if parser.offset < bytes.count {
+            throw parser.error("unexpected \(parser.describeCurrent()) after the document's value")
+        }
+        return value
+    }
+
+    /// Reads the array that starts here, calling `element` at each element, which must read it.
+    mutating func readArray(_ element: (inout JSONParser) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        guard consume(UInt8(ascii: "[")) else { throw error("unexpected \(describeCurrent()), expected an array") }
+        skipWhitespace()
+        if consume(UInt8(ascii: "]")) { return }
+        while true {
+            skipWhitespace()
+            try element(&self)
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            if consume(UInt8(ascii: "]")) { return }
+            throw error("unexpected \(describeCurrent()), expected ',' or ']' in an array")
+        }
+    }
+
+    /// Reads the object that starts here, calling `member` with each member's name; `member`
+    /// must read the value (or `skipValue()`).
+    mutating func readObject(_ member: (inout JSONParser, String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        guard consume(UInt8(ascii: "{")) else { throw error("unexpected \(describeCurrent()), expected an object") }
+        skipWhitespace()
+        if consume(UInt8(ascii: "}")) { return }
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                throw error("unexpected \(describeCurrent()), expected a member name in double quotes")
+            }
+            let key = try parseString()
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()), expected ':' after a member name") }
+            skipWhitespace()
+            try member(&self, key)
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            if consume(UInt8(ascii: "}")) { return }
+            throw error("unexpected \(describeCurrent()), expected ',' or '}' in an object")
+        }
+    }
+
+    /// Whether an array starts here.
+    var peekIsArray: Bool { offset < bytes.count && bytes[offset] == UInt8(ascii: "[") }
+
+    /// Whether an object starts here.
+    var peekIsObject: Bool { offset < bytes.count && bytes[offset] == UInt8(ascii: "{") }
+
+    /// The string that starts here, or nil (having skipped it) for a value of another kind.
+    mutating func readStringIfAny() throws(JSONSyntaxError) -> String? {
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") { return try parseString() }
+        try skipValue()
+        return nil
+    }
+
+    /// The number that starts here, as written, or nil (having skipped it) for another kind.
+    mutating func readNumberIfAny() throws(JSONSyntaxError) -> String? {
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) {
+            return try parseNumber()
+        }
+        try skipValue()
+        return nil
+    }
+
+    /// Reads past the value that starts here, checking it as `parse(_:)` would.
+    mutating func skipValue() throws(JSONSyntaxError) {
+        _ = try parseValue()
+    }
+}
