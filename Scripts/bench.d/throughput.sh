@@ -24,6 +24,9 @@ all_cases() {  # $1 = scenario: prints every case of it
       echo "$sc nginx /v1/member-states compressed"
       echo "$sc sco-api /v1/timeline compressed"
       echo "$sc nginx /v1/timeline compressed" ;;
+    pipelined)  # 16 requests written at a time on each connection (pipeline.lua)
+      echo "$sc sco-api /v1/member-states pipeline"
+      echo "$sc nginx /v1/member-states pipeline" ;;
     html)  # the HTML face beside the same resource's JSON, all of sco-api's own; uncached `/` for its CPU per page
       echo "$sc sco-api /v1/member-states -"
       echo "$sc sco-api /v1/member-states?format=html -"
@@ -35,7 +38,7 @@ all_cases() {  # $1 = scenario: prints every case of it
       echo "$sc sco-api /v1/$sc vary-$sc"
       echo "$sc sco-api-nocache /v1/$sc vary-$sc"
       for s in hummingbird flyingfox vapor; do echo "$sc $s $p/v1/$sc vary-$sc"; done ;;
-    *) die "unknown scenario $sc (member-states, search, timeline, index, html, compressed)" ;;
+    *) die "unknown scenario $sc (member-states, search, timeline, index, html, compressed, pipelined)" ;;
   esac
 }
 
@@ -52,7 +55,7 @@ make_lua() {  # the wrk scripts: report.lua alone, or a request generator follow
   mkdir -p "$WORK/lua"
   cp "$BENCH_D/report.lua" "$WORK/lua/-.lua"
   local v
-  for v in vary-search vary-timeline compressed; do cat "$BENCH_D/$v.lua" "$BENCH_D/report.lua" >"$WORK/lua/$v.lua"; done
+  for v in vary-search vary-timeline compressed pipeline; do cat "$BENCH_D/$v.lua" "$BENCH_D/report.lua" >"$WORK/lua/$v.lua"; done
 }
 
 run_wrk() {  # $1 scenario $2 server $3 route $4 lua $5 connections $6 rep ("warmup": not recorded)

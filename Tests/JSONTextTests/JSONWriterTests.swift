@@ -50,6 +50,20 @@ import Testing
             }
             return out + "\""
         }
+        // Two at every pair of positions: an escape already written may lie in the last word.
+        for length in 0...18 {
+            for first in 0...length {
+                for second in first...length {
+                    var characters = Array(repeating: "b", count: length)
+                    characters.insert("\"", at: second)
+                    characters.insert("\u{02}", at: first)
+                    let text = characters.joined()
+                    var json = JSONWriter()
+                    json.string(text)
+                    #expect(String(decoding: json.bytes, as: UTF8.self) == reference(text), "\(length) \(first) \(second)")
+                }
+            }
+        }
         for length in 0...24 {
             for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", "✓"] {
                 for position in 0...length {
