@@ -37,6 +37,16 @@ import Testing
         #expect(!descending.contains { $0.contains("TEMP B-TREE") }, "\(descending)")
     }
 
+    /// Each event of a page reads its parties, regions and links in their stored order straight
+    /// off an index (0007), with no sort per event.
+    @Test func anEventsRelationsAreReadInOrderWithoutSorting() throws {
+        for sql in [SQLiteTimeline.actorsSQL, SQLiteTimeline.regionsSQL, SQLiteTimeline.linksSQL] {
+            let lines = try explain(sql, [.text("peace-deal-signed")])
+            #expect(lines.count == 1 && lines[0].hasPrefix("SEARCH "), "\(sql): \(lines)")
+            #expect(!lines.contains { $0.contains("TEMP B-TREE") }, "\(sql): \(lines)")
+        }
+    }
+
     @Test func aLaterPageSeeksTheDateIndex() throws {
         let lines = try plan(TimelineQuery(), after: [.text("2008-08-12"), .text("peace-deal-signed")])
         #expect(lines.contains { $0.hasPrefix("SEARCH e USING INDEX events_by_date ((date_earliest,id)>(?,?))") }, "\(lines)")

@@ -125,7 +125,7 @@ import Testing
         #expect(edits == 2)
 
         let applied = try database.migrate(SchemaMigrations.migrator)
-        #expect(applied.map(\.fileName) == ["0004_event_filter_dates.sql", "0005_second_edition.sql", "0006_idempotency_keys.sql"])
+        #expect(applied.map(\.fileName) == ["0004_event_filter_dates.sql", "0005_second_edition.sql", "0006_idempotency_keys.sql", "0007_event_relation_order.sql"])
         #expect(try Self.differences(on: reader.connection) == [0, 0, 0, 0])
         #expect(try Seeder.status(on: reader.connection)?.edits == edits)
         let indexes = try reader.connection.query(

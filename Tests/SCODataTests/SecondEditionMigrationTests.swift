@@ -84,7 +84,7 @@ import Testing
         #expect(changesBefore == ["seed"])
 
         let applied = try database.migrate(SchemaMigrations.migrator)
-        #expect(applied.map(\.fileName) == ["0005_second_edition.sql", "0006_idempotency_keys.sql"])
+        #expect(applied.map(\.fileName) == ["0005_second_edition.sql", "0006_idempotency_keys.sql", "0007_event_relation_order.sql"])
 
         func date(_ id: String) throws -> HistoricalDate {
             guard let event = try reader.timeline.record(id: id) else { throw CocoaError(.fileNoSuchFile) }
