@@ -35,6 +35,40 @@ import Testing
         #expect(tokens("a\u{E000}b") == ["a\u{E000}b"])
     }
 
+    /// The eight-bytes-at-a-look run finds the same ASCII tokens as a byte at a time, whatever
+    /// the bytes around the 0x2F/0x30, 0x39/0x3A, 0x40/0x41, 0x5A/0x5B, 0x60/0x61 and 0x7A/0x7B
+    /// edges of the ranges, and a multi-byte letter in the middle of a run still continues it.
+    @Test func wordAtATimeTokensAreTheByteAtATimeOnes() {
+        func reference(_ bytes: [UInt8]) -> [Range<Int>] {
+            var found: [Range<Int>] = []
+            var start: Int?
+            for (index, byte) in bytes.enumerated() {
+                let isToken = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                if isToken, start == nil { start = index }
+                if !isToken, let first = start { found.append(first..<index); start = nil }
+            }
+            if let first = start { found.append(first..<bytes.count) }
+            return found
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x20, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x40, 0x41, 0x4D, 0x5A, 0x5B, 0x5F, 0x60, 0x61, 0x6E, 0x7A, 0x7B, 0x7F,
+                                 0x01, 0x1A, 0x2E, 0x2D]
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0...40, using: &generator)
+            let bytes = (0..<length).map { _ in
+                Bool.random(using: &generator) ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0x30...0x7A, using: &generator)
+            }
+            let found = bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0) }
+            #expect(found == reference(bytes), "\(bytes)")
+        }
+        for word in 0..<256 {
+            let byte = UInt8(word)
+            let expected = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) ? 8 : 0
+            #expect(SearchSnippet.asciiTokenRun(UInt64(byte) &* 0x0101_0101_0101_0101) == expected, "\(byte)")
+        }
+        #expect(tokens("abcdefghé ijklmnopqrstuvwxyzÀ0123456789Z") == ["abcdefghé", "ijklmnopqrstuvwxyzÀ0123456789Z"])
+    }
+
     @Test func malformedUTF8SeparatesTokensWithoutReadingPastTheEnd() {
         let bytes: [UInt8] = [0x61, 0xC3, 0x62, 0xE2, 0x80]  // "a", a cut two-byte lead, "b", a cut three-byte sequence
         let found = bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0) }

@@ -123,8 +123,13 @@ public enum SearchSnippet {
                 index += length
                 guard let scalar, isTokenScalar(scalar, continuing: false) else { continue }
             }
-            // In a token: run while token characters follow.
+            // In a token: run while token characters follow, eight ASCII bytes at a look.
             while index < text.count {
+                if text.count &- index >= 8 {
+                    let run = asciiTokenRun(text.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    index &+= run
+                    if run == 8 { continue }
+                }
                 let byte = text[index]
                 if byte < 0x80 {
                     guard isASCIITokenByte(byte) else { break }
@@ -139,6 +144,22 @@ public enum SearchSnippet {
             count += 1
         }
         return count
+    }
+
+    /// How many of the eight bytes of `word`, from its first in memory, are ASCII letters or
+    /// digits before one that is not (0...8). Each byte's range is tested with the high bit set
+    /// so no subtraction borrows from its neighbour; bytes past 0x7F count as not.
+    @inline(__always)
+    static func asciiTokenRun(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ascii = ~word & high
+        let seven = word & ~high
+        let folded = seven | (ones &* 0x20)
+        let letter = ((folded | high) &- ones &* 0x61) & ((ones &* 0x7A | high) &- folded)
+        let digit = ((seven | high) &- ones &* 0x30) & ((ones &* 0x39 | high) &- seven)
+        let stops = ~((letter | digit) & ascii) & high
+        return stops == 0 ? 8 : stops.littleEndian.trailingZeroBitCount / 8
     }
 
     /// Whether an ASCII byte is a letter or a digit: a bit of a 128-bit mask.
