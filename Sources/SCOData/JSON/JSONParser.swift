@@ -52,41 +52,18 @@ public struct JSONParser {
         return try body(&self)
     }
 
+    /// An object's members in order, through the same loop as `readObject`.
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
-        offset += 1  // "{"
         var members: [JSONMember] = []
-        skipWhitespace()
-        if consume(UInt8(ascii: "}")) { return .object(members) }
-        while true {
-            skipWhitespace()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
-                throw error("unexpected \(describeCurrent()), expected a member name in double quotes")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard consume(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()), expected ':' after a member name") }
-            skipWhitespace()
-            members.append(JSONMember(key: key, value: try parseValue()))
-            skipWhitespace()
-            if consume(UInt8(ascii: ",")) { continue }
-            if consume(UInt8(ascii: "}")) { return .object(members) }
-            throw error("unexpected \(describeCurrent()), expected ',' or '}' in an object")
-        }
+        try readObject { parser, key throws(JSONSyntaxError) in members.append(JSONMember(key: key, value: try parser.parseValue())) }
+        return .object(members)
     }
 
+    /// An array's elements in order, through the same loop as `readArray`.
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
-        offset += 1  // "["
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if consume(UInt8(ascii: "]")) { return .array(elements) }
-        while true {
-            skipWhitespace()
-            elements.append(try parseValue())
-            skipWhitespace()
-            if consume(UInt8(ascii: ",")) { continue }
-            if consume(UInt8(ascii: "]")) { return .array(elements) }
-            throw error("unexpected \(describeCurrent()), expected ',' or ']' in an array")
-        }
+        try readArray { parser throws(JSONSyntaxError) in elements.append(try parser.parseValue()) }
+        return .array(elements)
     }
 
     /// number = [ minus ] int [ frac ] [ exp ] (RFC 8259 §6); leading zeros are refused.
