@@ -47,17 +47,19 @@ let package = Package(
         ),
         // LeakSanitizer's suppressions for the test runner under `swift test --sanitize=address`.
         .target(name: "LeakSuppressions", path: "Tests/LeakSuppressions"),
+        // What several test targets use: a temporary directory removed when done.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "LockingTests", dependencies: ["Locking", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "DigestsTests", dependencies: ["Digests", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding", "LeakSuppressions"], swiftSettings: strict),
         .testTarget(
             name: "HTTPServerTests", dependencies: ["HTTPServer", "CLinux", "Locking", "LeakSuppressions"], swiftSettings: strict),
-        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "CSQLite", "Digests", "LeakSuppressions"], swiftSettings: strict),
-        .testTarget(name: "SCODataTests", dependencies: ["SCOData", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
+        .testTarget(name: "SQLiteStoreTests", dependencies: ["SQLiteStore", "CSQLite", "Digests", "LeakSuppressions", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "SCODataTests", dependencies: ["SCOData", "SQLiteStore", "LeakSuppressions", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "SCOAPITests",
-            dependencies: ["SCOAPI", "SCOData", "HTTPServer", "SQLiteStore", "JSONText", "ContentCoding", "LeakSuppressions"], exclude: ["Corpus"], swiftSettings: strict),
+            dependencies: ["SCOAPI", "SCOData", "HTTPServer", "SQLiteStore", "JSONText", "ContentCoding", "LeakSuppressions", "TestSupport"], exclude: ["Corpus"], swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests", dependencies: ["sco-api", "SQLiteStore", "LeakSuppressions"], swiftSettings: strict),
     ],

@@ -4,6 +4,7 @@ import SCOData
 import SQLiteStore
 import Testing
 @testable import SCOAPI
+import TestSupport
 
 /// What a replica reads of Litestream's files: the header it flips, the `-txid` file, and the
 /// replica store's listing it measures lag by. Real files in a temporary directory.

@@ -3,6 +3,7 @@ import SQLiteStore
 import Testing
 
 @testable import SCOData
+import TestSupport
 
 /// 0002 on a database that 0001 alone built and filled: the search index is rebuilt on rowids,
 /// ordinals start empty, and the edit counter starts at zero.

@@ -3,6 +3,7 @@ import SQLiteStore
 import Testing
 
 @testable import SCOData
+import TestSupport
 
 /// `actor_timeline` and `region_timeline` (0004, rebuilt on the date bounds by 0005) stay what the join tables and the events say,
 /// whoever writes and in whatever order, and keeping them counts as no edit.

@@ -3,6 +3,7 @@ import SQLiteStore
 import Testing
 
 @testable import SCOData
+import TestSupport
 
 /// Full-text search: ranking, prefixes, snippets, errors, pages, and the index kept in step.
 @Suite struct SearchRepositoryTests {

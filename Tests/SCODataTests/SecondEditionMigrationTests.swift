@@ -3,6 +3,7 @@ import SQLiteStore
 import Testing
 
 @testable import SCOData
+import TestSupport
 
 /// 0005 on a database seeded and edited under 0001–0004: every date gains bounds and a basis,
 /// the first edition's loose dates that nobody edited are narrowed as the second edition's

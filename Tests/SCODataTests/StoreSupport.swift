@@ -3,6 +3,7 @@ import SQLiteStore
 import Testing
 
 @testable import SCOData
+import TestSupport
 
 /// A database in a temporary directory, migrated and seeded with the bundled fixture, with a
 /// read-only reader beside the writer, as the server has them.

@@ -3,6 +3,7 @@ import SQLiteStore
 import Testing
 
 @testable import SCOData
+import TestSupport
 
 /// 0003 (the change log) on a database seeded under 0001 and 0002, and its table's rules.
 @Suite struct WriteMigrationTests {

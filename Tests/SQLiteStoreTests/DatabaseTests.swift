@@ -1,6 +1,7 @@
 import Dispatch
 import Testing
 @testable import SQLiteStore
+import TestSupport
 
 @Suite struct DatabaseTests {
     private func makeDatabase(_ directory: TemporaryDirectory) throws -> Database {

@@ -1,6 +1,7 @@
 import Digests
 import Testing
 @testable import SQLiteStore
+import TestSupport
 
 @Suite struct MigratorTests {
     static let countries = Migration(id: 1, name: "create_countries", sql: """

@@ -1,5 +1,6 @@
 import Testing
 @testable import SQLiteStore
+import TestSupport
 
 @Suite struct StatementTests {
     @Test func cachedReturnsTheSameStatementObject() throws {

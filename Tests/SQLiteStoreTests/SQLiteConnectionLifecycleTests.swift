@@ -1,5 +1,6 @@
 import Testing
 @testable import SQLiteStore
+import TestSupport
 
 @Suite struct ConnectionLifecycleTests {
     @Test func closesTheHandleOnlyAfterTheLastStatementIsFinalized() throws {
