@@ -70,8 +70,7 @@ public struct Row {
     /// A text column's UTF-8 bytes as stored, not checked (for a reader that checks them itself).
     public func textBytes(_ index: Int) throws -> [UInt8] {
         try expect(SQLITE_TEXT, "text", at: index)
-        guard let characters = sqlite3_column_text(pointer, Int32(index)) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: characters, count: Int(sqlite3_column_bytes(pointer, Int32(index)))))
+        return withUnsafeBytes(index) { Array($0) }
     }
 
     /// A blob column.

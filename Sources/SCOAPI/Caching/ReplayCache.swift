@@ -54,8 +54,7 @@ final class ReplayCache {
     /// The entry kept for exactly these head bytes under data version `version`.
     func lookup(_ head: UnsafeRawBufferPointer, version: UInt64) -> Entry? {
         guard isEnabled else { return nil }
-        let slot = Int(truncatingIfNeeded: EntityTag.hash(head)) & mask
-        guard let entry = slots[slot], entry.version == version, entry.head.count == head.count else { return nil }
+        guard let entry = slots[slot(of: head)], entry.version == version, entry.head.count == head.count else { return nil }
         let same = entry.head.withUnsafeBytes { kept in
             memcmp(kept.baseAddress!, head.baseAddress!, head.count) == 0
         }
@@ -64,7 +63,11 @@ final class ReplayCache {
 
     func store(_ entry: Entry) {
         guard isEnabled, entry.template.count <= Self.maxResponseBytes else { return }
-        let slot = entry.head.withUnsafeBytes { Int(truncatingIfNeeded: EntityTag.hash($0)) } & mask
-        slots[slot] = entry
+        slots[entry.head.withUnsafeBytes(slot(of:))] = entry
+    }
+
+    /// The one slot a head may occupy.
+    private func slot(of head: UnsafeRawBufferPointer) -> Int {
+        Int(truncatingIfNeeded: EntityTag.hash(head)) & mask
     }
 }

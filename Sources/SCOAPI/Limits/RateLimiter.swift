@@ -25,6 +25,17 @@ public struct RatePolicy: Sendable, Equatable {
 
     /// `"reads";q=1200;w=60`: the policy as an item of `RateLimit-Policy`.
     var field: String { "\"\(name)\";q=\(quota);w=\(window)" }
+
+    /// `"reads";r=1199;t=1`: the `RateLimit` field for `decision` under this policy, appended
+    /// as bytes (a replayed answer writes it straight into its output).
+    func appendRateLimit(_ decision: RateLimiter.Decision, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        output.append(contentsOf: name.utf8)
+        output.append(contentsOf: "\";r=".utf8)
+        ResponseTemplate.appendDecimal(decision.remaining, to: &output)
+        output.append(contentsOf: ";t=".utf8)
+        ResponseTemplate.appendDecimal(decision.reset, to: &output)
+    }
 }
 
 /// Rate limits by GCRA (the generic cell rate algorithm; a leaky bucket that stores one time per

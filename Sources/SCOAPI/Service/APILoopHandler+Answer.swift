@@ -150,7 +150,9 @@ extension APILoopHandler {
         response.headers.set("Vary", service.vary)
         if let (policy, decision) = exchange.rateLimit {
             response.headers.set("RateLimit-Policy", policy.field)
-            response.headers.set("RateLimit", "\"\(policy.name)\";r=\(decision.remaining);t=\(decision.reset)")
+            var value: [UInt8] = []
+            policy.appendRateLimit(decision, to: &value)
+            response.headers.set("RateLimit", String(decoding: value, as: UTF8.self))
         }
         if let origin = corsOrigin(for: exchange.request) {
             response.headers.set("Access-Control-Allow-Origin", origin)

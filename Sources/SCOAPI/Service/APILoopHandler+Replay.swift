@@ -47,21 +47,14 @@ extension APILoopHandler {
             case ReplayCache.requestIDField:
                 if let id = entry.clientRequestID {
                     output.append(contentsOf: id.utf8)
-                } else if accessLog.isEnabled {
-                    let id = requestIDs.next()
-                    output.append(contentsOf: id.utf8)
-                    madeID = id
                 } else {
+                    let start = output.count
                     requestIDs.appendNext(to: &output)
+                    if accessLog.isEnabled { madeID = String(decoding: output[start...], as: UTF8.self) }
                 }
             case ReplayCache.rateLimitField:
                 guard let policy = entry.policy, let quota else { return }
-                output.append(UInt8(ascii: "\""))
-                output.append(contentsOf: policy.name.utf8)
-                output.append(contentsOf: "\";r=".utf8)
-                ResponseTemplate.appendDecimal(quota.remaining, to: &output)
-                output.append(contentsOf: ";t=".utf8)
-                ResponseTemplate.appendDecimal(quota.reset, to: &output)
+                policy.appendRateLimit(quota, to: &output)
             default:
                 break
             }

@@ -19,35 +19,39 @@ final class AccessLog {
     func record(exchange: Exchange, response: HTTPResponse, microseconds: Int) {
         guard isEnabled else { return }
         let request = exchange.request
-        var fields: [(String, LogValue)] = [
-            ("requestId", .string(exchange.requestID)),
-            ("method", .string(request.method.rawValue)),
-            ("target", .string(exchange.queryCredential == nil ? request.target : QueryCredentials.redacted(request.target))),
-            ("route", .string(exchange.route)),
-            ("status", .int(response.status.code)),
-            ("bytes", .int(request.method == .head ? 0 : response.body.count)),
-            ("durationUs", .int(microseconds)),
-            ("peer", .string(exchange.context.peer)),
-        ]
-        if let hit = exchange.cacheHit { fields.append(("cache", .string(hit ? "hit" : "miss"))) }
-        if let token = exchange.tokenName { fields.append(("token", .string(token))) }
-        append(logger.format(.info, "request", fields))
+        recordRequest(
+            requestID: exchange.requestID, method: request.method,
+            target: exchange.queryCredential == nil ? request.target : QueryCredentials.redacted(request.target),
+            route: exchange.route, status: response.status.code, bytes: request.method == .head ? 0 : response.body.count,
+            microseconds: microseconds, peer: exchange.context.peer, cacheHit: exchange.cacheHit, token: exchange.tokenName)
     }
 
     /// A request answered by `ReplayCache`, whose entry holds what the line needs.
     func record(replayed entry: ReplayCache.Entry, requestID: String, peer: String, microseconds: Int) {
         guard isEnabled else { return }
-        append(logger.format(.info, "request", [
+        recordRequest(
+            requestID: requestID, method: entry.method, target: entry.target, route: entry.route, status: entry.status,
+            bytes: entry.bodyBytes, microseconds: microseconds, peer: peer, cacheHit: true, token: nil)
+    }
+
+    /// The line of an answered request, its fields in one order whichever way it was answered.
+    private func recordRequest(
+        requestID: String, method: HTTPMethod, target: String, route: String, status: Int, bytes: Int,
+        microseconds: Int, peer: String, cacheHit: Bool?, token: String?
+    ) {
+        var fields: [(String, LogValue)] = [
             ("requestId", .string(requestID)),
-            ("method", .string(entry.method.rawValue)),
-            ("target", .string(entry.target)),
-            ("route", .string(entry.route)),
-            ("status", .int(entry.status)),
-            ("bytes", .int(entry.bodyBytes)),
+            ("method", .string(method.rawValue)),
+            ("target", .string(target)),
+            ("route", .string(route)),
+            ("status", .int(status)),
+            ("bytes", .int(bytes)),
             ("durationUs", .int(microseconds)),
             ("peer", .string(peer)),
-            ("cache", .string("hit")),
-        ]))
+        ]
+        if let cacheHit { fields.append(("cache", .string(cacheHit ? "hit" : "miss"))) }
+        if let token { fields.append(("token", .string(token))) }
+        append(logger.format(.info, "request", fields))
     }
 
     func recordRefusal(response: HTTPResponse, peer: String) {

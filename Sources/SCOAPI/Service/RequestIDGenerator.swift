@@ -1,25 +1,25 @@
 /// Request ids: the client's `X-Request-ID` when it is sane, else `<random>-<loop>-<counter>`.
 struct RequestIDGenerator {
-    private let prefix: String
-    private let prefixBytes: [UInt8]
+    private let prefix: [UInt8]
     private var counter: UInt64 = 0
 
     init(loopIndex: Int) {
         let random = UInt64.random(in: 0...UInt64.max)
         let hex = String(random & 0xFFFF_FFFF, radix: 16)
-        prefix = String(repeating: "0", count: 8 - hex.count) + hex + "-\(loopIndex)-"
-        prefixBytes = Array(prefix.utf8)
+        prefix = Array((String(repeating: "0", count: 8 - hex.count) + hex + "-\(loopIndex)-").utf8)
     }
 
     mutating func next() -> String {
-        counter &+= 1
-        return prefix + String(counter, radix: 16)
+        var id: [UInt8] = []
+        appendNext(to: &id)
+        return String(decoding: id, as: UTF8.self)
     }
 
-    /// The next id, appended to `output` as bytes (the same id `next()` would have made).
+    /// The next id, appended to `output` as bytes (a replayed answer writes it straight into
+    /// its output).
     mutating func appendNext(to output: inout [UInt8]) {
         counter &+= 1
-        output.append(contentsOf: prefixBytes)
+        output.append(contentsOf: prefix)
         var digits = 0
         var rest = counter
         repeat { digits += 1; rest >>= 4 } while rest > 0
