@@ -119,6 +119,23 @@ import Testing
         #expect(snippet("Medvedev blamed Georgia", tokenCount: 3, [match(0, at: 2, length: 2)]) == nil)
     }
 
+    @Test func anASCIIPassStopsAtTheWindowAndAnyOtherCountsEveryToken() {
+        func pass(_ text: String, limit: Int) -> (count: Int, isWhole: Bool) {
+            Array(text.utf8).withUnsafeBytes { SearchSnippet.forEachToken(of: $0, stoppingAfterASCII: limit) { _, _ in } }
+        }
+        #expect(pass("one two three four", limit: 2) == (2, false))
+        #expect(pass("one two three four", limit: 9) == (4, true))
+        #expect(pass("one two Déjà four", limit: 2) == (2, false), "what follows the window does not matter")
+        #expect(pass("Déjà one two three", limit: 2) == (4, true))
+        #expect(pass("one déjà two three", limit: 2) == (4, true), "a token that runs on past ASCII")
+        // Past an all-ASCII window, a count other than FTS5's cannot be seen and need not be:
+        // there the split is unicode61's by construction. Before it, any other character
+        // still has the whole text counted.
+        let long = (1...30).map { "w\($0)" }.joined(separator: " ")
+        #expect(snippet(long, tokenCount: 31, [match(0, at: 2)])?.hasPrefix("w1 w2 [w3]") == true)
+        #expect(snippet("é " + long, tokenCount: 32, [match(0, at: 2)]) == nil)
+    }
+
     @Test func noMatchInTheColumnShowsItsOpening() {
         let text = (1...20).map { "w\($0)" }.joined(separator: " ")
         #expect(snippet(text, []) == (1...12).map { "w\($0)" }.joined(separator: " ") + "…")

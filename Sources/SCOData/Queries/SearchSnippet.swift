@@ -41,14 +41,16 @@ public enum SearchSnippet {
     public static func make(text: UnsafeRawBufferPointer, tokenCount: Int, matches: [Match]) -> String? {
         guard tokenCount >= 0, matches.allSatisfy({ $0.firstToken >= 0 && $0.endToken <= tokenCount }) else { return nil }
         // The window is chosen from FTS5's count, then one pass over the text keeps the byte
-        // ranges of the window's tokens and counts the rest: the count must come out as FTS5's,
-        // or the ranges would be of other tokens than FTS5 matched.
+        // ranges of the window's tokens. Up to the window's end, text that is all ASCII splits
+        // exactly as unicode61 splits it, so the pass stops there; once it has met any other
+        // character it counts every token, and the count must come out as FTS5's, or the ranges
+        // would be of other tokens than FTS5 matched.
         let window = bestWindow(tokenCount: tokenCount, matches: matches)
         return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(window.count, 1)) { kept in
-            let counted = forEachToken(of: text) { index, range in
+            let pass = forEachToken(of: text, stoppingAfterASCII: window.upperBound) { index, range in
                 if window.contains(index) { kept.initializeElement(at: index - window.lowerBound, to: range) }
             }
-            guard counted == tokenCount else { return nil }
+            guard pass.count == (pass.isWhole ? tokenCount : window.upperBound) else { return nil }
             guard tokenCount > 0 else { return "" }
             func token(_ index: Int) -> Range<Int> { kept[index - window.lowerBound] }
             let start = window.lowerBound == 0 ? 0 : token(window.lowerBound).lowerBound
@@ -99,26 +101,33 @@ public enum SearchSnippet {
     static func tokens(of text: UnsafeRawBufferPointer) -> [Range<Int>] {
         var tokens: [Range<Int>] = []
         tokens.reserveCapacity(text.count / 5)
-        forEachToken(of: text) { _, range in tokens.append(range) }
+        forEachToken(of: text, stoppingAfterASCII: .max) { _, range in tokens.append(range) }
         return tokens
     }
 
-    /// Hands `body` each token of UTF-8 `text`, its index and byte range, and returns how many
-    /// there are: a token starts at a letter, digit or private-use character and runs while
-    /// those, or combining diacritical marks, follow (fts5_tokenize.c, fts5UnicodeTokenize).
-    /// ASCII, nearly all of the dataset, takes the fast path.
+    /// Hands `body` each token of UTF-8 `text`, its index and byte range: a token starts at a
+    /// letter, digit or private-use character and runs while those, or combining diacritical
+    /// marks, follow (fts5_tokenize.c, fts5UnicodeTokenize). ASCII, nearly all of the dataset,
+    /// takes the fast path. The pass stops after `limit` tokens when every byte it has read was
+    /// ASCII (`isWhole` false), else it runs to the end of the text; `count` is how many tokens
+    /// it handed out.
     @discardableResult
-    static func forEachToken(of text: UnsafeRawBufferPointer, _ body: (Int, Range<Int>) -> Void) -> Int {
+    static func forEachToken(
+        of text: UnsafeRawBufferPointer, stoppingAfterASCII limit: Int, _ body: (Int, Range<Int>) -> Void
+    ) -> (count: Int, isWhole: Bool) {
         var count = 0
         var index = 0
+        var isASCII = true
         // Between tokens: skip to the next character that starts one.
         while index < text.count {
+            if count == limit, isASCII { return (count, false) }
             let start = index
             let byte = text[index]
             if byte < 0x80 {
                 index += 1
                 guard isASCIITokenByte(byte) else { continue }
             } else {
+                isASCII = false
                 let (scalar, length) = decodeScalar(text, at: index)
                 index += length
                 guard let scalar, isTokenScalar(scalar, continuing: false) else { continue }
@@ -135,6 +144,7 @@ public enum SearchSnippet {
                     guard isASCIITokenByte(byte) else { break }
                     index += 1
                 } else {
+                    isASCII = false
                     let (scalar, length) = decodeScalar(text, at: index)
                     guard let scalar, isTokenScalar(scalar, continuing: true) else { break }
                     index += length
@@ -143,7 +153,7 @@ public enum SearchSnippet {
             body(count, start..<index)
             count += 1
         }
-        return count
+        return (count, true)
     }
 
     /// How many of the eight bytes of `word`, from its first in memory, are ASCII letters or
