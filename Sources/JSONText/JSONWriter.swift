@@ -6,13 +6,16 @@
 /// for the same data (which a strong ETag promises), and a list costs one growing buffer.
 public struct JSONWriter {
     /// The text written so far.
-    public var bytes: [UInt8] { storage }
-    @usableFromInline var storage: [UInt8]
+    public var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: buffer.base, count: count))
+    }
+
+    @usableFromInline var buffer: ByteBuffer
+    @usableFromInline var count = 0
     @usableFromInline var needsComma = false
 
     public init(capacity: Int = 1024) {
-        storage = []
-        storage.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// Whether any of the eight bytes in `word` may be a `"`, a `\\` or below 0x20: never false
@@ -35,24 +38,46 @@ public struct JSONWriter {
     /// Opens an object or array: no comma before its first member.
     @inlinable
     mutating func open(_ bracket: UInt8) {
-        separate()
-        storage.append(bracket)
+        let out = reserve(2)
+        var written = 0
+        if needsComma { out[0] = UInt8(ascii: ","); written = 1 }
+        out[written] = bracket
+        count &+= written &+ 1
         needsComma = false
     }
 
     /// Closes an object or array, which is a value the next one is separated from.
     @inlinable
     mutating func close(_ bracket: UInt8) {
-        storage.append(bracket)
+        append(bracket)
         needsComma = true
     }
 
-    /// Writes `"name":`; the value that follows must be written next.
+    /// Writes `"name":` for a name known only at run time, escaped; the value that follows
+    /// must be written next.
     @inlinable
-    public mutating func key(_ name: String) {
+    public mutating func key(escaping name: String) {
         separate()
         appendEscaped(name)
-        storage.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// Writes `"name":` for a name written in the source, which holds nothing to escape (a
+    /// member name of this API's records); the value that follows must be written next.
+    @inlinable
+    public mutating func key(_ name: StaticString) {
+        name.withUTF8Buffer { utf8 in
+            let out = reserve(utf8.count &+ 4)
+            var written = 0
+            if needsComma { out[0] = UInt8(ascii: ","); written = 1 }
+            out[written] = UInt8(ascii: "\"")
+            if let base = utf8.baseAddress { (out + (written &+ 1)).update(from: base, count: utf8.count) }
+            written &+= 1 &+ utf8.count
+            out[written] = UInt8(ascii: "\"")
+            out[written &+ 1] = UInt8(ascii: ":")
+            count &+= written &+ 2
+        }
         needsComma = false
     }
 
@@ -61,7 +86,7 @@ public struct JSONWriter {
     @inlinable
     public mutating func key(encoded: [UInt8]) {
         separate()
-        storage.append(contentsOf: encoded)
+        encoded.withUnsafeBufferPointer { append($0) }
         needsComma = false
     }
 
@@ -73,23 +98,36 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    @inlinable public mutating func string(_ text: String) { value { $0.appendEscaped(text) } }
+    @inlinable
+    public mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { appendQuoted($0, comma: needsComma) }
+        needsComma = true
+    }
+
     @inlinable public mutating func int(_ number: Int) { value { $0.appendDecimal(number) } }
-    @inlinable public mutating func bool(_ flag: Bool) { value { $0.storage.append(contentsOf: flag ? "true".utf8 : "false".utf8) } }
-    @inlinable public mutating func null() { value { $0.storage.append(contentsOf: "null".utf8) } }
+    @inlinable public mutating func bool(_ flag: Bool) { value { $0.append(flag ? "true" : "false") } }
+    @inlinable public mutating func null() { value { $0.append("null") } }
 
     /// Writes text that is already valid JSON (a value stored as JSON in the database, say).
-    @inlinable public mutating func raw(_ json: some Sequence<UInt8>) { value { $0.storage.append(contentsOf: json) } }
+    @inlinable
+    public mutating func raw(_ json: some Sequence<UInt8>) {
+        value { writer in
+            if json.withContiguousStorageIfAvailable({ writer.append($0) }) == nil {
+                for byte in json { writer.append(byte) }
+            }
+        }
+    }
 
     /// Writes `prefix` followed by `text` as one string; `prefix` is plain ASCII that needs no
     /// escaping (a path, say).
     @inlinable
     public mutating func string(prefix: StaticString, _ text: String) {
         value { json in
-            json.storage.append(UInt8(ascii: "\""))
-            prefix.withUTF8Buffer { json.storage.append(contentsOf: $0) }
+            json.append(UInt8(ascii: "\""))
+            json.append(prefix)
             json.appendEscapedContents(text)
-            json.storage.append(UInt8(ascii: "\""))
+            json.append(UInt8(ascii: "\""))
         }
     }
 
@@ -100,10 +138,11 @@ public struct JSONWriter {
             if value == value.rounded(), abs(value) < 1e15 {
                 appendDecimal(Int(value))
             } else {
-                storage.append(contentsOf: String(value).utf8)
+                var text = String(value)
+                text.withUTF8 { append($0) }
             }
         } else {
-            storage.append(contentsOf: "null".utf8)
+            append("null")
         }
         needsComma = true
     }
@@ -125,10 +164,10 @@ public struct JSONWriter {
         endArray()
     }
 
-    /// `"name":` as `key(_:)` writes it, for `key(encoded:)`.
+    /// `"name":` as `key(escaping:)` writes it, for `key(encoded:)`.
     public static func encodedKey(_ name: String) -> [UInt8] {
         var json = JSONWriter(capacity: name.utf8.count + 3)
-        json.key(name)
+        json.key(escaping: name)
         return json.bytes
     }
 
@@ -142,34 +181,78 @@ public struct JSONWriter {
     /// Appends a newline between NDJSON records; the writer then starts a fresh top-level value.
     @inlinable
     public mutating func newline() {
-        storage.append(UInt8(ascii: "\n"))
+        append(UInt8(ascii: "\n"))
         needsComma = false
     }
 
     @inlinable
     mutating func separate() {
-        if needsComma { storage.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
+    }
+
+    /// A decimal integer, its digits written from the last.
+    @usableFromInline
+    mutating func appendDecimal(_ value: Int) {
+        let out = reserve(20)
+        var magnitude = value.magnitude
+        var digits = 0
+        repeat {
+            digits &+= 1
+            magnitude /= 10
+        } while magnitude != 0
+        var written = digits
+        if value < 0 { out[0] = UInt8(ascii: "-"); written &+= 1 }
+        magnitude = value.magnitude
+        for index in stride(from: written &- 1, through: written &- digits, by: -1) {
+            out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        }
+        count &+= written
+    }
+
+    // MARK: - Bytes
+
+    /// Room for `extra` more bytes: where they go. The storage is copied first when another
+    /// writer shares it (a copied `JSONWriter` keeps the text it had), and grows by doubling.
+    @inlinable
+    mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(!isKnownUniquelyReferenced(&buffer) || buffer.capacity &- count < extra) {
+            grow(toHold: extra)
+        }
+        return buffer.base + count
     }
 
     @usableFromInline
-    mutating func appendDecimal(_ value: Int) {
-        if value >= 0, value < 10 {
-            storage.append(UInt8(ascii: "0") &+ UInt8(value))
-        } else {
-            storage.append(contentsOf: String(value).utf8)
-        }
+    mutating func grow(toHold extra: Int) {
+        let capacity = Swift.max(count + extra, buffer.capacity * 2)
+        let grown = ByteBuffer(capacity: capacity)
+        grown.base.update(from: buffer.base, count: count)
+        buffer = grown
+    }
+
+    @inlinable
+    mutating func append(_ byte: UInt8) {
+        reserve(1).pointee = byte
+        count &+= 1
+    }
+
+    @inlinable
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        reserve(bytes.count).update(from: base, count: bytes.count)
+        count &+= bytes.count
+    }
+
+    @inlinable
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
     }
 
     /// Quotes and escapes per RFC 8259 §7: `"`, `\` and the C0 controls; everything else is copied as UTF-8.
-    ///
-    /// Eight bytes at a time while none of them needs escaping (the usual case: a page of records
-    /// is kilobytes of text with a handful of quotes to escape); a word that might hold one is
-    /// looked at byte by byte.
     @usableFromInline
     mutating func appendEscaped(_ text: String) {
-        storage.append(UInt8(ascii: "\""))
-        appendEscapedContents(text)
-        storage.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { appendQuoted($0, comma: false) }
     }
 
     /// `appendEscaped` without the quotes.
@@ -177,35 +260,94 @@ public struct JSONWriter {
     mutating func appendEscapedContents(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            let count = utf8.count
-            var start = 0
-            var index = 0
-            while index < count {
-                if count &- index >= 8,
-                   !Self.mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                    index &+= 8
-                    continue
-                }
-                let byte = utf8[index]
-                index &+= 1
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                storage.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)]))
-                start = index
-                switch byte {
-                case UInt8(ascii: "\""): storage.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): storage.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): storage.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): storage.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): storage.append(contentsOf: "\\t".utf8)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    storage.append(contentsOf: "\\u00".utf8)
-                    storage.append(hex[Int(byte >> 4)])
-                    storage.append(hex[Int(byte & 0xF)])
-                }
-            }
-            storage.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            let clean = Self.cleanPrefix(utf8)
+            append(UnsafeBufferPointer(rebasing: utf8[..<clean]))
+            if clean < utf8.count { appendEscaping(UnsafeBufferPointer(rebasing: utf8[clean...])) }
         }
     }
+
+    /// A comma when `comma`, then `utf8` quoted and escaped. The bytes before the first that
+    /// needs escaping, nearly always all of them, go in with the quotes as one copy.
+    @usableFromInline
+    mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>, comma: Bool) {
+        let clean = Self.cleanPrefix(utf8)
+        let out = reserve(clean &+ 3)
+        var written = 0
+        if comma { out[0] = UInt8(ascii: ","); written = 1 }
+        out[written] = UInt8(ascii: "\"")
+        written &+= 1
+        if let base = utf8.baseAddress, clean > 0 { (out + written).update(from: base, count: clean) }
+        written &+= clean
+        if clean == utf8.count {
+            out[written] = UInt8(ascii: "\"")
+            count &+= written &+ 1
+            return
+        }
+        count &+= written
+        appendEscaping(UnsafeBufferPointer(rebasing: utf8[clean...]))
+        append(UInt8(ascii: "\""))
+    }
+
+    /// How many bytes of `utf8` from its start need no escaping. Eight bytes at a time while
+    /// none of them does (the usual case: a page of records is kilobytes of text with a handful
+    /// of quotes to escape); a word that might hold one is looked at byte by byte.
+    @usableFromInline
+    static func cleanPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        let count = utf8.count
+        var index = 0
+        while count &- index >= 8,
+              !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+            index &+= 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
+            index &+= 1
+        }
+        return count
+    }
+
+    /// `utf8` escaped, from a byte that needs it: each such byte as its escape, the runs between
+    /// them copied.
+    @usableFromInline
+    mutating func appendEscaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var rest = utf8
+        while !rest.isEmpty {
+            let byte = rest[rest.startIndex]
+            switch byte {
+            case UInt8(ascii: "\""): append("\\\"")
+            case UInt8(ascii: "\\"): append("\\\\")
+            case UInt8(ascii: "\n"): append("\\n")
+            case UInt8(ascii: "\r"): append("\\r")
+            case UInt8(ascii: "\t"): append("\\t")
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                append("\\u00")
+                hex.withUTF8Buffer { digits in
+                    append(digits[Int(byte >> 4)])
+                    append(digits[Int(byte & 0xF)])
+                }
+            }
+            rest = UnsafeBufferPointer(rebasing: rest.dropFirst())
+            let clean = Self.cleanPrefix(rest)
+            append(UnsafeBufferPointer(rebasing: rest[..<clean]))
+            rest = UnsafeBufferPointer(rebasing: rest[clean...])
+        }
+    }
+}
+
+/// The bytes a `JSONWriter` has written, and room for more.
+@usableFromInline
+final class ByteBuffer {
+    @usableFromInline let base: UnsafeMutablePointer<UInt8>
+    @usableFromInline let capacity: Int
+
+    @usableFromInline
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
 }

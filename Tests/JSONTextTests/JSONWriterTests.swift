@@ -106,4 +106,60 @@ import Testing
         json.endArray()
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[null,null,3]")
     }
+
+    @Test func writesEveryIntegerAsSwiftPrintsIt() {
+        let values = [0, 7, 9, 10, -1, -10, 99, 100, 12_345, -987_654_321, Int.max, Int.min]
+        var json = JSONWriter(capacity: 0)
+        json.beginArray()
+        for value in values { json.int(value) }
+        json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[" + values.map(String.init).joined(separator: ",") + "]")
+    }
+
+    /// Text longer than the room asked for at the start, written piece by piece, comes out whole.
+    @Test func growsPastItsFirstCapacity() {
+        var json = JSONWriter(capacity: 1)
+        var expected: [String] = []
+        json.beginArray()
+        for index in 0..<2_000 {
+            let text = String(repeating: "w\(index)\"", count: index % 7)
+            json.string(text)
+            expected.append("\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"")
+        }
+        json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[" + expected.joined(separator: ",") + "]")
+    }
+
+    /// A copy of a writer keeps the text it had when copied, whichever of the two goes on.
+    @Test func aCopyKeepsItsOwnText() {
+        var first = JSONWriter(capacity: 64)
+        first.beginArray()
+        first.string("shared")
+        var second = first
+        second.string("second")
+        first.string("first")
+        first.endArray()
+        second.endArray()
+        #expect(String(decoding: first.bytes, as: UTF8.self) == #"["shared","first"]"#)
+        #expect(String(decoding: second.bytes, as: UTF8.self) == #"["shared","second"]"#)
+    }
+
+    @Test func keysWrittenInTheSourceAndAtRunTimeMatch() {
+        var literal = JSONWriter()
+        literal.beginObject()
+        literal.key("a")
+        literal.int(1)
+        literal.key("b")
+        literal.null()
+        literal.endObject()
+        var named = JSONWriter()
+        named.beginObject()
+        named.key(escaping: "a")
+        named.int(1)
+        named.key(escaping: "b")
+        named.null()
+        named.endObject()
+        #expect(literal.bytes == named.bytes)
+        #expect(JSONWriter.encodedKey("q\"uote") == Array(#""q\"uote":"#.utf8))
+    }
 }

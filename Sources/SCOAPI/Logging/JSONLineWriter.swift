@@ -9,7 +9,7 @@ struct JSONLineWriter {
     }
 
     mutating func field(_ key: String, _ value: LogValue) {
-        json.key(key)
+        json.key(escaping: key)
         switch value {
         case .string(let string): json.string(string)
         case .int(let int): json.int(int)

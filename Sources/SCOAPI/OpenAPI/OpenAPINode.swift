@@ -20,7 +20,7 @@ indirect enum OpenAPINode: Sendable {
         case .object(let members):
             json.beginObject()
             for (key, value) in members {
-                json.key(key)
+                json.key(escaping: key)
                 value.write(to: &json)
             }
             json.endObject()

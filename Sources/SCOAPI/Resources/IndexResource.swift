@@ -69,7 +69,7 @@ enum IndexResource: Resource {
         json.key("links")
         json.beginObject()
         for route in routes where route.method == .get && route.pattern.hasPrefix("/v1/") && !route.pattern.contains("{") {
-            json.key(String(route.pattern.dropFirst(4)))
+            json.key(escaping: String(route.pattern.dropFirst(4)))
             json.string(route.pattern)
         }
         json.endObject()

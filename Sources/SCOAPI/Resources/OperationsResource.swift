@@ -77,7 +77,7 @@ enum OperationsResource: Resource {
         json.key("checks")
         json.beginObject()
         for check in report.checks {
-            json.key(check.name)
+            json.key(escaping: check.name)
             json.beginObject()
             json.key("ok")
             json.bool(check.isOK)

@@ -22,7 +22,7 @@ extension JSONValue {
         case .object(let members):
             json.beginObject()
             for member in members {
-                json.key(member.key)
+                json.key(escaping: member.key)
                 member.value.write(to: &json)
             }
             json.endObject()
