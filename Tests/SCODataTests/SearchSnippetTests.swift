@@ -63,8 +63,19 @@ import Testing
         }
         for word in 0..<256 {
             let byte = UInt8(word)
-            let expected = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) ? 8 : 0
-            #expect(SearchSnippet.asciiTokenRun(UInt64(byte) &* 0x0101_0101_0101_0101) == expected, "\(byte)")
+            guard byte < 0x80 else { continue }
+            let isToken = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            let filler: UInt8 = isToken ? 0x20 : 0x61
+            for position in 0..<8 {
+                var lanes = [UInt8](repeating: filler, count: 8)
+                lanes[position] = byte
+                let word = lanes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }.littleEndian
+                let expected = (0..<8).reduce(UInt64(0)) { mask, lane in
+                    let laneIsToken = lane == position ? isToken : !isToken
+                    return laneIsToken ? mask | 0x80 << (8 * UInt64(lane)) : mask
+                }
+                #expect(SearchSnippet.asciiTokenMask(word) == expected, "\(byte) at \(position)")
+            }
         }
         #expect(tokens("abcdefghé ijklmnopqrstuvwxyzÀ0123456789Z") == ["abcdefghé", "ijklmnopqrstuvwxyzÀ0123456789Z"])
     }

@@ -107,69 +107,88 @@ public enum SearchSnippet {
 
     /// Hands `body` each token of UTF-8 `text`, its index and byte range: a token starts at a
     /// letter, digit or private-use character and runs while those, or combining diacritical
-    /// marks, follow (fts5_tokenize.c, fts5UnicodeTokenize). ASCII, nearly all of the dataset,
-    /// takes the fast path. The pass stops after `limit` tokens when every byte it has read was
-    /// ASCII (`isWhole` false), else it runs to the end of the text; `count` is how many tokens
-    /// it handed out.
+    /// marks, follow (fts5_tokenize.c, fts5UnicodeTokenize). The pass stops after `limit` tokens
+    /// when every byte it has read was ASCII (`isWhole` false), else it runs to the end of the
+    /// text; `count` is how many tokens it handed out.
+    ///
+    /// ASCII, nearly all of the dataset, goes eight bytes at a look: a word's token bytes as a
+    /// mask, where tokens start and end as the mask's edges, found lowest first. Any other
+    /// character is decoded and classed one at a time.
     @discardableResult
     static func forEachToken(
         of text: UnsafeRawBufferPointer, stoppingAfterASCII limit: Int, _ body: (Int, Range<Int>) -> Void
     ) -> (count: Int, isWhole: Bool) {
+        let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
         var index = 0
+        var tokenStart = -1  // where the token being read began; -1 between tokens
         var isASCII = true
-        // Between tokens: skip to the next character that starts one.
         while index < text.count {
-            if count == limit, isASCII { return (count, false) }
-            let start = index
+            if text.count &- index >= 8 {
+                let word = text.loadUnaligned(fromByteOffset: index, as: UInt64.self).littleEndian
+                if word & high == 0 {
+                    let mask = asciiTokenMask(word)
+                    let before = mask << 8 | (tokenStart >= 0 ? 0x80 : 0)
+                    var starts = mask & ~before
+                    var ends = ~mask & high & before
+                    while starts | ends != 0 {
+                        let start = starts.trailingZeroBitCount
+                        let end = ends.trailingZeroBitCount
+                        if start < end {
+                            tokenStart = index &+ start >> 3
+                            starts &= starts &- 1
+                        } else {
+                            body(count, tokenStart..<(index &+ end >> 3))
+                            count &+= 1
+                            tokenStart = -1
+                            ends &= ends &- 1
+                            if count == limit, isASCII { return (count, false) }
+                        }
+                    }
+                    index &+= 8
+                    continue
+                }
+            }
             let byte = text[index]
+            let length: Int
+            let isToken: Bool
             if byte < 0x80 {
-                index += 1
-                guard isASCIITokenByte(byte) else { continue }
+                length = 1
+                isToken = isASCIITokenByte(byte)
             } else {
                 isASCII = false
-                let (scalar, length) = decodeScalar(text, at: index)
-                index += length
-                guard let scalar, isTokenScalar(scalar, continuing: false) else { continue }
+                let (scalar, scalarLength) = decodeScalar(text, at: index)
+                length = scalarLength
+                isToken = scalar.map { isTokenScalar($0, continuing: tokenStart >= 0) } ?? false
             }
-            // In a token: run while token characters follow, eight ASCII bytes at a look.
-            while index < text.count {
-                if text.count &- index >= 8 {
-                    let run = asciiTokenRun(text.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                    index &+= run
-                    if run == 8 { continue }
-                }
-                let byte = text[index]
-                if byte < 0x80 {
-                    guard isASCIITokenByte(byte) else { break }
-                    index += 1
-                } else {
-                    isASCII = false
-                    let (scalar, length) = decodeScalar(text, at: index)
-                    guard let scalar, isTokenScalar(scalar, continuing: true) else { break }
-                    index += length
-                }
+            if isToken {
+                if tokenStart < 0 { tokenStart = index }
+            } else if tokenStart >= 0 {
+                body(count, tokenStart..<index)
+                count &+= 1
+                tokenStart = -1
+                if count == limit, isASCII { return (count, false) }
             }
-            body(count, start..<index)
-            count += 1
+            index &+= length
+        }
+        if tokenStart >= 0 {
+            body(count, tokenStart..<text.count)
+            count &+= 1
         }
         return (count, true)
     }
 
-    /// How many of the eight bytes of `word`, from its first in memory, are ASCII letters or
-    /// digits before one that is not (0...8). Each byte's range is tested with the high bit set
-    /// so no subtraction borrows from its neighbour; bytes past 0x7F count as not.
+    /// The high bit of each byte of `word` (eight ASCII bytes, the first in memory lowest) that
+    /// is a letter or a digit. Each byte's range is tested with the high bit set so no
+    /// subtraction borrows from its neighbour.
     @inline(__always)
-    static func asciiTokenRun(_ word: UInt64) -> Int {
+    static func asciiTokenMask(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
-        let ascii = ~word & high
-        let seven = word & ~high
-        let folded = seven | (ones &* 0x20)
+        let folded = word | (ones &* 0x20)
         let letter = ((folded | high) &- ones &* 0x61) & ((ones &* 0x7A | high) &- folded)
-        let digit = ((seven | high) &- ones &* 0x30) & ((ones &* 0x39 | high) &- seven)
-        let stops = ~((letter | digit) & ascii) & high
-        return stops == 0 ? 8 : stops.littleEndian.trailingZeroBitCount / 8
+        let digit = ((word | high) &- ones &* 0x30) & ((ones &* 0x39 | high) &- word)
+        return (letter | digit) & high
     }
 
     /// Whether an ASCII byte is a letter or a digit: a bit of a 128-bit mask.
