@@ -59,8 +59,8 @@ public enum SearchSnippet {
             // Marked spans in bytes, clipped to the window, merged where they touch.
             var spans: [Range<Int>] = []
             spans.reserveCapacity(matches.count)
-            let ordered = zip(matches, matches.dropFirst()).allSatisfy({ $0.firstToken <= $1.firstToken })
-                ? matches : matches.sorted { $0.firstToken < $1.firstToken }
+            let isOrdered = matches.indices.dropFirst().allSatisfy { matches[$0 - 1].firstToken <= matches[$0].firstToken }
+            let ordered = isOrdered ? matches : matches.sorted { $0.firstToken < $1.firstToken }
             for match in ordered {
                 let first = max(match.firstToken, window.lowerBound)
                 let last = min(match.endToken, window.upperBound) - 1
@@ -75,24 +75,20 @@ public enum SearchSnippet {
 
             let capacity = end - start + (matchStart.count + matchEnd.count) * spans.count + 2 * ellipsis.count
             return String(unsafeUninitializedCapacity: capacity) { out in
-                var length = 0
-                func append(_ bytes: UnsafeRawBufferPointer) {
-                    UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: out[length..<(length + bytes.count)]))
-                        .copyMemory(from: bytes)
-                    length += bytes.count
-                }
-                if window.lowerBound > 0 { ellipsis.withUnsafeBytes(append) }
+                guard let base = out.baseAddress else { return 0 }
+                var cursor = UnsafeMutableRawPointer(base)
+                if window.lowerBound > 0 { cursor = copy(ellipsis, to: cursor) }
                 var position = start
                 for span in spans {
-                    append(UnsafeRawBufferPointer(rebasing: text[position..<span.lowerBound]))
-                    matchStart.withUnsafeBytes(append)
-                    append(UnsafeRawBufferPointer(rebasing: text[span]))
-                    matchEnd.withUnsafeBytes(append)
+                    cursor = copy(UnsafeRawBufferPointer(rebasing: text[position..<span.lowerBound]), to: cursor)
+                    cursor = copy(matchStart, to: cursor)
+                    cursor = copy(UnsafeRawBufferPointer(rebasing: text[span]), to: cursor)
+                    cursor = copy(matchEnd, to: cursor)
                     position = span.upperBound
                 }
-                append(UnsafeRawBufferPointer(rebasing: text[position..<end]))
-                if window.upperBound < tokenCount { ellipsis.withUnsafeBytes(append) }
-                return length
+                cursor = copy(UnsafeRawBufferPointer(rebasing: text[position..<end]), to: cursor)
+                if window.upperBound < tokenCount { cursor = copy(ellipsis, to: cursor) }
+                return cursor - UnsafeMutableRawPointer(base)
             }
         }
     }
@@ -226,6 +222,19 @@ public enum SearchSnippet {
     private static let matchStart = Array(SearchHit.matchStart.utf8)
     private static let matchEnd = Array(SearchHit.matchEnd.utf8)
     private static let ellipsis = Array(SearchHit.ellipsis.utf8)
+
+    /// Copies `bytes` to `cursor` and returns the address after them.
+    @inline(__always)
+    private static func copy(_ bytes: UnsafeRawBufferPointer, to cursor: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        guard let source = bytes.baseAddress else { return cursor }
+        cursor.copyMemory(from: source, byteCount: bytes.count)
+        return cursor + bytes.count
+    }
+
+    @inline(__always)
+    private static func copy(_ mark: [UInt8], to cursor: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+        mark.withUnsafeBytes { copy($0, to: cursor) }
+    }
 
     /// unicode61's categories "L* N* Co"; a combining diacritical mark continues a token but
     /// does not start one.

@@ -231,8 +231,11 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// other text (which `Row.value` then reports as corrupt).
     static func kind(utf8 bytes: UnsafeRawBufferPointer) -> SearchKind? {
         for kind in SearchKind.allCases {
-            let name = kind.rawValue.utf8
-            if bytes.count == name.count, bytes.elementsEqual(name) { return kind }
+            var name = kind.rawValue
+            let isKind = name.withUTF8 { name in
+                name.count == bytes.count && (name.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress!, name.count) == 0)
+            }
+            if isKind { return kind }
         }
         return nil
     }
