@@ -69,8 +69,13 @@ public struct Row {
 
     /// A text column's UTF-8 bytes as stored, not checked (for a reader that checks them itself).
     public func textBytes(_ index: Int) throws -> [UInt8] {
+        try withUnsafeTextBytes(index) { Array($0) }
+    }
+
+    /// A text column's UTF-8 bytes in place, valid only inside `body` (no copy, not checked).
+    public func withUnsafeTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
         try expect(SQLITE_TEXT, "text", at: index)
-        return withUnsafeBytes(index) { Array($0) }
+        return try withUnsafeBytes(index, body)
     }
 
     /// A blob column.

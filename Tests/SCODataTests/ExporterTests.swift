@@ -86,4 +86,27 @@ import Testing
             return table == "events" && column == "sources"
         }
     }
+
+    /// A kind, role or precision outside its closed set is named with the value as stored.
+    @Test func anUnknownStoredNameIsACorruptValueError() throws {
+        let store = try SeededStore()
+        // What a hand edit past the schema's CHECK would leave.
+        func force(_ sql: String) throws {
+            try store.database.write { connection in
+                try connection.run("PRAGMA ignore_check_constraints = ON")
+                defer { _ = try? connection.run("PRAGMA ignore_check_constraints = OFF") }
+                try connection.run(sql)
+            }
+        }
+        try force("UPDATE events SET kind = 'militar' WHERE id = 'sco-founded'")
+        #expect {
+            try Exporter.export(from: store.reader.connection)
+        } throws: { error in
+            guard case .corruptValue(let table, let column, let detail) = error as? DatasetError else { return false }
+            return table == "events" && column == "kind" && detail == "unknown value \"militar\""
+        }
+        try store.write("UPDATE events SET kind = 'military' WHERE id = 'sco-founded'")
+        #expect(try Exporter.export(from: store.reader.connection).events.contains { $0.id == "sco-founded" })
+    }
 }
+

@@ -50,4 +50,41 @@ import Testing
         #expect(String(decoding: value.serialized(), as: UTF8.self) == text)
         #expect(try JSONParser.parse(value.serialized()).get() == value)
     }
+
+    /// Strings read eight bytes at a look: an escape, a control character or a non-ASCII
+    /// character at any offset from either end of strings up to three words long is found.
+    @Test func readsEveryStringWhereverItsSpecialCharacterLies() throws {
+        for length in 0...24 {
+            for special in ["\\\"", "\\\\", "\\n", "\\u00e9", "é", "—", "\t"] {
+                for position in 0...length {
+                    var characters = Array(repeating: "a", count: length)
+                    characters.insert(special, at: position)
+                    let text = "[\"" + characters.joined() + "\"]"
+                    let expected = characters.joined()
+                        .replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+                        .replacingOccurrences(of: "\\n", with: "\n").replacingOccurrences(of: "\\u00e9", with: "é")
+                    if special == "\t" {
+                        #expect(error(text)?.message.contains("control character") == true, "\(length) \(position)")
+                    } else {
+                        #expect(try parse(text).get() == .array([.string(expected)]), "\(length) \(position) \(special)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func refusesInvalidUTF8WhereverItLies() {
+        for length in 0...24 {
+            for position in 0...length {
+                var bytes = Array("[\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: length) + Array("\"]".utf8)
+                bytes.insert(0xFF, at: 2 + position)
+                guard case .failure(let error) = JSONParser.parse(bytes) else {
+                    Issue.record("accepted 0xFF at \(position) of \(length)")
+                    continue
+                }
+                #expect(error.message.contains("UTF-8"), "\(length) \(position)")
+            }
+        }
+    }
 }
+

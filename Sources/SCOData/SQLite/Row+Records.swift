@@ -3,14 +3,11 @@ import SQLiteStore
 /// Typed reads of the dataset's columns, failing with `DatasetError.corruptValue` (naming the
 /// table and column) when a stored value does not fit the model.
 extension Row {
-    /// A closed-set value (a kind, a role, a precision) from a text column.
-    func value<Value: RawRepresentable>(_ index: Int, as type: Value.Type, table: String) throws -> Value
-    where Value.RawValue == String {
-        let text = try string(index)
-        guard let value = Value(rawValue: text) else {
-            throw DatasetError.corruptValue(table: table, column: columnName(index), detail: "unknown value \"\(text)\"")
-        }
-        return value
+    /// A closed-set value (a kind, a role, a precision) from a text column, matched on the
+    /// column's bytes without making a String of them.
+    func value<Value: StoredName>(_ index: Int, as type: Value.Type, table: String) throws -> Value {
+        if let value = try withUnsafeTextBytes(index, Value.storedNames.value(named:)) { return value }
+        throw DatasetError.corruptValue(table: table, column: columnName(index), detail: "unknown value \"\(try string(index))\"")
     }
 
     /// A date stored in four columns from `index` (value, precision, text, note) and three

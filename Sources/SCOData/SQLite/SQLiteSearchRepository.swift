@@ -222,22 +222,9 @@ public struct SQLiteSearchRepository: SearchRepository {
             : row.withUnsafeBytes(3) { SearchSnippet.make(text: $0, tokenCount: offsets.bodyTokens, matches: offsets.body) }
         let rank = if let matchingRows { offsets.bm25(matchingRows: matchingRows) } else { try row.double(5) }
         let hit = PartialHit(
-            kind: try row.withUnsafeBytes(0, Self.kind(utf8:)) ?? row.value(0, as: SearchKind.self, table: "search"), id: try row.string(1),
+            kind: try row.value(0, as: SearchKind.self, table: "search"), id: try row.string(1),
             title: try row.string(2), snippet: snippet, rank: rank)
         return (hit, try row.int64(6))
-    }
-
-    /// The kind whose raw value is `bytes`, without making a String of them first; nil for any
-    /// other text (which `Row.value` then reports as corrupt).
-    static func kind(utf8 bytes: UnsafeRawBufferPointer) -> SearchKind? {
-        for kind in SearchKind.allCases {
-            var name = kind.rawValue
-            let isKind = name.withUTF8 { name in
-                name.count == bytes.count && (name.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress!, name.count) == 0)
-            }
-            if isKind { return kind }
-        }
-        return nil
     }
 
     /// What `match_offsets()` says of one row (CSQLite/shim.h): the matches in the title and the
