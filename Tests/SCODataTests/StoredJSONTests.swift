@@ -31,6 +31,22 @@ import Testing
         #expect(try StoredJSON.notes(bytes(note)) == [Note(text: "kept", sources: [])])
     }
 
+    /// Names are matched however they are spelled: escaped, or beside names that only share a
+    /// prefix or differ in length.
+    @Test func escapedNamesMatchAndNearNamesDoNot() throws {
+        let text = #"[{"sourc\u0065Id": "s", "quot": "no", "quotes": "no", "quote": "q", "\u00e9nd": 7, "end": 4}]"#
+        #expect(try StoredJSON.quotes(bytes(text)) == [SourceQuote(sourceId: "s", quote: "q", start: nil, end: 4)])
+        #expect(throws: StoredJSON.ShapeError.self) { try StoredJSON.quotes([0x5B, 0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D, 0x5D]) }
+    }
+
+    /// Positions are what `Int(_:)` makes of the number as written.
+    @Test(arguments: ["0", "7", "-3", "-0", "9223372036854775807", "-9223372036854775808", "9223372036854775808", "-9223372036854775809",
+                      "12345678901234567890123", "1.5", "1e3", "2E-1", "10.0"])
+    func positionsAreReadAsIntWouldReadThem(_ number: String) throws {
+        let text = #"[{"sourceId": "s", "quote": "q", "start": "# + number + "}]"
+        #expect(try StoredJSON.quotes(bytes(text)).first?.start == Int(number))
+    }
+
     @Test func positionsThatAreNotWholeNumbersAreAbsent() throws {
         let text = #"[{"sourceId": "s", "quote": "q", "start": "3", "end": 1.5}]"#
         #expect(try StoredJSON.quotes(bytes(text)) == [SourceQuote(sourceId: "s", quote: "q", start: nil, end: nil)])

@@ -53,6 +53,39 @@ extension JSONParser {
         }
     }
 
+    /// Reads the object that starts here, calling `member` with the position in `names` of
+    /// each member's name, or nil for a name not among them; `member` must read the value (or
+    /// `skipValue()`). A name that is plain ASCII, as the stored columns' names are, is compared
+    /// where it lies rather than made into a String first.
+    mutating func readObject(
+        names: MemberNames, _ member: (inout JSONParser, Int?) throws(JSONSyntaxError) -> Void
+    ) throws(JSONSyntaxError) {
+        guard consume(UInt8(ascii: "{")) else { throw error("unexpected \(describeCurrent()), expected an object") }
+        skipWhitespace()
+        if consume(UInt8(ascii: "}")) { return }
+        while true {
+            skipWhitespace()
+            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                throw error("unexpected \(describeCurrent()), expected a member name in double quotes")
+            }
+            let index: Int?
+            if let (end, isASCII) = Self.plainStringEnd(in: bytes, after: offset), isASCII {
+                index = bytes.withUnsafeBytes { names.index(of: UnsafeRawBufferPointer(rebasing: $0[(offset + 1)..<end])) }
+                offset = end + 1
+            } else {
+                index = names.index(of: try parseString())
+            }
+            skipWhitespace()
+            guard consume(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()), expected ':' after a member name") }
+            skipWhitespace()
+            try member(&self, index)
+            skipWhitespace()
+            if consume(UInt8(ascii: ",")) { continue }
+            if consume(UInt8(ascii: "}")) { return }
+            throw error("unexpected \(describeCurrent()), expected ',' or '}' in an object")
+        }
+    }
+
     /// Whether an array starts here.
     var peekIsArray: Bool { offset < bytes.count && bytes[offset] == UInt8(ascii: "[") }
 
@@ -64,6 +97,28 @@ extension JSONParser {
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") { return try parseString() }
         try skipValue()
         return nil
+    }
+
+    /// The number that starts here as an `Int`, or nil (having skipped it) for a value of
+    /// another kind, a number with a fraction or an exponent, or one past `Int`'s range: what
+    /// `Int(_:)` makes of the number as written, without the String.
+    mutating func readIntIfAny() throws(JSONSyntaxError) -> Int? {
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) else {
+            try skipValue()
+            return nil
+        }
+        let span = try scanNumber()
+        let isNegative = bytes[span.lowerBound] == UInt8(ascii: "-")
+        var value = 0
+        for byte in bytes[(isNegative ? span.lowerBound + 1 : span.lowerBound)..<span.upperBound] {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            let digit = Int(byte &- UInt8(ascii: "0"))
+            let (shifted, overflowShift) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdd) = isNegative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowShift, !overflowAdd else { return nil }
+            value = next
+        }
+        return value
     }
 
     /// The number that starts here, as written, or nil (having skipped it) for another kind.
@@ -80,3 +135,25 @@ extension JSONParser {
         _ = try parseValue()
     }
 }
+
+/// The member names a reader of a known shape looks for, as UTF-8, built once.
+struct MemberNames: Sendable {
+    private let names: [[UInt8]]
+    private let texts: [String]
+
+    init(_ names: String...) {
+        texts = names
+        self.names = names.map { Array($0.utf8) }
+    }
+
+    /// The position of the name spelled by `utf8`, or nil.
+    func index(of utf8: UnsafeRawBufferPointer) -> Int? {
+        names.firstIndex { $0.withUnsafeBytes { sameBytes($0, utf8) } }
+    }
+
+    /// The position of `name`, or nil.
+    func index(of name: String) -> Int? {
+        texts.firstIndex(of: name)
+    }
+}
+

@@ -49,7 +49,7 @@ extension JSONParser {
     ///
     /// Eight bytes at a look while none of them is a quote, a backslash or a control character
     /// (the test of `JSONWriter`'s escaper: exact when it says none), then byte by byte.
-    private static func plainStringEnd(in bytes: [UInt8], after start: Int) -> (end: Int, isASCII: Bool)? {
+    static func plainStringEnd(in bytes: [UInt8], after start: Int) -> (end: Int, isASCII: Bool)? {
         bytes.withUnsafeBufferPointer { buffer in
             var index = start + 1
             var highBits: UInt8 = 0

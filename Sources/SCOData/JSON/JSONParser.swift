@@ -68,6 +68,12 @@ public struct JSONParser {
 
     /// number = [ minus ] int [ frac ] [ exp ] (RFC 8259 §6); leading zeros are refused.
     mutating func parseNumber() throws(JSONSyntaxError) -> String {
+        let span = try scanNumber()
+        return String(decoding: bytes[span], as: UTF8.self)
+    }
+
+    /// Reads past the number that starts here, checked against RFC 8259's grammar: its bytes.
+    mutating func scanNumber() throws(JSONSyntaxError) -> Range<Int> {
         let start = offset
         _ = consume(UInt8(ascii: "-"))
         if consume(UInt8(ascii: "0")) {
@@ -82,7 +88,7 @@ public struct JSONParser {
             _ = consume(UInt8(ascii: "+")) || consume(UInt8(ascii: "-"))
             if digitCount() == 0 { throw error("unexpected \(describeCurrent()), expected a digit in the exponent") }
         }
-        return String(decoding: bytes[start..<offset], as: UTF8.self)
+        return start..<offset
     }
 
     private mutating func digitCount() -> Int {

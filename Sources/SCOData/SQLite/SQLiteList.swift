@@ -36,7 +36,7 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
     let decode: @Sendable (Row) throws -> Item
     /// Adds what `decode` leaves out (related ids) to a page's items at once; nil when a row is
     /// the whole item.
-    let attach: (@Sendable ([Item], SQLiteDatasetReader) throws -> [Item])?
+    let attach: (@Sendable (consuming [Item], SQLiteDatasetReader) throws -> [Item])?
     /// `SELECT select FROM from WHERE …`, the id bound to `?1`.
     private let recordSQL: String
     /// What a requested id becomes before it is bound (`asciiUppercased` for state codes).
@@ -52,7 +52,7 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
         idKey: (@Sendable (String) -> String)? = nil,
         filters: [(name: String, condition: StaticString)] = [], dateBounds: DateConditions? = nil,
         sortKeys: [Field: SortKey], decode: @escaping @Sendable (Row) throws -> Item,
-        attach: (@Sendable ([Item], SQLiteDatasetReader) throws -> [Item])? = nil,
+        attach: (@Sendable (consuming [Item], SQLiteDatasetReader) throws -> [Item])? = nil,
         plan: (@Sendable (ListRequest<Field>) -> KeysetQuery)? = nil
     ) {
         precondition(Set(sortKeys.keys) == Set(Field.allCases), "list \(name) lacks a sort key")
@@ -127,12 +127,16 @@ final class SQLiteList<Item, Field: ListSortField>: Sendable {
     func page(_ request: ListRequest<Field>, on reader: SQLiteDatasetReader) throws -> Page<Item> {
         let keys = request.sort.keys.map { sortKey($0.field).value }
         return try reader.read {
-            let page = try reader.page(
+            var page = try reader.page(
                 plan?(request) ?? keysetQuery(request), limit: request.limit, position: request.position,
                 fingerprint: fingerprint(request), decode: decode,
                 key: { item in keys.map { $0(item) } })
             guard let attach else { return page }
-            return Page(items: try attach(page.items, reader), total: page.total, next: page.next)
+            // The items are handed over, not shared, so `attach` changes them in place.
+            let items = page.items
+            page.items = []
+            page.items = try attach(consume items, reader)
+            return page
         }
     }
 }

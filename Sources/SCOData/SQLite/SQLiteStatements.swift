@@ -51,7 +51,7 @@ enum SQLiteStatements {
 
     /// The statements with what they are about, what they answer, what answers them, and
     /// whether a denial is among those.
-    static func attachRelated(_ statements: [Statement], on reader: SQLiteDatasetReader) throws -> [Statement] {
+    static func attachRelated(_ statements: consuming [Statement], on reader: SQLiteDatasetReader) throws -> [Statement] {
         let ids = statements.map(\.id)
         let about = try reader.relatedIDs(
             "SELECT statement_id, subject_id FROM statement_subjects WHERE statement_id IN (SELECT value FROM json_each(?)) ORDER BY statement_id, position",

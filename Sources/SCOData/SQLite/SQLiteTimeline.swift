@@ -122,7 +122,7 @@ enum SQLiteTimeline {
     /// One primary-key lookup per event and relation, through two statements prepared once,
     /// which costs less than sending a page's ids as one JSON array (`json_each`'s ephemeral
     /// table, and grouping the rows by event afterwards).
-    static func attachRelated(_ events: [TimelineEvent], on reader: SQLiteDatasetReader) throws -> [TimelineEvent] {
+    static func attachRelated(_ events: consuming [TimelineEvent], on reader: SQLiteDatasetReader) throws -> [TimelineEvent] {
         let connection = reader.connection
         let actors = try connection.cached(actorsSQL)
         let regions = try connection.cached(regionsSQL)

@@ -59,13 +59,13 @@ enum StoredJSON {
                 var text: String?
                 var sources: [SourceQuote]?
                 var seen: (text: Bool, sources: Bool) = (false, false)
-                try parser.readObject { parser, key throws(JSONSyntaxError) in
+                try parser.readObject(names: noteNames) { parser, name throws(JSONSyntaxError) in
                     // The first of repeated names counts, as a lookup by name finds it.
-                    switch key {
-                    case "text" where !seen.text:
+                    switch name {
+                    case 0 where !seen.text:
                         seen.text = true
                         text = try parser.readStringIfAny()
-                    case "sources" where !seen.sources:
+                    case 1 where !seen.sources:
                         seen.sources = true
                         guard parser.peekIsArray else { return try parser.skipValue() }
                         var quotes: [SourceQuote] = []
@@ -96,22 +96,25 @@ enum StoredJSON {
         guard parser.peekIsObject else { throw parser.error(notQuote) }
         var sourceId: String?
         var quote: String?
-        var start: String?
-        var end: String?
+        var start: Int?
+        var end: Int?
         var seen: (sourceId: Bool, quote: Bool, start: Bool, end: Bool) = (false, false, false, false)
-        try parser.readObject { parser, key throws(JSONSyntaxError) in
+        try parser.readObject(names: quoteNames) { parser, name throws(JSONSyntaxError) in
             // The first of repeated names counts, as a lookup by name finds it.
-            switch key {
-            case "sourceId" where !seen.sourceId: seen.sourceId = true; sourceId = try parser.readStringIfAny()
-            case "quote" where !seen.quote: seen.quote = true; quote = try parser.readStringIfAny()
-            case "start" where !seen.start: seen.start = true; start = try parser.readNumberIfAny()
-            case "end" where !seen.end: seen.end = true; end = try parser.readNumberIfAny()
+            switch name {
+            case 0 where !seen.sourceId: seen.sourceId = true; sourceId = try parser.readStringIfAny()
+            case 1 where !seen.quote: seen.quote = true; quote = try parser.readStringIfAny()
+            case 2 where !seen.start: seen.start = true; start = try parser.readIntIfAny()
+            case 3 where !seen.end: seen.end = true; end = try parser.readIntIfAny()
             default: try parser.skipValue()
             }
         }
         guard let sourceId, let quote else { throw parser.error(notQuote) }
-        return SourceQuote(sourceId: sourceId, quote: quote, start: start.flatMap { Int($0) }, end: end.flatMap { Int($0) })
+        return SourceQuote(sourceId: sourceId, quote: quote, start: start, end: end)
     }
+
+    private static let quoteNames = MemberNames("sourceId", "quote", "start", "end")
+    private static let noteNames = MemberNames("text", "sources")
 
     private static let notQuote = "a quote is not {sourceId, quote}"
     private static let notNote = "a note is not {text, sources}"

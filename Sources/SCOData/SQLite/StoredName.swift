@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A closed set of values stored as their raw names in text columns (kinds, roles, precisions),
 /// found from a column's bytes by `Row.value(_:as:table:)`.
@@ -17,14 +23,17 @@ struct StoredNames<Value: StoredName>: Sendable {
 
     /// The case whose raw name is `bytes`; nil for any other text.
     func value(named bytes: UnsafeRawBufferPointer) -> Value? {
-        for name in names where name.utf8.count == bytes.count {
-            let isSame = name.utf8.withUnsafeBytes { utf8 in
-                utf8.isEmpty || memcmp(utf8.baseAddress!, bytes.baseAddress!, utf8.count) == 0
-            }
-            if isSame { return name.value }
+        for name in names where name.utf8.withUnsafeBytes({ sameBytes($0, bytes) }) {
+            return name.value
         }
         return nil
     }
+}
+
+/// Whether two buffers hold the same bytes: a length check and one `memcmp`.
+@inline(__always)
+func sameBytes(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
+    first.count == second.count && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
 }
 
 extension EventKind: StoredName { static let storedNames = StoredNames<Self>() }
