@@ -36,6 +36,8 @@ final class EventLoop {
     private let refusalTimeouts: ConnectionStateMachine.Timeouts
     private let sweepInterval: Duration
     private var nextSweep: MonotonicInstant
+    /// When the loop counts as idle if no event comes first; nil once the handler was told.
+    private var idleAt: MonotonicInstant?
     private var acceptPausedUntil: MonotonicInstant?
     private var drainDeadline: MonotonicInstant?
     /// Descriptors held on /dev/null, each given up to refuse one client when accept(2) fails
@@ -89,6 +91,7 @@ final class EventLoop {
     /// Runs until shutdown has drained every connection (or the drain timeout passed).
     func run() {
         while !runOnce() {}
+        handler.didBecomeIdle()
     }
 
     /// Waits for events once (at most until the next deadline) and handles them. Returns true
@@ -100,6 +103,7 @@ final class EventLoop {
         if let acceptPausedUntil { wakeAt = min(wakeAt, acceptPausedUntil) }
         if let drainDeadline { wakeAt = min(wakeAt, drainDeadline) }
         if let maximumWait { wakeAt = min(wakeAt, before + maximumWait) }
+        if let idleAt { wakeAt = min(wakeAt, idleAt) }
         let timeout = Int32(clamping: wakeAt.since(before).millisecondsRoundedUp)
         let count = Syscall.epollWait(epoll.rawValue, events, timeoutMilliseconds: timeout)
         let now = MonotonicInstant.now()
@@ -107,7 +111,13 @@ final class EventLoop {
         for event in events[..<count] {
             dispatch(event, now: now)
         }
-        if count > 0 { handler.didProcessEvents() }
+        if count > 0 {
+            handler.didProcessEvents()
+            idleAt = now + configuration.idleGrace
+        } else if let idleAt, now >= idleAt {
+            self.idleAt = nil
+            handler.didBecomeIdle()
+        }
         if drainDeadline == nil, shared.isShuttingDown.load(ordering: .acquiring) {
             beginDrain(now: now)
         }

@@ -25,10 +25,16 @@ public protocol HTTPLoopHandler: AnyObject {
     /// The loop has handled everything one wake-up brought: a place to flush what was batched
     /// (access-log lines, say) with one system call instead of one per request.
     func didProcessEvents()
+    /// The loop has had nothing to do for `Configuration.idleGrace` since it last handled events,
+    /// or is stopping: a place to let go of what is worth keeping only while requests keep
+    /// coming (a read transaction, say), without paying to take it again for each request.
+    func didBecomeIdle()
 }
 
 extension HTTPLoopHandler {
     public func didProcessEvents() {}
+
+    public func didBecomeIdle() {}
 
     public func respond(to request: HTTPRequest, context: RequestContext, head: UnsafeRawBufferPointer?) -> HTTPResponse {
         respond(to: request, context: context)

@@ -57,6 +57,9 @@ extension HTTPServer {
         public var lingerTimeout: Duration = .seconds(2)
         /// On shutdown, how long in-flight requests may take before every connection is closed. Default 10 s.
         public var drainTimeout: Duration = .seconds(10)
+        /// How long a loop has nothing to do, after handling events, before its handler hears
+        /// `didBecomeIdle`. Default 2 ms: longer than the gaps between a busy client's requests.
+        public var idleGrace: Duration = .milliseconds(2)
 
         /// Output buffered for one connection above which the server stops parsing that
         /// connection's pipelined requests until it drains. Default 256 KiB.
@@ -110,7 +113,7 @@ extension HTTPServer {
             precondition(maxTargetLength >= 1 && maxHeaderBytes >= 2 && maxHeaderCount >= 1 && maxBodyBytes >= 0,
                 "limits must be positive")
             precondition(readBufferSize >= 1024 && outputHighWaterMark >= 1024, "buffers must be at least 1 KiB")
-            for timeout in [headerTimeout, bodyTimeout, idleTimeout, writeTimeout, lingerTimeout, drainTimeout] {
+            for timeout in [headerTimeout, bodyTimeout, idleTimeout, writeTimeout, lingerTimeout, drainTimeout, idleGrace] {
                 precondition(timeout > .zero, "timeouts must be positive")
             }
         }

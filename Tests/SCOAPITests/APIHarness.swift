@@ -40,8 +40,16 @@ final class APIHarness {
         handlers[loop] = handler
         let request = try HTTPRequest(method: method, target: target, headers: HTTPHeaders(headers), body: body)
         let response = handler.respond(to: request, context: RequestContext(loopIndex: loop, peer: peer))
-        if endsWakeUp { handler.didProcessEvents() }
+        if endsWakeUp {
+            handler.didProcessEvents()
+            handler.didBecomeIdle()
+        }
         return response
+    }
+
+    /// Event loop `loop`'s handler, made by the first request sent through it.
+    func handler(loop: Int = 0) -> APILoopHandler? {
+        handlers[loop] as? APILoopHandler
     }
 
     /// The response body parsed as a JSON object.

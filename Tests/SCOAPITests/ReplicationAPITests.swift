@@ -63,6 +63,23 @@ import Testing
         #expect(try put(api, "/v1/sources/idem-x", key: "judged-anew").status == .created)
     }
 
+    /// A primary keeps its read transaction from one wake-up to the next until the loop goes
+    /// idle; a replica lets go after every wake-up, so Litestream's follower can apply changes.
+    @Test func onlyAReplicaEndsItsReadTransactionWithEveryWakeUp() throws {
+        var settings = ReplicationSettings()
+        for role in [ReplicationRole.single, .replica] {
+            settings.role = role
+            let api = try APIHarness(replication: Replication(settings: settings, control: nil, follower: nil))
+            #expect(try api.send("/v1/timeline", endsWakeUp: false).status == .ok)
+            let handler = try #require(api.handler())
+            #expect(handler.holdsReadTransaction, "\(role)")
+            handler.didProcessEvents()
+            #expect(handler.holdsReadTransaction == (role != .replica), "\(role)")
+            handler.didBecomeIdle()
+            #expect(!handler.holdsReadTransaction, "\(role)")
+        }
+    }
+
     @Test func aReplicaSendsWritesToThePrimary() throws {
         var settings = ReplicationSettings()
         settings.role = .replica

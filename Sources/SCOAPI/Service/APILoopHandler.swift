@@ -16,9 +16,12 @@ final class APILoopHandler: HTTPLoopHandler {
     let replayCache: ReplayCache
     let loopMetrics: LoopMetrics
     let accessLog: AccessLog
-    /// The loop's reader and the read transaction the requests of one wake-up share, opened
-    /// when the loop starts; a failure is answered 503 and retried on the next request.
+    /// The loop's reader and the read transaction its requests share (`didProcessEvents`),
+    /// opened when the loop starts; a failure is answered 503 and retried on the next request.
     private var opened: (reader: any DatasetReader, transaction: any SharedReadTransaction)?
+
+    /// Whether the loop holds a read transaction now.
+    var holdsReadTransaction: Bool { opened?.transaction.isOpen ?? false }
     var requestIDs: RequestIDGenerator
     private var nextVersionCheck: Int64 = 0
     /// The HTML pages' index of ids and quotes, and the data version it was built from.
@@ -153,9 +156,17 @@ final class APILoopHandler: HTTPLoopHandler {
         return response
     }
 
+    /// A replica ends its read transaction after every wake-up: while it is open, Litestream's
+    /// follower cannot apply the next change. A primary keeps it while requests keep coming,
+    /// as long as no commit has moved the data version (`endIfStale`, and each read's own
+    /// check): beginning and ending one costs two `fcntl` locks and an `fstat` a request.
     func didProcessEvents() {
-        opened?.transaction.end()
+        if service.replication.role == .replica { opened?.transaction.end() }
         accessLog.flush()
+    }
+
+    func didBecomeIdle() {
+        opened?.transaction.end()
     }
 
     func didRefuse(_ response: HTTPResponse, peer: String) {
