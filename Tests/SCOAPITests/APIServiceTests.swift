@@ -251,4 +251,17 @@ import Testing
             #expect(Set(record.keys) == Set(properties.keys), "\(schema)")
         }
     }
+
+    /// The pages a wake-up's answers were made from are released once they are written, and
+    /// a wake-up of many requests keeps a bounded number of them.
+    @Test func pagesAreReleasedAfterTheWakeUpAndBounded() throws {
+        let api = try APIHarness()
+        for index in 0..<(APILoopHandler.releasedAfterWritingLimit * 2 + 3) {
+            #expect(try api.send("/v1/timeline?limit=\(index % 5 + 1)", endsWakeUp: false).status == .ok)
+        }
+        let handler = try #require(api.handler())
+        #expect((1...APILoopHandler.releasedAfterWritingLimit).contains(handler.waitingForRelease))
+        handler.didProcessEvents()
+        #expect(handler.waitingForRelease == 0)
+    }
 }

@@ -17,8 +17,10 @@ extension Route {
         ) { call in
             let data = try call.dataset()
             let list = try ListQueryParser(spec: spec).parse(call.representation == .html ? call.query.nonEmpty : call.query)
-            return try ListEncoding.response(
-                try page(data, list, call), table: table, list: list, call: call, title: title, summary: summary)
+            let records = try page(data, list, call)
+            let response = try ListEncoding.response(records, table: table, list: list, call: call, title: title, summary: summary)
+            call.loop.releaseAfterWriting(records)
+            return response
         }
     }
 

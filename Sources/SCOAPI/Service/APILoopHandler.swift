@@ -20,6 +20,23 @@ final class APILoopHandler: HTTPLoopHandler {
     /// opened when the loop starts; a failure is answered 503 and retried on the next request.
     private var opened: (reader: any DatasetReader, transaction: any SharedReadTransaction)?
 
+    /// What the answers of this wake-up were made from, released once they are written.
+    private var releasedAfterWriting: [Any] = []
+
+    /// Keeps `value` until the loop has written what this wake-up answered: freeing a page of
+    /// records (its strings, arrays and rows) is work the client need not wait for. At most
+    /// `releasedAfterWritingLimit` are kept, so a wake-up of many pipelined requests holds a
+    /// bounded amount; past it, the oldest go at once.
+    func releaseAfterWriting(_ value: Any) {
+        if releasedAfterWriting.count >= Self.releasedAfterWritingLimit { releasedAfterWriting.removeAll(keepingCapacity: true) }
+        releasedAfterWriting.append(value)
+    }
+
+    static let releasedAfterWritingLimit = 16
+
+    /// How many values wait to be released.
+    var waitingForRelease: Int { releasedAfterWriting.count }
+
     /// Whether the loop holds a read transaction now.
     var holdsReadTransaction: Bool { opened?.transaction.isOpen ?? false }
     var requestIDs: RequestIDGenerator
@@ -163,6 +180,7 @@ final class APILoopHandler: HTTPLoopHandler {
     func didProcessEvents() {
         if service.replication.role == .replica { opened?.transaction.end() }
         accessLog.flush()
+        releasedAfterWriting.removeAll(keepingCapacity: true)
     }
 
     func didBecomeIdle() {
