@@ -42,11 +42,13 @@ static inline int csqlite_disable_memory_statistics(void) {
 /// tokenizer run that highlight() and snippet() make for every row; the sizes let it check that
 /// it split the text into the same tokens, and the counts are what bm25 weighs a match by
 /// (sqlite.org/fts5.html#xInst, #xColumnSize, #xRowCount, #xColumnTotalSize).
+/// `match_offsets(tbl, 0)` leaves the column sizes -1, for a caller that reads them from the
+/// `%_docsize` row itself: xColumnSize runs a statement of its own for every row.
 static inline void csqlite_fts5_match_offsets(
     const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argc, sqlite3_value **argv
 ) {
-    (void)argc;
     (void)argv;
+    int withSizes = argc == 0;
     int count = 0;
     int rc = api->xInstCount(fts, &count);
     int columns = api->xColumnCount(fts);
@@ -63,11 +65,32 @@ static inline void csqlite_fts5_match_offsets(
     }
     values[0] = columns;
     values[1] = api->xPhraseCount(fts);
-    rc = api->xRowCount(fts, &values[2]);
-    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &values[3]);
+    // The table's row and token counts are the same for every row of one query, and FTS5
+    // reads them from its index anew at each call: they are kept as the query's auxiliary
+    // data (sqlite.org/fts5.html#xSetAuxdata) after the first row.
+    sqlite3_int64 *totals = api->xGetAuxdata(fts, 0);
+    if (totals == 0) {
+        sqlite3_int64 counted[2] = { 0, 0 };
+        rc = api->xRowCount(fts, &counted[0]);
+        if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &counted[1]);
+        if (rc == SQLITE_OK) {
+            totals = sqlite3_malloc64(sizeof counted);
+            if (totals == 0) {
+                rc = SQLITE_NOMEM;
+            } else {
+                totals[0] = counted[0];
+                totals[1] = counted[1];
+                rc = api->xSetAuxdata(fts, totals, sqlite3_free);
+            }
+        }
+    }
+    if (rc == SQLITE_OK) {
+        values[2] = totals[0];
+        values[3] = totals[1];
+    }
     for (int column = 0; column < columns && rc == SQLITE_OK; column++) {
-        int size = 0;
-        rc = api->xColumnSize(fts, column, &size);
+        int size = -1;
+        if (withSizes) rc = api->xColumnSize(fts, column, &size);
         values[4 + column] = size;
     }
     sqlite3_int64 *match = values + 4 + columns;

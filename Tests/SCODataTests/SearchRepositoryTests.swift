@@ -40,6 +40,46 @@ import TestSupport
         #expect(try ids("retitled").count == 1)
     }
 
+    /// Every row's column sizes read from its `%_docsize` record are FTS5's own (xColumnSize),
+    /// and a page of one-phrase matches takes its ranks from them, not from the bm25 fallback.
+    @Test func columnSizesFromTheDocsizeRecordAreFTS5s() throws {
+        typealias Offsets = SQLiteSearchRepository.MatchOffsets
+        let rows = try store.reader.connection.query(
+            "SELECT match_offsets(search), d.sz FROM search JOIN search_docsize d ON d.id = search.rowid WHERE search MATCH 'the OR georgia'"
+        ) { row -> (Offsets, Offsets) in
+            let own = row.withUnsafeBytes(0) { Offsets(blob: $0) }
+            var read = own
+            (read.titleTokens, read.bodyTokens, read.rowTokens) = (-1, -1, -1)
+            row.withUnsafeBytes(1) { read.readSizes(docsize: $0) }
+            return (own, read)
+        }
+        #expect(rows.count > 10)
+        for (own, read) in rows {
+            #expect(own.titleTokens >= 0 && own.bodyTokens > 0)
+            #expect(read.titleTokens == own.titleTokens && read.bodyTokens == own.bodyTokens && read.rowTokens == own.rowTokens)
+        }
+        // Cut records leave the sizes unknown, and so the rank.
+        var cut = rows[0].1
+        (cut.titleTokens, cut.bodyTokens, cut.rowTokens) = (-1, -1, -1)
+        [UInt8]([0x01, 0x82]).withUnsafeBytes { cut.readSizes(docsize: $0) }
+        #expect(cut.titleTokens == -1 && cut.rowTokens == -1)
+        #expect(cut.bm25(matchingRows: 3) == nil)
+        // Two-byte varints: 200 tokens in the body.
+        [UInt8]([0x00, 0x00, 0x05, 0x81, 0x48]).withUnsafeBytes { cut.readSizes(docsize: $0) }
+        #expect(cut.titleTokens == 5 && cut.bodyTokens == 200 && cut.rowTokens == 205)
+
+        // Asked not to, match_offsets leaves the sizes to the caller.
+        let unsized = try store.reader.connection.query("SELECT match_offsets(search, 0) FROM search WHERE search MATCH 'georgia'") {
+            $0.withUnsafeBytes(0) { Offsets(blob: $0) }
+        }
+        #expect(!unsized.isEmpty && unsized.allSatisfy { $0.titleTokens == -1 && $0.bodyTokens == -1 && !($0.body.isEmpty && $0.title.isEmpty) })
+
+        let page = try store.reader.connection.query(SQLiteSearchRepository.unrankedMatchesSQL, [.text("georgia")]) {
+            try SQLiteSearchRepository.decode($0, matchingRows: 40)
+        }
+        #expect(!page.isEmpty && page.allSatisfy { $0.hit.rank != nil && $0.hit.snippet != nil })
+    }
+
     @Test func findsAcrossKindsBestFirst() throws {
         let page = try search.search(q: "ethnic cleansing", limit: 100)
         #expect(page.total == page.items.count)

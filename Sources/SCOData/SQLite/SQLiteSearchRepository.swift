@@ -180,11 +180,16 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// (sqlite.org/fts5.html, "the %_content table"); `SearchRepositoryTests` checks the
     /// join gives every row's own columns.
     static func keysetQuery(_ query: SearchQuery, isRanked: Bool, ranksComputedHere: Bool = false) -> KeysetQuery {
+        // Where the rank is computed here, the column sizes come from the row's `%_docsize`
+        // record, joined like its content (`MatchOffsets.readSizes`).
         let columns: StaticString = ranksComputedHere
-            ? "c.c0, c.c1, c.c2, c.c3, match_offsets(search), NULL, search.rowid"
+            ? "c.c0, c.c1, c.c2, c.c3, match_offsets(search, 0), NULL, search.rowid, d.sz"
             : "c.c0, c.c1, c.c2, c.c3, match_offsets(search), bm25(search, 0.0, 0.0, 4.0, 1.0), search.rowid"
+        let source: StaticString = ranksComputedHere
+            ? "search JOIN search_content c ON c.id = search.rowid JOIN search_docsize d ON d.id = search.rowid"
+            : "search JOIN search_content c ON c.id = search.rowid"
         var sql = KeysetQuery(
-            select: columns, from: "search JOIN search_content c ON c.id = search.rowid", countFrom: "search",
+            select: columns, from: source, countFrom: "search",
             order: isRanked
                 ? [.init("bm25(search, 0.0, 0.0, 4.0, 1.0)", .real), .init("search.rowid", .integer)]
                 : [.init("search.rowid", .integer)])
@@ -216,7 +221,8 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// (`MatchOffsets.bm25`) rather than read from column 5: nil for a query of more than one
     /// phrase.
     static func decode(_ row: Row, matchingRows: Int?) throws -> (hit: PartialHit, rowid: Int64) {
-        let offsets = row.withUnsafeBytes(4) { MatchOffsets(blob: $0) }
+        var offsets = row.withUnsafeBytes(4) { MatchOffsets(blob: $0) }
+        if matchingRows != nil { row.withUnsafeBytes(7) { offsets.readSizes(docsize: $0) } }
         let snippet = offsets.body.isEmpty && !offsets.title.isEmpty
             ? row.withUnsafeBytes(2) { SearchSnippet.make(text: $0, tokenCount: offsets.titleTokens, matches: offsets.title) }
             : row.withUnsafeBytes(3) { SearchSnippet.make(text: $0, tokenCount: offsets.bodyTokens, matches: offsets.body) }
@@ -270,13 +276,51 @@ public struct SQLiteSearchRepository: SearchRepository {
             }
         }
 
+        /// Takes the column sizes from a `%_docsize` record (`sz`): one varint per column, as
+        /// FTS5 writes it (fts5_storage.c, fts5StorageInsertDocsize; sqlite3Fts5GetVarint's
+        /// format). A record that does not hold one for every column leaves them unknown.
+        mutating func readSizes(docsize: UnsafeRawBufferPointer) {
+            var sizes = (title: -1, body: -1)
+            var total = 0
+            var offset = 0
+            var column = 0
+            while offset < docsize.count {
+                var value: UInt64 = 0
+                var length = 0
+                while true {
+                    guard offset < docsize.count, length < 9 else { return }
+                    let byte = docsize[offset]
+                    offset += 1
+                    length += 1
+                    if length == 9 {
+                        value = value << 8 | UInt64(byte)
+                        break
+                    }
+                    value = value << 7 | UInt64(byte & 0x7F)
+                    if byte & 0x80 == 0 { break }
+                }
+                let size = Int(min(value, UInt64(Int32.max)))
+                if column == titleColumn { sizes.title = size }
+                if column == bodyColumn { sizes.body = size }
+                total &+= size
+                column += 1
+            }
+            guard column > Self.highestColumn else { return }
+            titleTokens = sizes.title
+            bodyTokens = sizes.body
+            rowTokens = total
+        }
+
+        private static let highestColumn = max(titleColumn, bodyColumn)
+
         /// FTS5's `bm25(search, 0.0, 0.0, 4.0, 1.0)` for a query of one phrase that
         /// `matchingRows` rows match, by the same formula and in the same order of operations
         /// (fts5_aux.c, fts5Bm25Function): bm25 itself counts those rows with a second pass over
         /// the phrase's doclist on every query, and the repository has already counted them.
-        /// Nil for a query of more phrases, which needs each one's count.
+        /// Nil for a query of more phrases, which needs each one's count, or when the row's
+        /// size is unknown.
         func bm25(matchingRows: Int) -> Double? {
-            guard phraseCount == 1, tableRows > 0 else { return nil }
+            guard phraseCount == 1, tableRows > 0, rowTokens >= 0 else { return nil }
             let k1 = 1.2
             let b = 0.75
             let averageRowTokens = Double(tableTokens) / Double(tableRows)
