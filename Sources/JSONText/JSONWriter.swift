@@ -100,8 +100,13 @@ public struct JSONWriter {
 
     @inlinable
     public mutating func string(_ text: String) {
-        var text = text
-        text.withUTF8 { appendQuoted($0, comma: needsComma) }
+        // Read in place where the text is contiguous UTF-8, as native strings are; a copy to
+        // make it so otherwise.
+        let comma = needsComma
+        if text.utf8.withContiguousStorageIfAvailable({ appendQuoted($0, comma: comma) }) == nil {
+            var text = text
+            text.withUTF8 { appendQuoted($0, comma: comma) }
+        }
         needsComma = true
     }
 
@@ -160,7 +165,9 @@ public struct JSONWriter {
     @inlinable
     public mutating func stringArray(_ values: [String]) {
         beginArray()
-        for value in values { string(value) }
+        values.withUnsafeBufferPointer { values in
+            for index in values.indices { string(values[index]) }
+        }
         endArray()
     }
 

@@ -68,9 +68,10 @@ import Testing
     }
 
     /// Any one byte changed, at any position of bodies of every length up to three words and
-    /// a tail, gives another tag; so do a longer body of zeros and a shorter one.
+    /// a tail, and past the four lanes of a long body, gives another tag; so do a longer body
+    /// of zeros and a shorter one.
     @Test func everySingleByteChangeChangesTheTag() {
-        for length in 0...29 {
+        for length in Array(0...29) + [32, 33, 63, 64, 71, 100] {
             let body = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
             let tag = EntityTag.make(for: body, representation: .json)
             for position in 0..<length {
@@ -81,6 +82,17 @@ import Testing
                 }
             }
             #expect(EntityTag.make(for: body + [0], representation: .json) != tag, "length \(length) and a NUL more")
+        }
+    }
+
+    /// Words that trade places between the lanes of a long body give another tag.
+    @Test func wordsSwappedBetweenLanesChangeTheTag() {
+        let words = (0..<8).map { index in (0..<8).map { UInt8(truncatingIfNeeded: index &* 8 &+ $0) } }
+        let tag = EntityTag.make(for: words.flatMap { $0 }, representation: .json)
+        for (first, second) in [(0, 1), (0, 4), (2, 3), (3, 7)] {
+            var swapped = words
+            swapped.swapAt(first, second)
+            #expect(EntityTag.make(for: swapped.flatMap { $0 }, representation: .json) != tag, "\(first) and \(second)")
         }
     }
 

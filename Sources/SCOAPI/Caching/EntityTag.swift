@@ -13,16 +13,31 @@ public enum EntityTag {
 
     /// A 64-bit hash of `bytes`, eight at a time: each word is folded in by an xor, a multiply by
     /// an odd constant (2^64 over the golden ratio) and an xor-shift that carries the high bits
-    /// down; the length seeds it. Every response is hashed, so it must be cheap: a byte at a time
-    /// (FNV-1a, before) cost 4 instructions a byte, 45k for a 11 KB timeline page. Not for
-    /// adversaries: a tag only tells one representation of ours from another.
+    /// down; the length seeds it. Four words at a look go into four lanes of their own, which a
+    /// processor runs side by side (one lane is a chain of multiplies, each waiting on the one
+    /// before), and are folded together before the last words. Every response is hashed, so it
+    /// must be cheap. Not for adversaries: a tag only tells one representation of ours from another.
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        @inline(__always) func fold(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let mixed = (hash ^ word) &* multiplier
+            return mixed ^ (mixed >> 29)
+        }
         var hash = UInt64(bytes.count) &* multiplier
         var index = 0
+        if bytes.count >= 32 {
+            var lanes = (hash, hash ^ 0x243F_6A88_85A3_08D3, hash ^ 0x1319_8A2E_0370_7344, hash ^ 0xA409_3822_299F_31D0)
+            while index &+ 32 <= bytes.count {
+                lanes.0 = fold(lanes.0, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                lanes.1 = fold(lanes.1, bytes.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self))
+                lanes.2 = fold(lanes.2, bytes.loadUnaligned(fromByteOffset: index &+ 16, as: UInt64.self))
+                lanes.3 = fold(lanes.3, bytes.loadUnaligned(fromByteOffset: index &+ 24, as: UInt64.self))
+                index &+= 32
+            }
+            hash = fold(fold(fold(lanes.0, lanes.1), lanes.2), lanes.3)
+        }
         while index &+ 8 <= bytes.count {
-            hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* multiplier
-            hash ^= hash >> 29
+            hash = fold(hash, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
             index &+= 8
         }
         var tail: UInt64 = 0

@@ -17,7 +17,7 @@ enum ListEncoding {
         var body: [UInt8]
         switch call.representation {
         case .json:
-            var json = JSONWriter(capacity: 512 + page.items.count * 768)
+            var json = JSONWriter(capacity: 512 + page.items.count * 1280)
             json.beginObject()
             json.key("items")
             json.beginArray()
