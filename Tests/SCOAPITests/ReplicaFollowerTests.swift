@@ -39,9 +39,9 @@ import TestSupport
     @Test func readsLitestreamsTXIDFile() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("db-txid")
-        try "00000000000002be\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "00000000000002be\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(ReplicaFollower.readTXID(path) == 0x2be)
-        try "not hex\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "not hex\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(ReplicaFollower.readTXID(path) == nil)
         #expect(ReplicaFollower.readTXID(directory.file("missing")) == nil)
     }
@@ -62,13 +62,13 @@ import TestSupport
             followInterval: .milliseconds(200), logger: Logger(level: .error, sink: LogSink.makeMemory()))
 
         #expect(follower.position(now: now).appliedTXID == nil, "before the first restore")
-        try "0000000000000005\n".write(toFile: database + "-txid", atomically: true, encoding: .utf8)
+        try "0000000000000005\n".write(toFile: database + "-txid", atomically: false, encoding: .utf8)
         var position = follower.position(now: now)
         #expect(position.appliedTXID == 5)
         #expect(position.storeTXID == 7)
         #expect(abs((position.lagSeconds ?? 0) - 4) < 0.01)
 
-        try "0000000000000007\n".write(toFile: database + "-txid", atomically: true, encoding: .utf8)
+        try "0000000000000007\n".write(toFile: database + "-txid", atomically: false, encoding: .utf8)
         position = follower.position(now: now)
         #expect(position.lagSeconds == 0)
 

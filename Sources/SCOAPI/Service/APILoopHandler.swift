@@ -180,7 +180,7 @@ final class APILoopHandler: HTTPLoopHandler {
     func didProcessEvents() {
         if service.replication.role == .replica { opened?.transaction.end() }
         accessLog.flush()
-        releasedAfterWriting.removeAll(keepingCapacity: true)
+        if !releasedAfterWriting.isEmpty { releasedAfterWriting.removeAll(keepingCapacity: true) }
     }
 
     func didBecomeIdle() {
