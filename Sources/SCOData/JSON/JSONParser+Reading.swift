@@ -33,24 +33,7 @@ extension JSONParser {
     /// Reads the object that starts here, calling `member` with each member's name; `member`
     /// must read the value (or `skipValue()`).
     mutating func readObject(_ member: (inout JSONParser, String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
-        guard consume(UInt8(ascii: "{")) else { throw error("unexpected \(describeCurrent()), expected an object") }
-        skipWhitespace()
-        if consume(UInt8(ascii: "}")) { return }
-        while true {
-            skipWhitespace()
-            guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
-                throw error("unexpected \(describeCurrent()), expected a member name in double quotes")
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard consume(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()), expected ':' after a member name") }
-            skipWhitespace()
-            try member(&self, key)
-            skipWhitespace()
-            if consume(UInt8(ascii: ",")) { continue }
-            if consume(UInt8(ascii: "}")) { return }
-            throw error("unexpected \(describeCurrent()), expected ',' or '}' in an object")
-        }
+        try readMembers({ parser throws(JSONSyntaxError) in try parser.parseString() }, member)
     }
 
     /// Reads the object that starts here, calling `member` with the position in `names` of
@@ -60,6 +43,24 @@ extension JSONParser {
     mutating func readObject(
         names: MemberNames, _ member: (inout JSONParser, Int?) throws(JSONSyntaxError) -> Void
     ) throws(JSONSyntaxError) {
+        try readMembers({ parser throws(JSONSyntaxError) -> Int? in
+            guard let (end, isASCII) = Self.plainStringEnd(in: parser.bytes, after: parser.offset), isASCII else {
+                return names.index(of: try parser.parseString())
+            }
+            let start = parser.offset + 1
+            parser.offset = end + 1
+            return parser.bytes.withUnsafeBytes { names.index(of: UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+        }, member)
+    }
+
+    /// The loop of an object: `readName` reads each member's name (its opening quote is
+    /// checked first) into what `member` is called with. Inlined into each reader, so the name
+    /// is read by its own code rather than through a generic closure call per member.
+    @inline(__always)
+    private mutating func readMembers<Name>(
+        _ readName: (inout JSONParser) throws(JSONSyntaxError) -> Name,
+        _ member: (inout JSONParser, Name) throws(JSONSyntaxError) -> Void
+    ) throws(JSONSyntaxError) {
         guard consume(UInt8(ascii: "{")) else { throw error("unexpected \(describeCurrent()), expected an object") }
         skipWhitespace()
         if consume(UInt8(ascii: "}")) { return }
@@ -68,17 +69,11 @@ extension JSONParser {
             guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
                 throw error("unexpected \(describeCurrent()), expected a member name in double quotes")
             }
-            let index: Int?
-            if let (end, isASCII) = Self.plainStringEnd(in: bytes, after: offset), isASCII {
-                index = bytes.withUnsafeBytes { names.index(of: UnsafeRawBufferPointer(rebasing: $0[(offset + 1)..<end])) }
-                offset = end + 1
-            } else {
-                index = names.index(of: try parseString())
-            }
+            let name = try readName(&self)
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()), expected ':' after a member name") }
             skipWhitespace()
-            try member(&self, index)
+            try member(&self, name)
             skipWhitespace()
             if consume(UInt8(ascii: ",")) { continue }
             if consume(UInt8(ascii: "}")) { return }
