@@ -6,7 +6,8 @@
 /// The first byte says how many matches (0–7) follow, four bytes each (phrase, first token,
 /// length, and one spare); the rest is the text. Checks beyond "does not crash": tokens are
 /// ascending, disjoint, non-empty and inside the text; a snippet is refused exactly when a match
-/// falls outside the tokens or the count is not the text's; for valid UTF-8 without brackets or
+/// falls outside the tokens, and a count that is not the text's is refused unless all the text
+/// read up to the window's end is ASCII (there it cannot differ); for valid UTF-8 without brackets or
 /// ellipses of its own, the snippet's marks balance and, marks and ellipses taken out, it is a
 /// piece of the text.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -40,7 +41,16 @@ enum SnippetFuzzing {
         let fits = matches.allSatisfy { $0.firstToken >= 0 && $0.firstToken + $0.tokenCount <= tokens.count }
         let snippet = SearchSnippet.make(text: text, tokenCount: tokens.count, matches: matches)
         fuzzExpect((snippet != nil) == fits, "refused \(snippet == nil), fits \(fits)")
-        fuzzExpect(SearchSnippet.make(text: text, tokenCount: tokens.count + 1, matches: matches) == nil, "a wrong count accepted")
+        // A count other than the text's is refused wherever it can be seen: the pass stops at
+        // the window's end only while all it read was ASCII, which splits as FTS5's does.
+        let wrong = tokens.count + 1
+        if SearchSnippet.make(text: text, tokenCount: wrong, matches: matches) != nil {
+            let window = SearchSnippet.bestWindow(tokenCount: wrong, matches: matches)
+            fuzzExpect(
+                window.upperBound >= 1 && window.upperBound <= tokens.count
+                    && text[..<tokens[window.upperBound - 1].upperBound].allSatisfy { $0 < 0x80 },
+                "a wrong count accepted where it could be seen")
+        }
         guard let snippet else { return }
 
         // By byte, not by Character: a mark followed by a combining character is one Character.
