@@ -21,8 +21,8 @@ public struct JSONWriter {
     /// Whether any of the eight bytes in `word` may be a `"`, a `\\` or below 0x20: never false
     /// when one is (bytes of 0x80 and up are none of them; see "Determine if a word has a byte
     /// less than n" in Sean Anderson's Bit Twiddling Hacks), at times true when none is.
-    @inline(__always)
-    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    @inlinable @inline(__always)
+    public static func mayNeedEscaping(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highBits != 0 }

@@ -1,3 +1,5 @@
+import JSONText
+
 extension JSONParser {
     /// Parses a string token (RFC 8259 §7): escapes decoded, surrogate pairs joined, UTF-8 checked.
     mutating func parseString() throws(JSONSyntaxError) -> String {
@@ -54,19 +56,14 @@ extension JSONParser {
             var index = start + 1
             var highBits: UInt8 = 0
             if let base = buffer.baseAddress {
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let high: UInt64 = 0x8080_8080_8080_8080
                 var wordHighBits: UInt64 = 0
                 while buffer.count &- index >= 8 {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let control = (word &- ones &* 0x20) & ~word & high
-                    let quote = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & high
-                    let backslash = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & high
-                    guard control | quote | backslash == 0 else { break }
+                    guard !JSONWriter.mayNeedEscaping(word) else { break }
                     wordHighBits |= word
                     index &+= 8
                 }
-                if wordHighBits & high != 0 { highBits = 0x80 }
+                if wordHighBits & 0x8080_8080_8080_8080 != 0 { highBits = 0x80 }
             }
             while index < buffer.count {
                 let byte = buffer[index]
