@@ -143,13 +143,37 @@ public struct JSONWriter {
             if value == value.rounded(), abs(value) < 1e15 {
                 appendDecimal(Int(value))
             } else {
-                var text = String(value)
-                text.withUTF8 { append($0) }
+                appendShortest(value)
             }
         } else {
             append("null")
         }
         needsComma = true
+    }
+
+    /// Appends the shortest digits that read back as `value`, as `String(value)` has them.
+    /// `Double.write(to:)` hands them to the stream's `_writeASCII` where the stream has one,
+    /// which spares making a `String` of them.
+    @usableFromInline
+    mutating func appendShortest(_ value: Double) {
+        withUnsafeMutablePointer(to: &self) { writer in
+            var digits = DigitSink(writer: writer)
+            value.write(to: &digits)
+        }
+    }
+
+    /// Appends what a number's `write(to:)` prints, in place.
+    private struct DigitSink: TextOutputStream {
+        let writer: UnsafeMutablePointer<JSONWriter>
+
+        mutating func write(_ string: String) {
+            var string = string
+            string.withUTF8 { writer.pointee.append($0) }
+        }
+
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+            writer.pointee.append(buffer)
+        }
     }
 
     @inlinable

@@ -116,6 +116,32 @@ import Testing
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[" + values.map(String.init).joined(separator: ",") + "]")
     }
 
+    @Test func writesEveryFractionAsSwiftPrintsIt() {
+        // Ranks, subnormals, the extremes, powers of ten past the integer path, and bit
+        // patterns spread over every exponent, each after a value so the comma comes first.
+        var values: [Double] = [
+            -1.0704513922054157, 0.1, -0.5, 1e15, -1e15, 1e300, .leastNonzeroMagnitude, .leastNormalMagnitude,
+            .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .ulpOfOne, 123_456.789, 1e-7,
+        ]
+        var bits: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            bits = bits &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let value = Double(bitPattern: bits)
+            if value.isFinite { values.append(value) }
+        }
+        var json = JSONWriter(capacity: 0)
+        json.beginArray()
+        for value in values {
+            json.int(0)
+            json.double(value)
+        }
+        json.endArray()
+        let expected = values.map { value in
+            value == value.rounded() && abs(value) < 1e15 ? "0,\(Int(value))" : "0,\(String(value))"
+        }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[" + expected.joined(separator: ",") + "]")
+    }
+
     /// Text longer than the room asked for at the start, written piece by piece, comes out whole.
     @Test func growsPastItsFirstCapacity() {
         var json = JSONWriter(capacity: 1)
