@@ -80,6 +80,32 @@ import Testing
         #expect(tokens("abcdefghé ijklmnopqrstuvwxyzÀ0123456789Z") == ["abcdefghé", "ijklmnopqrstuvwxyzÀ0123456789Z"])
     }
 
+    @Test func tokensBeforeTheFirstWantedAreCountedAndTheRestHandedOutAlike() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Zz", "09", " ", ".", "  ", "-", "abcdefgh", "ijklmnopq", "é", "x\u{301}y"]
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...24, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            let all = bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0) }
+            for first in 0...(all.count + 1) {
+                for limit in [first, first + 3, Int.max] {
+                    var handed: [Int: Range<Int>] = [:]
+                    let pass = bytes.withUnsafeBytes {
+                        SearchSnippet.forEachToken(of: $0, from: first, stoppingAfterASCII: limit) { index, range in
+                            handed[index] = range
+                        }
+                    }
+                    let whole = bytes.withUnsafeBytes { SearchSnippet.forEachToken(of: $0, stoppingAfterASCII: limit) { _, _ in } }
+                    #expect(pass == whole, "\(text) from \(first) to \(limit)")
+                    for index in all.indices where index >= first && index < pass.count {
+                        #expect(handed[index] == all[index], "\(text): token \(index) from \(first)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func malformedUTF8SeparatesTokensWithoutReadingPastTheEnd() {
         let bytes: [UInt8] = [0x61, 0xC3, 0x62, 0xE2, 0x80]  // "a", a cut two-byte lead, "b", a cut three-byte sequence
         let found = bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0) }

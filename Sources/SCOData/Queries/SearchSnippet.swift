@@ -47,7 +47,7 @@ public enum SearchSnippet {
         // would be of other tokens than FTS5 matched.
         let window = bestWindow(tokenCount: tokenCount, matches: matches)
         return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(window.count, 1)) { kept in
-            let pass = forEachToken(of: text, stoppingAfterASCII: window.upperBound) { index, range in
+            let pass = forEachToken(of: text, from: window.lowerBound, stoppingAfterASCII: window.upperBound) { index, range in
                 if window.contains(index) { kept.initializeElement(at: index - window.lowerBound, to: range) }
             }
             guard pass.count == (pass.isWhole ? tokenCount : window.upperBound) else { return nil }
@@ -57,38 +57,46 @@ public enum SearchSnippet {
             let end = window.upperBound == tokenCount ? text.count : token(window.upperBound - 1).upperBound
 
             // Marked spans in bytes, clipped to the window, merged where they touch.
-            var spans: [Range<Int>] = []
-            spans.reserveCapacity(matches.count)
-            let isOrdered = matches.indices.dropFirst().allSatisfy { matches[$0 - 1].firstToken <= matches[$0].firstToken }
-            let ordered = isOrdered ? matches : matches.sorted { $0.firstToken < $1.firstToken }
-            for match in ordered {
-                let first = max(match.firstToken, window.lowerBound)
-                let last = min(match.endToken, window.upperBound) - 1
-                guard first <= last else { continue }
-                let span = token(first).lowerBound..<token(last).upperBound
-                if let previous = spans.last, span.lowerBound <= previous.upperBound {
-                    spans[spans.count - 1] = previous.lowerBound..<max(previous.upperBound, span.upperBound)
-                } else {
-                    spans.append(span)
+            return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(matches.count, 1)) { spans in
+                var spanCount = 0
+                let isOrdered = matches.indices.dropFirst().allSatisfy { matches[$0 - 1].firstToken <= matches[$0].firstToken }
+                let ordered = isOrdered ? matches : matches.sorted { $0.firstToken < $1.firstToken }
+                for match in ordered {
+                    let first = max(match.firstToken, window.lowerBound)
+                    let last = min(match.endToken, window.upperBound) - 1
+                    guard first <= last else { continue }
+                    let span = token(first).lowerBound..<token(last).upperBound
+                    if spanCount > 0, span.lowerBound <= spans[spanCount - 1].upperBound {
+                        let previous = spans[spanCount - 1]
+                        spans[spanCount - 1] = previous.lowerBound..<max(previous.upperBound, span.upperBound)
+                    } else {
+                        spans.initializeElement(at: spanCount, to: span)
+                        spanCount += 1
+                    }
                 }
-            }
+                let marked = UnsafeBufferPointer(rebasing: spans[..<spanCount])
 
-            let capacity = end - start + (matchStart.count + matchEnd.count) * spans.count + 2 * ellipsis.count
-            return String(unsafeUninitializedCapacity: capacity) { out in
-                guard let base = out.baseAddress else { return 0 }
-                var cursor = UnsafeMutableRawPointer(base)
-                if window.lowerBound > 0 { cursor = copy(ellipsis, to: cursor) }
-                var position = start
-                for span in spans {
-                    cursor = copy(UnsafeRawBufferPointer(rebasing: text[position..<span.lowerBound]), to: cursor)
-                    cursor = copy(matchStart, to: cursor)
-                    cursor = copy(UnsafeRawBufferPointer(rebasing: text[span]), to: cursor)
-                    cursor = copy(matchEnd, to: cursor)
-                    position = span.upperBound
+                // The text and its marks first, the ellipses after: made of source text and
+                // brackets, the bytes are usually ASCII, which a new string checks a word at a
+                // time, where any other byte (an ellipsis) has it decode every character.
+                let capacity = end - start + (matchStart.count + matchEnd.count) * spanCount + 2 * ellipsis.count
+                var snippet = String(unsafeUninitializedCapacity: capacity) { out in
+                    guard let base = out.baseAddress else { return 0 }
+                    var cursor = UnsafeMutableRawPointer(base)
+                    var position = start
+                    for span in marked {
+                        cursor = copy(UnsafeRawBufferPointer(rebasing: text[position..<span.lowerBound]), to: cursor)
+                        cursor = copy(matchStart, to: cursor)
+                        cursor = copy(UnsafeRawBufferPointer(rebasing: text[span]), to: cursor)
+                        cursor = copy(matchEnd, to: cursor)
+                        position = span.upperBound
+                    }
+                    cursor = copy(UnsafeRawBufferPointer(rebasing: text[position..<end]), to: cursor)
+                    return cursor - UnsafeMutableRawPointer(base)
                 }
-                cursor = copy(UnsafeRawBufferPointer(rebasing: text[position..<end]), to: cursor)
-                if window.upperBound < tokenCount { cursor = copy(ellipsis, to: cursor) }
-                return cursor - UnsafeMutableRawPointer(base)
+                if window.lowerBound > 0 { snippet.insert(contentsOf: SearchHit.ellipsis, at: snippet.startIndex) }
+                if window.upperBound < tokenCount { snippet.append(SearchHit.ellipsis) }
+                return snippet
             }
         }
     }
@@ -105,14 +113,17 @@ public enum SearchSnippet {
     /// letter, digit or private-use character and runs while those, or combining diacritical
     /// marks, follow (fts5_tokenize.c, fts5UnicodeTokenize). The pass stops after `limit` tokens
     /// when every byte it has read was ASCII (`isWhole` false), else it runs to the end of the
-    /// text; `count` is how many tokens it handed out.
+    /// text; `count` is how many tokens it read. Tokens before the one numbered `first` may be
+    /// counted without being handed out.
     ///
     /// ASCII, nearly all of the dataset, goes eight bytes at a look: a word's token bytes as a
-    /// mask, where tokens start and end as the mask's edges, found lowest first. Any other
-    /// character is decoded and classed one at a time.
+    /// mask, where tokens start and end as the mask's edges, found lowest first; a word whose
+    /// tokens all come before `first` has its ends counted at once. Any other character is
+    /// decoded and classed one at a time.
     @discardableResult
     static func forEachToken(
-        of text: UnsafeRawBufferPointer, stoppingAfterASCII limit: Int, _ body: (Int, Range<Int>) -> Void
+        of text: UnsafeRawBufferPointer, from first: Int = 0, stoppingAfterASCII limit: Int,
+        _ body: (Int, Range<Int>) -> Void
     ) -> (count: Int, isWhole: Bool) {
         let high: UInt64 = 0x8080_8080_8080_8080
         var count = 0
@@ -127,6 +138,22 @@ public enum SearchSnippet {
                     let before = mask << 8 | (tokenStart >= 0 ? 0x80 : 0)
                     var starts = mask & ~before
                     var ends = ~mask & high & before
+                    // Each end is a byte's high bit: summing the bytes counts them, with no
+                    // population-count instruction needed.
+                    let ending = Int(truncatingIfNeeded: (ends >> 7) &* 0x0101_0101_0101_0101 >> 56)
+                    if count &+ ending < first {
+                        // Neither handed out nor the last: only the token open at the word's
+                        // end, if any, is kept, and it began at the word's last start if the
+                        // word has one.
+                        count &+= ending
+                        if mask & 1 << 63 == 0 {
+                            tokenStart = -1
+                        } else if starts != 0 {
+                            tokenStart = index &+ (63 &- starts.leadingZeroBitCount) >> 3
+                        }
+                        index &+= 8
+                        continue
+                    }
                     while starts | ends != 0 {
                         let start = starts.trailingZeroBitCount
                         let end = ends.trailingZeroBitCount
