@@ -75,7 +75,12 @@ public struct Row {
     /// A text column's UTF-8 bytes in place, valid only inside `body` (no copy, not checked).
     public func withUnsafeTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
         try expect(SQLITE_TEXT, "text", at: index)
-        return try withUnsafeBytes(index, body)
+        // Text first and its length second, as for `text(_:)`; the type is known, so it is not
+        // asked again.
+        guard let base = sqlite3_column_text(pointer, Int32(index)) else {
+            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
+        }
+        return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(pointer, Int32(index)))))
     }
 
     /// A blob column.

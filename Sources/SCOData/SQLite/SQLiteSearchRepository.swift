@@ -109,9 +109,13 @@ public struct SQLiteSearchRepository: SearchRepository {
                         let all = try prepared(unordered)
                         found = try connection.query(all.sql, all.bindings, Self.decode)
                     }
-                    let sorted = (found ?? []).sorted { ($0.hit.rank ?? 0, $0.rowid) < ($1.hit.rank ?? 0, $1.rowid) }
-                    if sorted.count <= query.limit {
-                        return try Page(items: sorted.map(complete), total: sorted.count, next: nil)
+                    // Sorted by position, so the hits themselves (strings and all) move only once.
+                    let all = found ?? []
+                    if all.count <= query.limit {
+                        let order = all.indices.sorted {
+                            (all[$0].hit.rank ?? 0, all[$0].rowid) < (all[$1].hit.rank ?? 0, all[$1].rowid)
+                        }
+                        return try Page(items: order.map { try complete(all[$0]) }, total: all.count, next: nil)
                     }
                 }
                 // In index order, a query of one phrase without a kind filter has its ranks
