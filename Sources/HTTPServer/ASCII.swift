@@ -61,9 +61,19 @@ enum ASCII {
         return zip(a, b).allSatisfy { lowercased($0) == lowercased($1) }
     }
 
-    /// Compares two strings ignoring ASCII case.
+    /// Compares two strings ignoring ASCII case: byte by byte where both are contiguous UTF-8,
+    /// as native strings and header names are.
     static func equalsIgnoringCase(_ a: String, _ b: String) -> Bool {
-        equalsIgnoringCase(a.utf8, b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        let contiguous = a.utf8.withContiguousStorageIfAvailable { a in
+            b.utf8.withContiguousStorageIfAvailable { b in
+                for index in a.indices where a[index] != b[index] && lowercased(a[index]) != lowercased(b[index]) {
+                    return false
+                }
+                return true
+            }
+        }
+        return (contiguous ?? nil) ?? equalsIgnoringCase(a.utf8, b.utf8)
     }
 
     /// Returns `bytes` without leading and trailing OWS.

@@ -14,6 +14,13 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral, C
         fields = []
     }
 
+    /// Makes an empty header list with room for `minimumCapacity` fields, for a response whose
+    /// fields are known in number: the list then grows once rather than line by line.
+    public init(minimumCapacity: Int) {
+        fields = []
+        fields.reserveCapacity(minimumCapacity)
+    }
+
     /// Makes a header list from (name, value) pairs, in order.
     public init(_ pairs: [(String, String)]) {
         fields = pairs.map { (name: $0.0, value: $0.1) }

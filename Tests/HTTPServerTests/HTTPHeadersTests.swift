@@ -11,6 +11,23 @@ import Testing
         #expect(!headers.contains("x-b"))
     }
 
+    @Test func namesMatchIgnoringTheCaseOfLettersOnly() {
+        // Every ASCII byte against itself with bit 0x20 flipped: equal only for letters.
+        for byte in UInt8(0x21)...UInt8(0x7E) {
+            let flipped = byte ^ 0x20
+            guard (0x21...0x7E).contains(flipped) else { continue }
+            let isLetter = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            let a = "X-" + String(UnicodeScalar(byte)) + "-long-enough-to-be-native"
+            let b = "x-" + String(UnicodeScalar(flipped)) + "-LONG-ENOUGH-TO-BE-NATIVE"
+            #expect(ASCII.equalsIgnoringCase(a, b) == isLetter, "\(a) and \(b)")
+            #expect(ASCII.equalsIgnoringCase(a, b) == ASCII.equalsIgnoringCase(a.utf8, b.utf8))
+        }
+        #expect(ASCII.equalsIgnoringCase("Vary", "vary"))
+        #expect(!ASCII.equalsIgnoringCase("Vary", "Varyy"))
+        #expect(!ASCII.equalsIgnoringCase("É", "é"), "only ASCII letters fold")
+        #expect(ASCII.equalsIgnoringCase("", ""))
+    }
+
     @Test func keepsRepeatedFieldsAndTheirOrder() {
         var headers = HTTPHeaders()
         headers.add("Link", "<a>")

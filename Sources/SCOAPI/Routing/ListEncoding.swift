@@ -48,7 +48,8 @@ enum ListEncoding {
             for item in page.items { csv.row(table.csvRow(item, columns: columns)) }
             body = csv.bytes
         }
-        var response = HTTPResponse(body: body)
+        // Its own fields, then ETag, Cache-Control, X-Request-ID and Vary from the handler.
+        var response = HTTPResponse(headers: HTTPHeaders(minimumCapacity: 8), body: body)
         response.headers.set(.contentType, call.representation.contentType)
         response.headers.set("X-Total-Count", String(page.total))
         if let next {
