@@ -331,6 +331,11 @@ public struct JSONWriter {
               !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
             index &+= 8
         }
+        // Fewer than eight left: the last eight bytes hold them, the word before overlapping.
+        if index < count, count &- index < 8, count >= 8,
+           !mayNeedEscaping(UnsafeRawPointer(base + (count &- 8)).loadUnaligned(as: UInt64.self)) {
+            return count
+        }
         while index < count {
             let byte = base[index]
             if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return index }
