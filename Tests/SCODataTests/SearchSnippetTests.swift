@@ -106,6 +106,21 @@ import Testing
         }
     }
 
+    @Test func asciiWordsBeforeTheFirstWantedTokenAreOnlyCounted() {
+        // A word of eight bytes holds at most four token ends, so at most four tokens before
+        // `first` can share a word with a wanted one; the rest must be skipped uncounted.
+        let text = (1...60).map { "w\($0)" }.joined(separator: " ")
+        for first in [0, 9, 30, 55] {
+            var handed: [Int] = []
+            let pass = Array(text.utf8).withUnsafeBytes {
+                SearchSnippet.forEachToken(of: $0, from: first, stoppingAfterASCII: first + 3) { index, _ in handed.append(index) }
+            }
+            #expect(pass == (first + 3, false))
+            #expect(handed.filter { $0 < first }.count <= 4, "from \(first): \(handed)")
+            #expect(Array(handed.suffix(3)) == [first, first + 1, first + 2])
+        }
+    }
+
     @Test func malformedUTF8SeparatesTokensWithoutReadingPastTheEnd() {
         let bytes: [UInt8] = [0x61, 0xC3, 0x62, 0xE2, 0x80]  // "a", a cut two-byte lead, "b", a cut three-byte sequence
         let found = bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0) }

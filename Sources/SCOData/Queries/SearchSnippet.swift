@@ -140,7 +140,7 @@ public enum SearchSnippet {
                     var ends = ~mask & high & before
                     // Each end is a byte's high bit: summing the bytes counts them, with no
                     // population-count instruction needed.
-                    let ending = Int(truncatingIfNeeded: (ends >> 7) &* 0x0101_0101_0101_0101 >> 56)
+                    let ending = Int(truncatingIfNeeded: ((ends >> 7) &* 0x0101_0101_0101_0101) >> 56)
                     if count &+ ending < first {
                         // Neither handed out nor the last: only the token open at the word's
                         // end, if any, is kept, and it began at the word's last start if the
