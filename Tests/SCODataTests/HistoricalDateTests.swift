@@ -39,6 +39,18 @@ import Testing
         #expect(HistoricalDate(value: "2008", precision: .year).basis == .inferred)
     }
 
+    @Test func givenBoundsAreKeptAndAMissingOneIsThePeriods() {
+        let narrowed = HistoricalDate(value: "2008-08", precision: .month, earliest: "2008-08-07", latest: "2008-08-28")
+        #expect(narrowed.earliest == "2008-08-07" && narrowed.latest == "2008-08-28")
+        let fromOnly = HistoricalDate(value: "2008-08", precision: .month, earliest: "2008-08-07")
+        #expect(fromOnly.earliest == "2008-08-07" && fromOnly.latest == "2008-08-31")
+        let toOnly = HistoricalDate(value: "2008-08", precision: .month, latest: "2008-08-28")
+        #expect(toOnly.earliest == "2008-08-01" && toOnly.latest == "2008-08-28")
+        // A malformed value keeps given bounds, and falls back on itself for missing ones.
+        let malformed = HistoricalDate(value: "2008-13", precision: .month, earliest: "2008-12-01")
+        #expect(malformed.earliest == "2008-12-01" && malformed.latest == "2008-13")
+    }
+
     @Test func boundsMustBeDaysInOrderWithinTheValuesPeriod() {
         func consistent(_ earliest: String, _ latest: String, value: String = "2008-08", _ precision: DatePrecision = .month) -> Bool {
             HistoricalDate(value: value, precision: precision, earliest: earliest, latest: latest).boundsAreConsistent

@@ -26,7 +26,8 @@ public struct HistoricalDate: Codable, Sendable, Equatable, Hashable {
         value: String, precision: DatePrecision, text: String? = nil, note: String? = nil,
         earliest: String? = nil, latest: String? = nil, basis: DateBasis? = nil
     ) {
-        let period = Self.period(of: value, precision: precision)
+        // The period only fills in bounds that are not given; a stored date has both.
+        let period = earliest != nil && latest != nil ? nil : Self.period(of: value, precision: precision)
         self.value = value
         self.precision = precision
         self.earliest = earliest ?? period?.earliest ?? value
