@@ -17,7 +17,11 @@ enum TimelineResource: Resource {
         },
         Field("actors", .stringArray, filter: .text(
             "actor", "Ids of the parties, whatever their part: state codes (alpha-2, e.g. RU), people, organizations, regions.")) {
-            $1.stringArray($0.actors)
+            event, json in
+            // `event.actors`, written from the participants without an array of them.
+            json.beginArray()
+            for participant in event.participants { json.string(participant.id) }
+            json.endArray()
         },
         Field("regions", .stringArray, filter: .text("region", "Region ids (e.g. south-ossetia).")) { $1.stringArray($0.regions) },
         Field("sameAs", .stringArray) { $1.stringArray($0.sameAs) },
