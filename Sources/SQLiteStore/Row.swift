@@ -75,12 +75,8 @@ public struct Row {
     /// A text column's UTF-8 bytes in place, valid only inside `body` (no copy, not checked).
     public func withUnsafeTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
         try expect(SQLITE_TEXT, "text", at: index)
-        // Text first and its length second, as for `text(_:)`; the type is known, so it is not
-        // asked again.
-        guard let base = sqlite3_column_text(pointer, Int32(index)) else {
-            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
-        }
-        return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(pointer, Int32(index)))))
+        // The type is known, so it is not asked again.
+        return try withBytes(sqlite3_column_text(pointer, Int32(index)).map(UnsafeRawPointer.init), of: index, body)
     }
 
     /// A blob column.
@@ -140,6 +136,14 @@ public struct Row {
         case SQLITE_NULL: nil
         default: sqlite3_column_text(pointer, Int32(index)).map(UnsafeRawPointer.init)
         }
+        return try withBytes(base, of: index, body)
+    }
+
+    /// `body` on the bytes at `base`, which SQLite just handed out for column `index`: their
+    /// length is asked second, as sqlite.org/c3ref/column_blob.html prescribes; none for nil.
+    private func withBytes<T>(
+        _ base: UnsafeRawPointer?, of index: Int, _ body: (UnsafeRawBufferPointer) throws -> T
+    ) rethrows -> T {
         guard let base else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(pointer, Int32(index)))))
     }
