@@ -2,7 +2,8 @@ import CLinux
 import Glibc
 
 /// One event-loop thread's world: an epoll instance, a listening socket, its connections and
-/// the per-loop application handler. Never leaves its thread, so nothing in it is locked.
+/// the per-loop application handler. Never leaves its thread, so nothing in it is locked, and
+/// the state touched on every request is `@exclusivity(unchecked)` as in `ClientConnection`.
 final class EventLoop {
     static let wakeToken: UInt64 = .max
     static let listenerToken: UInt64 = .max - 1
@@ -17,15 +18,15 @@ final class EventLoop {
     /// Shared by every connection of the loop: the one buffer `read` fills.
     let readBuffer: UnsafeMutableRawBufferPointer
     /// Shared by every connection of the loop: responses are serialized here, then sent.
-    var output: [UInt8] = []
-    var date = HTTPDate()
+    @exclusivity(unchecked) var output = ResponseOutput()
+    @exclusivity(unchecked) var date = HTTPDate()
     /// Whether the handler answers some requests through `HTTPLoopHandler.replay`.
     let replays: Bool
 
     private let epoll: FileDescriptor
     private var listener: FileDescriptor?
     /// Connections indexed by descriptor.
-    private var connections: [ClientConnection?] = []
+    @exclusivity(unchecked) private var connections: [ClientConnection?] = []
     private(set) var connectionCount = 0
     private var nextSerial: UInt32 = 1
     private let events: UnsafeMutableBufferPointer<epoll_event>
@@ -35,11 +36,13 @@ final class EventLoop {
     /// client that never closes holds a place in `refusalReserve` briefly.
     private let refusalTimeouts: ConnectionStateMachine.Timeouts
     private let sweepInterval: Duration
-    private var nextSweep: MonotonicInstant
+    /// `Configuration.idleGrace` in nanoseconds, added to the clock after every wake-up.
+    private let idleGrace: Int64
+    @exclusivity(unchecked) private var nextSweep: MonotonicInstant
     /// When the loop counts as idle if no event comes first; nil once the handler was told.
-    private var idleAt: MonotonicInstant?
-    private var acceptPausedUntil: MonotonicInstant?
-    private var drainDeadline: MonotonicInstant?
+    @exclusivity(unchecked) private var idleAt: MonotonicInstant?
+    @exclusivity(unchecked) private var acceptPausedUntil: MonotonicInstant?
+    @exclusivity(unchecked) private var drainDeadline: MonotonicInstant?
     /// Descriptors held on /dev/null, each given up to refuse one client when accept(2) fails
     /// with EMFILE; taken back when a connection closes.
     private var spares: [FileDescriptor] = []
@@ -58,6 +61,7 @@ final class EventLoop {
         refusalTimeouts.linger = min(refusalTimeouts.linger, .milliseconds(250))
         self.refusalTimeouts = refusalTimeouts
         self.sweepInterval = configuration.sweepInterval
+        self.idleGrace = configuration.idleGrace.nanoseconds
         self.nextSweep = MonotonicInstant.now() + sweepInterval
         let listenerDescriptor = listener.map(FileDescriptor.init)
         if let takenEpoll {
@@ -67,7 +71,7 @@ final class EventLoop {
         }
         self.readBuffer = .allocate(byteCount: configuration.readBufferSize, alignment: 16)
         self.events = .allocate(capacity: 512)
-        self.output.reserveCapacity(16 * 1024)
+        self.output.bytes.reserveCapacity(16 * 1024)
         try Syscall.epollControl(epoll.rawValue, EPOLL_CTL_ADD, shared.wakeFDs[index],
                                  events: EPOLLIN.rawValue, token: Self.wakeToken)
         if let listenerDescriptor {
@@ -104,7 +108,7 @@ final class EventLoop {
         if let drainDeadline { wakeAt = min(wakeAt, drainDeadline) }
         if let maximumWait { wakeAt = min(wakeAt, before + maximumWait) }
         if let idleAt { wakeAt = min(wakeAt, idleAt) }
-        let timeout = Int32(clamping: wakeAt.since(before).millisecondsRoundedUp)
+        let timeout = Int32(clamping: wakeAt.millisecondsRoundedUp(since: before))
         let count = Syscall.epollWait(epoll.rawValue, events, timeoutMilliseconds: timeout)
         let now = MonotonicInstant.now()
         date.refresh()
@@ -113,7 +117,7 @@ final class EventLoop {
         }
         if count > 0 {
             handler.didProcessEvents()
-            idleAt = now + configuration.idleGrace
+            idleAt = now.advanced(byNanoseconds: idleGrace)
         } else if let idleAt, now >= idleAt {
             self.idleAt = nil
             handler.didBecomeIdle()
@@ -128,9 +132,9 @@ final class EventLoop {
         if let acceptPausedUntil, now >= acceptPausedUntil {
             resumeAccepting()
         }
-        if output.capacity > 4 * configuration.outputHighWaterMark {
-            output = []
-            output.reserveCapacity(16 * 1024)
+        if output.bytes.capacity > 4 * configuration.outputHighWaterMark {
+            output = ResponseOutput()
+            output.bytes.reserveCapacity(16 * 1024)
         }
         guard let drainDeadline else { return false }
         if connectionCount == 0 { return true }

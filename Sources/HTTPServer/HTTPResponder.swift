@@ -18,7 +18,7 @@ public protocol HTTPLoopHandler: AnyObject {
     ///
     /// The same bytes parse to the same request, so a handler whose answer depends only on
     /// the request, its data and the time (which `date` and its own fill supply) may skip both.
-    func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout [UInt8]) -> Bool
+    func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout ResponseOutput) -> Bool
     /// The server refused bytes it could not accept (or a request that timed out); it is writing
     /// `response` and closing. For access logs and metrics.
     func didRefuse(_ response: HTTPResponse, peer: String)
@@ -42,7 +42,7 @@ extension HTTPLoopHandler {
 
     public var replays: Bool { false }
 
-    public func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout [UInt8]) -> Bool {
+    public func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout ResponseOutput) -> Bool {
         false
     }
 }

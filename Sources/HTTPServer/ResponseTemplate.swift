@@ -14,8 +14,9 @@ public struct ResponseTemplate: Sendable {
         var field: Int
     }
 
-    /// The encoded response without the variable values.
-    let bytes: [UInt8]
+    /// The encoded response without the variable values; its end (the body, mostly) is sent
+    /// from here, not copied (`ResponseOutput`).
+    let bytes: SharedBytes
     let holes: [Hole]
 
     /// Encodes `response` as the server would answer `requestMethod` in `requestVersion` on a
@@ -25,7 +26,7 @@ public struct ResponseTemplate: Sendable {
         var holes: [Hole] = []
         ResponseEncoder.encode(response, requestMethod: requestMethod, requestVersion: requestVersion, keepAlive: true,
                                date: [], into: &bytes, variableFields: variableFields, holes: &holes)
-        self.bytes = bytes
+        self.bytes = SharedBytes(bytes)
         self.holes = holes
     }
 
@@ -34,20 +35,21 @@ public struct ResponseTemplate: Sendable {
 
     /// Appends the response to `output` with `date` (an HTTP-date) in the `Date` hole; `fill`
     /// appends the value of variable field `index` (of the `variableFields` it was made with).
-    public func write(into output: inout [UInt8], date: [UInt8], fill: (_ index: Int, _ output: inout [UInt8]) -> Void) {
+    /// What follows the last hole (the rest of the head and the body) is shared, not copied,
+    /// when it is long.
+    public func write(into output: inout ResponseOutput, date: [UInt8], fill: (_ index: Int, _ output: inout [UInt8]) -> Void) {
         var start = 0
-        bytes.withUnsafeBufferPointer { all in
-            for hole in holes {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: all[start..<hole.offset]))
-                if hole.field == Hole.date {
-                    output.append(contentsOf: date)
-                } else {
-                    fill(hole.field, &output)
-                }
-                start = hole.offset
+        let all = bytes.buffer
+        for hole in holes {
+            output.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: all[start..<hole.offset]))
+            if hole.field == Hole.date {
+                output.bytes.append(contentsOf: date)
+            } else {
+                fill(hole.field, &output.bytes)
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: all[start...]))
+            start = hole.offset
         }
+        output.append(bytes, start..<all.count)
     }
 
     /// Appends `value` in decimal: for filling holes without making a String.

@@ -44,6 +44,17 @@ enum Syscall {
         throw .failed(call: "send", errno: code)
     }
 
+    /// Sends the pieces `vectors` point at, in order, with one `sendmsg`.
+    static func send(_ fd: Int32, _ vectors: UnsafeBufferPointer<iovec>) throws(SocketError) -> IOResult {
+        var message = msghdr()
+        message.msg_iov = UnsafeMutablePointer(mutating: vectors.baseAddress)
+        message.msg_iovlen = vectors.count
+        let (count, code) = retrying("sendmsg") { sendmsg(fd, &message, Int32(MSG_NOSIGNAL)) }
+        if count >= 0 { return .processed(count) }
+        if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
+        throw .failed(call: "sendmsg", errno: code)
+    }
+
     /// Closes `fd` once; never retried, whatever it reports (close(2), "Dealing with error returns").
     static func close(_ fd: Int32) {
         if Glibc.close(fd) != 0 {

@@ -18,7 +18,7 @@ enum DatabaseBootstrap {
         var fields: [(String, LogValue)] = [
             ("path", .string(path)), ("created", .bool(report.createdFile)),
             ("migrationsApplied", .string(report.migrationsApplied.joined(separator: ","))),
-            ("durationUs", .int(Int(MonotonicInstant.now().since(started).nanoseconds / 1000))),
+            ("durationUs", .int(MonotonicInstant.now().microseconds(since: started))),
         ]
         switch report.seeding {
         case .seeded: fields.append(("seeding", .string("seeded the bundled fixture")))

@@ -18,12 +18,13 @@ import Testing
                 response.headers.set("X-Count", "unused")
                 let template = ResponseTemplate(response, requestMethod: method, requestVersion: version, variableFields: ["x-count"])
                 response.headers.set("X-Count", "7")
-                var written: [UInt8] = Array("left as it was|".utf8)
+                var written = ResponseOutput()
+                written.bytes = Array("left as it was|".utf8)
                 template.write(into: &written, date: date) { index, output in
                     #expect(index == 0)
                     ResponseTemplate.appendDecimal(7, to: &output)
                 }
-                #expect(String(decoding: written, as: UTF8.self) == "left as it was|" + String(decoding: expected, as: UTF8.self))
+                #expect(String(decoding: written.joined(), as: UTF8.self) == "left as it was|" + String(decoding: expected, as: UTF8.self))
             }
         }
     }
@@ -31,10 +32,35 @@ import Testing
     @Test func aTemplateWithoutVariableFieldsStillTakesTheDate() {
         let template = ResponseTemplate(HTTPResponse(status: .notModified, headers: ["ETag": "\"a\""]), requestMethod: .get,
                                         requestVersion: .http1_1, variableFields: ["X-Missing"])
-        var written: [UInt8] = []
+        var written = ResponseOutput()
         template.write(into: &written, date: date) { _, _ in Issue.record("no field hole expected") }
-        #expect(String(decoding: written, as: UTF8.self)
+        #expect(String(decoding: written.joined(), as: UTF8.self)
             == "HTTP/1.1 304 Not Modified\r\nETag: \"a\"\r\nDate: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n")
+    }
+
+    @Test func aHeadEndsAtTheFirstEmptyLineWithinTheLongestOffered() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("\r\n\r\na".utf8)
+        func expected(_ bytes: [UInt8], from offset: Int) -> Int? {
+            let available = min(bytes.count - offset, ClientConnection.maxReplayedHead)
+            guard available >= 4 else { return nil }
+            for end in 4...available where bytes[offset + end - 4..<offset + end].elementsEqual("\r\n\r\n".utf8) {
+                return end
+            }
+            return nil
+        }
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            for offset in 0...bytes.count {
+                let found = bytes.withUnsafeBytes { ClientConnection.headLength($0, from: offset) }
+                #expect(found == expected(bytes, from: offset), "\(bytes) from \(offset)")
+            }
+        }
+        // A head longer than the longest offered is not found, one just within it is.
+        let long = Array("GET / HTTP/1.1\r\nX: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: ClientConnection.maxReplayedHead)
+        #expect(long.withUnsafeBytes { ClientConnection.headLength($0, from: 0) } == nil)
+        let within = Array(long[..<(ClientConnection.maxReplayedHead - 4)]) + Array("\r\n\r\n".utf8)
+        #expect(within.withUnsafeBytes { ClientConnection.headLength($0, from: 0) } == ClientConnection.maxReplayedHead)
     }
 
     @Test func repeatedHeadsAreReplayedInOrderAmongOthersAndPipelined() throws {
@@ -61,6 +87,26 @@ import Testing
             let counts = responder.state.withLock { ($0.answered, $0.replayed) }
             #expect(counts.0 == 3)  // /a, /b and the first HEAD /a
             #expect(counts.1 == 4)
+        }
+    }
+
+    @Test func longReplayedBodiesPipelinedPastWhatTheSocketTakesArriveWhole() throws {
+        let responder = ReplayingResponder()
+        try TestServer.with(threads: 1, responder: responder) { server in
+            let client = try RawClient(port: server.boundPort)
+            let head = "GET /long HTTP/1.1\r\nHost: t\r\n\r\n"
+            try client.send(head)
+            let first = try client.readResponse()
+            #expect(first.body == ReplayingResponder.longBody)
+            // A hundred and fifty replays of a 40 KB body (6 MB), sent before any is read: the server's sends stop
+            // part-way, and what is left goes out when the socket drains.
+            try client.send(String(repeating: head, count: 150))
+            for number in 2...151 {
+                let response = try client.readResponse()
+                #expect(response.headers["X-Count"] == String(number))
+                #expect(response.body == ReplayingResponder.longBody, "response \(number)")
+            }
+            #expect(responder.state.withLock { $0.replayed } == 150)
         }
     }
 
@@ -91,6 +137,8 @@ private final class ReplayingResponder: HTTPResponder {
     }
 
     let state = Lock(State())
+    /// The body of `/long`: long enough to be sent from the template, not copied.
+    static let longBody: [UInt8] = (0..<40_000).map { UInt8(truncatingIfNeeded: $0 % 251) }
 
     func makeLoopHandler(loopIndex: Int) -> any HTTPLoopHandler { Handler(state: state) }
 
@@ -109,7 +157,9 @@ private final class ReplayingResponder: HTTPResponder {
 
         func respond(to request: HTTPRequest, context: RequestContext, head: UnsafeRawBufferPointer?) -> HTTPResponse {
             count += 1
-            let response = HTTPResponse(headers: ["X-Count": String(count)], body: "\(request.path) \(count)")
+            let response = request.path == "/long"
+                ? HTTPResponse(headers: ["X-Count": String(count)], body: ReplayingResponder.longBody)
+                : HTTPResponse(headers: ["X-Count": String(count)], body: "\(request.path) \(count)")
             state.withLock {
                 $0.answered += 1
                 $0.heads.append(head.map { String(decoding: $0, as: UTF8.self) })
@@ -121,7 +171,7 @@ private final class ReplayingResponder: HTTPResponder {
             return response
         }
 
-        func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout [UInt8]) -> Bool {
+        func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout ResponseOutput) -> Bool {
             guard let template = templates[Array(head)] else { return false }
             count += 1
             template.write(into: &output, date: date) { _, output in ResponseTemplate.appendDecimal(count, to: &output) }

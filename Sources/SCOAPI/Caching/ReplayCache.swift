@@ -14,20 +14,38 @@ import HTTPServer
 /// there replaces it. Memory is bounded by the slot count, the longest head offered (2 KiB)
 /// and `maxResponseBytes`; a commit makes every entry miss without touching them.
 final class ReplayCache {
-    struct Entry {
-        var version: UInt64
-        var head: [UInt8]
-        var template: ResponseTemplate
+    /// A class, so a hit hands out one reference rather than copying a dozen fields.
+    final class Entry {
+        let version: UInt64
+        let head: [UInt8]
+        let template: ResponseTemplate
         /// The client's own request id, if it sent a usable one; else one is made per request.
-        var clientRequestID: String?
+        let clientRequestID: String?
         /// The quota the request counts against, when rate limits are on.
-        var policy: RatePolicy?
+        let policy: RatePolicy?
         /// What metrics and the access log record of the request.
-        var method: HTTPMethod
-        var target: String
-        var route: String
-        var status: Int
-        var bodyBytes: Int
+        let method: HTTPMethod
+        let target: String
+        let route: String
+        let status: Int
+        let bodyBytes: Int
+        /// The number the loop's metrics count this route, method and status under.
+        let metricsSlot: Int
+
+        init(version: UInt64, head: [UInt8], template: ResponseTemplate, clientRequestID: String?, policy: RatePolicy?,
+             method: HTTPMethod, target: String, route: String, status: Int, bodyBytes: Int, metricsSlot: Int) {
+            self.version = version
+            self.head = head
+            self.template = template
+            self.clientRequestID = clientRequestID
+            self.policy = policy
+            self.method = method
+            self.target = target
+            self.route = route
+            self.status = status
+            self.bodyBytes = bodyBytes
+            self.metricsSlot = metricsSlot
+        }
     }
 
     /// The fields whose values `Entry.template` leaves out, in the order of its fill indexes.
@@ -37,7 +55,8 @@ final class ReplayCache {
     /// Responses longer than this are not kept (a cached route's lists are far shorter).
     static let maxResponseBytes = 64 * 1024
 
-    private var slots: [Entry?]
+    /// Touched only on the loop's thread, one call at a time (see `APILoopHandler`).
+    @exclusivity(unchecked) private var slots: [Entry?]
     private let mask: Int
 
     /// A cache of at most `capacity` entries (rounded down to a power of two, at most 256);

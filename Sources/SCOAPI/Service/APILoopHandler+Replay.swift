@@ -22,10 +22,11 @@ extension APILoopHandler {
             version: version, head: Array(head), template: template,
             clientRequestID: RequestIDGenerator.accepted(request.headers["X-Request-ID"]),
             policy: exchange.rateLimit?.policy, method: request.method, target: request.target, route: exchange.route,
-            status: response.status.code, bodyBytes: request.method == .head ? 0 : response.body.count))
+            status: response.status.code, bodyBytes: request.method == .head ? 0 : response.body.count,
+            metricsSlot: loopMetrics.requestSlot(route: exchange.route, method: request.method.rawValue, status: response.status.code)))
     }
 
-    func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout [UInt8]) -> Bool {
+    func replay(_ head: UnsafeRawBufferPointer, peer: String, date: [UInt8], into output: inout ResponseOutput) -> Bool {
         refreshDataVersionIfDue()
         guard let entry = replayCache.lookup(head, version: service.store.dataVersion) else { return false }
         let started = MonotonicInstant.now()
@@ -59,9 +60,8 @@ extension APILoopHandler {
                 break
             }
         }
-        let elapsed = Int(MonotonicInstant.now().since(started).nanoseconds / 1000)
-        loopMetrics.record(route: entry.route, method: entry.method.rawValue, status: entry.status,
-                           microseconds: elapsed, cacheHit: true, replayed: true)
+        let elapsed = MonotonicInstant.now().microseconds(since: started)
+        loopMetrics.recordReplayed(slot: entry.metricsSlot, microseconds: elapsed)
         if accessLog.isEnabled {
             accessLog.record(replayed: entry, requestID: entry.clientRequestID ?? madeID ?? "", peer: peer, microseconds: elapsed)
         }

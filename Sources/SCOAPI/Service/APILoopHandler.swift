@@ -8,7 +8,9 @@ import Synchronization
 /// One event loop's view of the API: its reader, its response cache, its metrics.
 ///
 /// Created on the loop's thread and used only there, so nothing in it is locked; what it shares
-/// with other loops (the store's data version, the metrics registry) is `Sendable`.
+/// with other loops (the store's data version, the metrics registry) is `Sendable`. What every
+/// request touches is `@exclusivity(unchecked)`: one thread, one call at a time, and the run-time
+/// check on each access through the class costs more than a replayed answer's own work.
 final class APILoopHandler: HTTPLoopHandler {
     let service: APIService
     let loopIndex: Int
@@ -18,10 +20,10 @@ final class APILoopHandler: HTTPLoopHandler {
     let accessLog: AccessLog
     /// The loop's reader and the read transaction its requests share (`didProcessEvents`),
     /// opened when the loop starts; a failure is answered 503 and retried on the next request.
-    private var opened: (reader: any DatasetReader, transaction: any SharedReadTransaction)?
+    @exclusivity(unchecked) private var opened: (reader: any DatasetReader, transaction: any SharedReadTransaction)?
 
     /// What the answers of this wake-up were made from, released once they are written.
-    private var releasedAfterWriting: [Any] = []
+    @exclusivity(unchecked) private var releasedAfterWriting: [Any] = []
 
     /// Keeps `value` until the loop has written what this wake-up answered: freeing a page of
     /// records (its strings, arrays and rows) is work the client need not wait for. At most
@@ -39,8 +41,8 @@ final class APILoopHandler: HTTPLoopHandler {
 
     /// Whether the loop holds a read transaction now.
     var holdsReadTransaction: Bool { opened?.transaction.isOpen ?? false }
-    var requestIDs: RequestIDGenerator
-    private var nextVersionCheck: Int64 = 0
+    @exclusivity(unchecked) var requestIDs: RequestIDGenerator
+    @exclusivity(unchecked) private var nextVersionCheck: Int64 = 0
     /// The HTML pages' index of ids and quotes, and the data version it was built from.
     private var links: (version: UInt64, index: LinkIndex)?
     /// The change sequence of the data, and the data version it was read at.
@@ -165,7 +167,7 @@ final class APILoopHandler: HTTPLoopHandler {
         }
         decorate(&response, exchange)
         if let head, let version = exchange.replayVersion { keepForReplay(response, head: head, version: version, exchange) }
-        let elapsed = Int(MonotonicInstant.now().since(started).nanoseconds / 1000)
+        let elapsed = MonotonicInstant.now().microseconds(since: started)
         loopMetrics.record(
             route: exchange.route, method: request.method.rawValue, status: response.status.code,
             microseconds: elapsed, cacheHit: exchange.cacheHit)

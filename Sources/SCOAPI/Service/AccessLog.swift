@@ -8,7 +8,8 @@ import HTTPServer
 final class AccessLog {
     let logger: Logger
     let isEnabled: Bool
-    private var buffer: [UInt8] = []
+    /// Touched only on the loop's thread, one call at a time (see `APILoopHandler`).
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private static let flushThreshold = 32 * 1024
 
     init(logger: Logger, isEnabled: Bool) {

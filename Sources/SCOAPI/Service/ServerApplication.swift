@@ -76,7 +76,7 @@ public enum ServerApplication {
         logger.notice("serving", [
             ("url", .string(url)), ("port", .int(server.boundPort)),
             ("writes", .string(settings.api.tokens.isEmpty ? "disabled (no tokens)" : "enabled (\(settings.api.tokens.count) tokens)")),
-            ("startupUs", .int(Int(MonotonicInstant.now().since(started).nanoseconds / 1000))),
+            ("startupUs", .int(MonotonicInstant.now().microseconds(since: started))),
         ])
         let banner = Array("sco-api is serving \(url) (OpenAPI: http://\(host):\(server.boundPort)/openapi.json); Ctrl-C stops it.\n".utf8)
         _ = banner.withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
