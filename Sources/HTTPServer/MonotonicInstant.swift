@@ -59,5 +59,4 @@ extension Duration {
         if overflow { return seconds < 0 ? .min : .max }
         return scaled &+ attoseconds / 1_000_000_000
     }
-
 }

@@ -36,8 +36,8 @@ public struct ResponseOutput {
     private var stretches: [Stretch] = []
     private var sharedCount = 0
 
-    /// Stretches shorter than this are copied: for a few hundred bytes a copy is cheaper than
-    /// the iovec and the retain a shared stretch costs.
+    /// Stretches shorter than this are copied, as a compressed body of a kilobyte or two is: a
+    /// copy that short costs no more than the iovec and the retain a shared stretch takes.
     static let sharingThreshold = 4096
     /// Stretches past this many are copied too, so a pipelined batch's iovecs stay few.
     static let maximumStretches = 64
