@@ -146,8 +146,8 @@ do_throughput() {
   for sc in $SCENARIOS; do
     while read -r _ s route lua; do
       name=$sc
-      # compressed and html reuse another scenario's body: the one of the route's path
-      [[ $sc == compressed || $sc == html ]] && { name=${route%%\?*}; name=${name##*/}; }
+      # compressed, pipelined and html reuse another scenario's body: the one of the route's path
+      [[ $sc == compressed || $sc == pipelined || $sc == html ]] && { name=${route%%\?*}; name=${name##*/}; }
       verify_case "$s" "$route" "$name" || log "$s $route: response check FAILED (see $RES/verify.tsv)"
       DURATION=$WARMUP run_wrk "$sc" "$s" "$route" "$lua" 64 warmup
     done < <(cases "$sc")
