@@ -197,7 +197,6 @@ extension ClientConnection {
             let end = start.distance(to: UnsafeRawPointer(found))
             if start.loadUnaligned(fromByteOffset: end - 3, as: UInt32.self) == Self.headEnd { return end + 1 }
             searched = end + 1
-            if searched >= available { return nil }
         }
         return nil
     }
@@ -250,31 +249,13 @@ extension ClientConnection {
     private func send(_ output: ResponseOutput) throws(SocketError) -> Int {
         let total = output.count
         var sent = 0
-        if output.hasSharedStretches {
-            while sent < total {
-                let result = try output.withIOVectors(from: sent) { (vectors) throws(SocketError) in
-                    try Syscall.send(socket.rawValue, vectors)
-                }
-                guard case .processed(let count) = result else { break }
-                sent += count
+        while sent < total {
+            let result = try output.withIOVectors(from: sent) { (vectors) throws(SocketError) in
+                try Syscall.send(socket.rawValue, vectors)
             }
-            return sent
+            guard case .processed(let count) = result else { break }
+            sent += count
         }
-        var failure: SocketError?
-        output.bytes.withUnsafeBytes { bytes in
-            while sent < total {
-                do throws(SocketError) {
-                    guard case .processed(let count) = try Syscall.send(
-                        socket.rawValue, UnsafeRawBufferPointer(rebasing: bytes[sent...])
-                    ) else { return }
-                    sent += count
-                } catch {
-                    failure = error
-                    return
-                }
-            }
-        }
-        if let failure { throw failure }
         return sent
     }
 

@@ -49,7 +49,7 @@ public struct ResponseOutput {
 
     public var isEmpty: Bool { count == 0 }
 
-    /// Whether sending needs `sendmsg`: some bytes are shared rather than in `bytes`.
+    /// Whether some bytes are shared rather than in `bytes`.
     var hasSharedStretches: Bool { !stretches.isEmpty }
 
     /// Appends `storage[range]`: by reference if it is long, else by copying it into `bytes`.

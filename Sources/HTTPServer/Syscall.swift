@@ -44,8 +44,12 @@ enum Syscall {
         throw .failed(call: "send", errno: code)
     }
 
-    /// Sends the pieces `vectors` point at, in order, with one `sendmsg`.
+    /// Sends the pieces `vectors` point at, in order: one piece with `send`, more with one
+    /// `sendmsg`.
     static func send(_ fd: Int32, _ vectors: UnsafeBufferPointer<iovec>) throws(SocketError) -> IOResult {
+        if vectors.count == 1 {
+            return try send(fd, UnsafeRawBufferPointer(start: vectors[0].iov_base, count: vectors[0].iov_len))
+        }
         var message = msghdr()
         message.msg_iov = UnsafeMutablePointer(mutating: vectors.baseAddress)
         message.msg_iovlen = vectors.count

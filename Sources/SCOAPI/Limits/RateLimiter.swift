@@ -85,7 +85,7 @@ public final class RateLimiter: Sendable {
     /// Counts a request of `key` under `policy` at `now` (units of 100 µs since the limiter
     /// started; `nil` reads the clock).
     public func check(key: String, policy: RatePolicy, now: UInt64? = nil) -> Decision {
-        let now = now ?? UInt64((MonotonicInstant.now().nanoseconds - started.nanoseconds) / 100_000) + 1
+        let now = now ?? UInt64(MonotonicInstant.now().microseconds(since: started) / 100) + 1
         let interval = UInt64(policy.window * Self.unitsPerSecond / policy.quota)
         let window = UInt64(policy.window * Self.unitsPerSecond)
         let tolerance = window - interval
