@@ -8,6 +8,8 @@
 public struct SourceQuote: Codable, Sendable {
     public var sourceId: String
     public var quote: String
+    public var start: Int
+    public var end: Int
 }
 
 /// A sourced note about a record.
@@ -56,6 +58,7 @@ public struct TimelineEvent: Codable, Sendable {
     public var participants: [Participant]
     public var actors: [String]
     public var regions: [String]
+    public var sameAs: [String]
     public var note: String?
     public var sources: [SourceQuote]
 }
