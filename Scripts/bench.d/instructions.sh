@@ -2,7 +2,8 @@
 # the cached member-states list as it is and compressed.
 #
 # The release binary runs under valgrind --tool=callgrind with one event-loop thread, the
-# response cache off and no access log. A client (instructions_client.py) sends WARM requests
+# response cache off and no access log (INSTRUCTION_ACCESS_LOG=on: with it, its lines going to
+# the log file). A client (instructions_client.py) sends WARM requests
 # on one keep-alive connection, has callgrind zero its counters, sends COUNT more, and dumps
 # them; the dump's total over COUNT is the figure. The search cycles through the terms of
 # vary-search.lua and the timeline through the filters of vary-timeline.lua, as wrk does.
@@ -24,7 +25,7 @@ do_instructions() {
     [[ $scenario == member-states* ]] && cache=()
     valgrind --tool=callgrind --callgrind-out-file="$WORK/callgrind.req.%p" \
         "$SCO_API_BIN" serve --host "$HOST" --port "$port" --database "$WORK/db/cached.sqlite" \
-        --access-log off $(rate_limit_off) --threads 1 "${cache[@]}" >>"$LOGS/instructions.log" 2>&1 &
+        --access-log "${INSTRUCTION_ACCESS_LOG:-off}" $(rate_limit_off) --threads 1 "${cache[@]}" >>"$LOGS/instructions.log" 2>&1 &
     pid=$!
     if wait_status "http://$HOST:$port/healthz" 120; then
       python3 "$BENCH_D/instructions_client.py" --port "$port" --scenario "$scenario" \

@@ -18,6 +18,21 @@ public struct JSONWriter {
         buffer = ByteBuffer(capacity: capacity)
     }
 
+    /// How many bytes have been written.
+    public var byteCount: Int { count }
+
+    /// Calls `body` with the text written so far, in place, without copying it out.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: buffer.base, count: count))
+    }
+
+    /// Forgets what was written and keeps the storage, to write afresh (a batch of log lines
+    /// after it went out, say).
+    public mutating func removeAll() {
+        count = 0
+        needsComma = false
+    }
+
     /// Whether any of the eight bytes in `word` may be a `"`, a `\\` or below 0x20: never false
     /// when one is (bytes of 0x80 and up are none of them; see "Determine if a word has a byte
     /// less than n" in Sean Anderson's Bit Twiddling Hacks), at times true when none is.
@@ -107,6 +122,13 @@ public struct JSONWriter {
             var text = text
             text.withUTF8 { appendQuoted($0, comma: comma) }
         }
+        needsComma = true
+    }
+
+    /// Writes UTF-8 text as one string, escaped; for text made in a buffer rather than a `String`.
+    @inlinable
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        appendQuoted(utf8, comma: needsComma)
         needsComma = true
     }
 

@@ -43,7 +43,7 @@ public final class LogSink: Sendable {
             case .descriptor(let fd):
                 var bytes = Array(line.utf8)
                 bytes.append(UInt8(ascii: "\n"))
-                Self.writeAll(fd, bytes)
+                bytes.withUnsafeBytes { Self.writeAll(fd, $0) }
             case .memory(var lines):
                 lines.append(line)
                 target = .memory(lines)
@@ -53,10 +53,15 @@ public final class LogSink: Sendable {
 
     /// Writes several complete lines (each ending in a newline) with as few system calls as it can.
     public func write(batch bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write(batch: $0) }
+    }
+
+    /// `write(batch:)` for bytes held elsewhere, written in place.
+    public func write(batch bytes: UnsafeBufferPointer<UInt8>) {
         target.withLock { target in
             switch target {
             case .descriptor(let fd):
-                Self.writeAll(fd, bytes)
+                Self.writeAll(fd, UnsafeRawBufferPointer(bytes))
             case .memory(var lines):
                 for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
                     lines.append(String(line))
@@ -66,17 +71,16 @@ public final class LogSink: Sendable {
         }
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // A log that cannot be written must not take the server down.
-                }
-                offset += written
+    private static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) {
+        guard let base = raw.baseAddress else { return }
+        var offset = 0
+        while offset < raw.count {
+            let written = Glibc.write(fd, base + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return  // A log that cannot be written must not take the server down.
             }
+            offset += written
         }
     }
 }

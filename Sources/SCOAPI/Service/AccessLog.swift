@@ -1,15 +1,17 @@
 import HTTPServer
+import JSONText
 
 /// One event loop's access log: a JSON line per request, written in batches.
 ///
-/// Lines collect in the loop's own buffer and go out in one `write(2)` when the loop has
-/// handled what its last wake-up brought (`flush()`), or sooner past 32 KiB, so a busy loop does
-/// not pay a system call per request and an idle one leaves nothing unwritten.
+/// Lines are written straight into the loop's own buffer, no value made per field, and go out
+/// in one `write(2)` when the loop has handled what its last wake-up brought (`flush()`), or
+/// sooner past 32 KiB, so a busy loop does not pay a system call per request and an idle one
+/// leaves nothing unwritten.
 final class AccessLog {
     let logger: Logger
     let isEnabled: Bool
     /// Touched only on the loop's thread, one call at a time (see `APILoopHandler`).
-    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var lines = JSONWriter(capacity: 1024)
     private static let flushThreshold = 32 * 1024
 
     init(logger: Logger, isEnabled: Bool) {
@@ -40,38 +42,57 @@ final class AccessLog {
         requestID: String, method: HTTPMethod, target: String, route: String, status: Int, bytes: Int,
         microseconds: Int, peer: String, cacheHit: Bool?, token: String?
     ) {
-        var fields: [(String, LogValue)] = [
-            ("requestId", .string(requestID)),
-            ("method", .string(method.rawValue)),
-            ("target", .string(target)),
-            ("route", .string(route)),
-            ("status", .int(status)),
-            ("bytes", .int(bytes)),
-            ("durationUs", .int(microseconds)),
-            ("peer", .string(peer)),
-        ]
-        if let cacheHit { fields.append(("cache", .string(cacheHit ? "hit" : "miss"))) }
-        if let token { fields.append(("token", .string(token))) }
-        append(logger.format(.info, "request", fields))
+        logger.write(.info, "request", into: &lines) { json in
+            json.key("requestId")
+            json.string(requestID)
+            json.key("method")
+            json.string(method.rawValue)
+            json.key("target")
+            json.string(target)
+            json.key("route")
+            json.string(route)
+            json.key("status")
+            json.int(status)
+            json.key("bytes")
+            json.int(bytes)
+            json.key("durationUs")
+            json.int(microseconds)
+            json.key("peer")
+            json.string(peer)
+            if let cacheHit {
+                json.key("cache")
+                json.string(cacheHit ? "hit" : "miss")
+            }
+            if let token {
+                json.key("token")
+                json.string(token)
+            }
+        }
+        endLine()
     }
 
     func recordRefusal(response: HTTPResponse, peer: String) {
         guard isEnabled else { return }
-        append(logger.format(.info, "refused", [
-            ("status", .int(response.status.code)), ("bytes", .int(response.body.count)), ("peer", .string(peer)),
-        ]))
+        logger.write(.info, "refused", into: &lines) { json in
+            json.key("status")
+            json.int(response.status.code)
+            json.key("bytes")
+            json.int(response.body.count)
+            json.key("peer")
+            json.string(peer)
+        }
+        endLine()
     }
 
-    private func append(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
-        buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= Self.flushThreshold { flush() }
+    private func endLine() {
+        lines.newline()
+        if lines.byteCount >= Self.flushThreshold { flush() }
     }
 
     /// Writes what is buffered.
     func flush() {
-        guard !buffer.isEmpty else { return }
-        logger.sink.write(batch: buffer)
-        buffer.removeAll(keepingCapacity: true)
+        guard lines.byteCount > 0 else { return }
+        lines.withBytes { logger.sink.write(batch: $0) }
+        lines.removeAll()
     }
 }
