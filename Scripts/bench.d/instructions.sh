@@ -3,8 +3,8 @@
 #
 # The release binary runs under valgrind --tool=callgrind with one event-loop thread, the
 # response cache off and no access log (INSTRUCTION_ACCESS_LOG=on: with it, its lines going to
-# the log file). A client (instructions_client.py) sends WARM requests
-# on one keep-alive connection, has callgrind zero its counters, sends COUNT more, and dumps
+# the log file). A client (instructions_client.py) sends WARM requests on one keep-alive
+# connection, has callgrind zero its counters, sends COUNT more, and dumps
 # them; the dump's total over COUNT is the figure. The search cycles through the terms of
 # vary-search.lua and the timeline through the filters of vary-timeline.lua, as wrk does.
 # Instruction counts do not depend on what else the machine runs, so two builds compare

@@ -1,12 +1,21 @@
 import Foundation
 import Glibc
 import HTTPServer
-import JSONText
 import Testing
 @testable import SCOAPI
 
 /// The access log's lines: their members and order, escaping, the time stamp, and batching.
 @Suite struct AccessLogTests {
+    /// The line `logger` (its sink a memory one) logs.
+    private static func line(
+        _ level: LogLevel, _ message: String, _ extra: [(String, LogValue)] = [], fields: [(String, LogValue)] = []
+    ) throws -> String {
+        let sink = LogSink.makeMemory()
+        Logger(sink: sink, fields: fields).log(level, message, extra)
+        try #require(sink.lines.count == 1, "\(sink.lines)")
+        return sink.lines[0]
+    }
+
     private static func object(_ line: String) throws -> [String: Any] {
         let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         return try #require(parsed, "not a JSON object: \(line)")
@@ -50,14 +59,14 @@ import Testing
 
     @Test func controlsAndNonASCIIInAFieldStayOnOneLineAndReadBack() throws {
         let text = "a\u{01}b\u{1F}\t\nc\u{2028}é\"\\"
-        let line = Logger(sink: .makeMemory()).format(.info, "m", [("text", .string(text))])
+        let line = try Self.line(.info, "m", [("text", .string(text))])
         #expect(!line.contains("\n") && !line.contains("\u{01}"))
         #expect(try Self.object(line)["text"] as? String == text)
     }
 
     @Test func theTimeIsRFC3339UTCWithMicrosecondsAndNow() throws {
         let before = Date()
-        let line = Logger(sink: .makeMemory()).format(.info, "now", [])
+        let line = try Self.line(.info, "now")
         let time = try #require(try Self.object(line)["time"] as? String)
         #expect(time.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z/) != nil, "\(time)")
         let formatter = ISO8601DateFormatter()
@@ -80,8 +89,8 @@ import Testing
     }
 
     @Test func aLoggersOwnFieldsComeBeforeTheLinesAndValuesKeepTheirTypes() throws {
-        let logger = Logger(sink: .makeMemory(), fields: [("service", "sco-api")])
-        let line = logger.format(.warning, "said \"so\"", [("n", 3), ("ratio", .double(0.5)), ("ok", .bool(true))])
+        let line = try Self.line(
+            .warning, "said \"so\"", [("n", 3), ("ratio", .double(0.5)), ("ok", .bool(true))], fields: [("service", "sco-api")])
         let withoutTime = line.replacing(/"time":"[^"]*",/, with: "")
         let expected = #"{"level":"warning","message":"said \"so\"","service":"sco-api","#
             + #""n":3,"ratio":0.5,"ok":true}"#

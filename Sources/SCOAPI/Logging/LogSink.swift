@@ -36,28 +36,9 @@ public final class LogSink: Sendable {
         }
     }
 
-    /// Writes one line; `line` carries no newline of its own.
-    public func write(_ line: String) {
-        target.withLock { target in
-            switch target {
-            case .descriptor(let fd):
-                var bytes = Array(line.utf8)
-                bytes.append(UInt8(ascii: "\n"))
-                bytes.withUnsafeBytes { Self.writeAll(fd, $0) }
-            case .memory(var lines):
-                lines.append(line)
-                target = .memory(lines)
-            }
-        }
-    }
-
-    /// Writes several complete lines (each ending in a newline) with as few system calls as it can.
-    public func write(batch bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { write(batch: $0) }
-    }
-
-    /// `write(batch:)` for bytes held elsewhere, written in place.
-    public func write(batch bytes: UnsafeBufferPointer<UInt8>) {
+    /// Writes complete lines, each ending in a newline, from where they are held: one line or
+    /// a batch of them in as few system calls as it can.
+    public func write(lines bytes: UnsafeBufferPointer<UInt8>) {
         target.withLock { target in
             switch target {
             case .descriptor(let fd):

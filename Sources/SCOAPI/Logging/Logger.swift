@@ -29,7 +29,12 @@ public struct Logger: Sendable {
 
     public func log(_ lineLevel: LogLevel, _ message: String, _ extra: [(String, LogValue)] = []) {
         guard isEnabled(lineLevel) else { return }
-        sink.write(format(lineLevel, message, extra))
+        var json = JSONWriter(capacity: 256)
+        write(lineLevel, message, into: &json) { json in
+            for (key, value) in extra { json.field(key, value) }
+        }
+        json.newline()
+        json.withBytes { sink.write(lines: $0) }
     }
 
     public func debug(_ message: String, _ extra: [(String, LogValue)] = []) { log(.debug, message, extra) }
@@ -38,18 +43,9 @@ public struct Logger: Sendable {
     public func warning(_ message: String, _ extra: [(String, LogValue)] = []) { log(.warning, message, extra) }
     public func error(_ message: String, _ extra: [(String, LogValue)] = []) { log(.error, message, extra) }
 
-    /// The JSON text of one line, without its newline.
-    public func format(_ lineLevel: LogLevel, _ message: String, _ extra: [(String, LogValue)]) -> String {
-        var json = JSONWriter(capacity: 256)
-        write(lineLevel, message, into: &json) { json in
-            for (key, value) in extra { json.field(key, value) }
-        }
-        return String(decoding: json.bytes, as: UTF8.self)
-    }
-
     /// Writes one line's JSON object, without its newline, at the end of `json`: `time`,
-    /// `level`, `message`, the logger's own fields, then the members `extra` writes. The access
-    /// log writes its lines this way, straight into its batch, with no value made per field.
+    /// `level`, `message`, the logger's own fields, then the members `extra` writes. `log` writes its
+    /// line this way, and the access log its lines straight into its batch, no value made per field.
     public func write(
         _ lineLevel: LogLevel, _ message: String, into json: inout JSONWriter, extra: (inout JSONWriter) -> Void
     ) {

@@ -92,7 +92,7 @@ final class AccessLog {
     /// Writes what is buffered.
     func flush() {
         guard lines.byteCount > 0 else { return }
-        lines.withBytes { logger.sink.write(batch: $0) }
+        lines.withBytes { logger.sink.write(lines: $0) }
         lines.removeAll()
     }
 }
