@@ -19,6 +19,8 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CLinux"),
+        // A search snippet's token scan, sixteen bytes at a time (SSE2).
+        .systemLibrary(name: "CText"),
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbrotli-dev"])]),
         // gzip and brotli bodies, and the coding an Accept-Encoding prefers.
         .target(name: "ContentCoding", dependencies: ["CCompression"], swiftSettings: strict),
@@ -30,7 +32,7 @@ let package = Package(
         .target(name: "Digests", swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CLinux", "Locking", "JSONText"], swiftSettings: strict),
         .target(name: "SQLiteStore", dependencies: ["CSQLite", "Locking", "Digests"], swiftSettings: strict),
-        .target(name: "SCOData", dependencies: ["SQLiteStore", "JSONText", "Digests"], swiftSettings: strict),
+        .target(name: "SCOData", dependencies: ["SQLiteStore", "JSONText", "Digests", "CText"], swiftSettings: strict),
         .target(
             name: "SCOAPI", dependencies: ["SCOData", "HTTPServer", "Locking", "JSONText", "Digests", "ContentCoding"],
             swiftSettings: strict),

@@ -106,6 +106,38 @@ import Testing
         }
     }
 
+    @Test func sixteenBytesAtALookFindTheWindowsTokensAsTheWordAtATimePassDoes() {
+        // Texts across the 16-byte blocks' edges: tokens, runs of separators, a character other
+        // than ASCII now and then (where the block scan has to hand over), every window.
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Zq", "w9", "0", "Tskhinvali", "ab1c", " ", ", ", "--", ".", "'", "é", "Déjà", "—", "\u{0301}"]
+        for round in 0..<400 {
+            let asciiOnly = round % 2 == 0
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                let piece = pieces.randomElement(using: &generator)!
+                return asciiOnly && !piece.allSatisfy(\.isASCII) ? " " : piece
+            }.joined()
+            let bytes = Array(text.utf8)
+            let all = bytes.withUnsafeBytes { SearchSnippet.tokens(of: $0) }
+            for first in 0...all.count {
+                for limit in Set([first, first + 1, first + 5, first + 12, all.count, all.count + 3]) where limit >= first {
+                    let expected = bytes.withUnsafeBytes {
+                        SearchSnippet.forEachToken(of: $0, from: first, stoppingAfterASCII: limit) { _, _ in }
+                    }
+                    var kept = [(start: Int, end: Int)](repeating: (-1, -1), count: max(limit - first, 1))
+                    let pass = bytes.withUnsafeBytes { text in
+                        kept.withUnsafeMutableBufferPointer { SearchSnippet.windowTokens(of: text, window: first..<limit, into: $0) }
+                    }
+                    #expect(pass == expected, "\(text) from \(first) to \(limit)")
+                    for index in first..<min(limit, pass.count) where index < all.count {
+                        #expect(kept[index - first].start == all[index].lowerBound && kept[index - first].end == all[index].upperBound,
+                                "\(text): token \(index) from \(first) to \(limit)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func asciiWordsBeforeTheFirstWantedTokenAreOnlyCounted() {
         // A word of eight bytes holds at most four token ends, so at most four tokens before
         // `first` can share a word with a wanted one; the rest must be skipped uncounted.

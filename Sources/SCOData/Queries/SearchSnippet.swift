@@ -1,3 +1,5 @@
+import CText
+
 /// Builds a search hit's snippet from a column's text and where FTS5 says the query matched it.
 ///
 /// FTS5's own `snippet()` runs the tokenizer (unicode61 with the Porter stemmer) over every
@@ -46,13 +48,14 @@ public enum SearchSnippet {
         // character it counts every token, and the count must come out as FTS5's, or the ranges
         // would be of other tokens than FTS5 matched.
         let window = bestWindow(tokenCount: tokenCount, matches: matches)
-        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(window.count, 1)) { kept in
-            let pass = forEachToken(of: text, from: window.lowerBound, stoppingAfterASCII: window.upperBound) { index, range in
-                if window.contains(index) { kept.initializeElement(at: index - window.lowerBound, to: range) }
-            }
+        return withUnsafeTemporaryAllocation(of: (start: Int, end: Int).self, capacity: max(window.count, 1)) { kept in
+            let pass = windowTokens(of: text, window: window, into: kept)
             guard pass.count == (pass.isWhole ? tokenCount : window.upperBound) else { return nil }
             guard tokenCount > 0 else { return "" }
-            func token(_ index: Int) -> Range<Int> { kept[index - window.lowerBound] }
+            func token(_ index: Int) -> Range<Int> {
+                let kept = kept[index - window.lowerBound]
+                return kept.start..<kept.end
+            }
             let start = window.lowerBound == 0 ? 0 : token(window.lowerBound).lowerBound
             let end = window.upperBound == tokenCount ? text.count : token(window.upperBound - 1).upperBound
 
@@ -101,6 +104,29 @@ public enum SearchSnippet {
         }
     }
 
+    /// `forEachToken` for a window: stores the byte range of each token numbered in `window` at
+    /// `kept[number - window.lowerBound]` and returns how the pass ended. Sixteen bytes at a look
+    /// while they are ASCII (`ctext_scan_ascii_tokens`), then `forEachToken` from where that stopped.
+    static func windowTokens(
+        of text: UnsafeRawBufferPointer, window: Range<Int>, into kept: UnsafeMutableBufferPointer<(start: Int, end: Int)>
+    ) -> (count: Int, isWhole: Bool) {
+        var scan = ctext_token_scan(index: 0, count: 0, token_start: -1)
+        let stopped = kept.withMemoryRebound(to: Int.self) { ranges in
+            ctext_scan_ascii_tokens(
+                text.baseAddress?.assumingMemoryBound(to: UInt8.self), text.count,
+                window.lowerBound, window.upperBound, &scan, ranges.baseAddress)
+        }
+        if stopped != 0 { return (window.upperBound, false) }
+        return forEachToken(
+            of: text, from: window.lowerBound, stoppingAfterASCII: window.upperBound,
+            resuming: (scan.index, scan.count, scan.token_start)
+        ) { index, range in
+            if window.contains(index) {
+                kept.initializeElement(at: index - window.lowerBound, to: (range.lowerBound, range.upperBound))
+            }
+        }
+    }
+
     /// Byte ranges of the tokens of UTF-8 `text` (see `forEachToken`).
     static func tokens(of text: UnsafeRawBufferPointer) -> [Range<Int>] {
         var tokens: [Range<Int>] = []
@@ -114,7 +140,8 @@ public enum SearchSnippet {
     /// marks, follow (fts5_tokenize.c, fts5UnicodeTokenize). The pass stops after `limit` tokens
     /// when every byte it has read was ASCII (`isWhole` false), else it runs to the end of the
     /// text; `count` is how many tokens it read. Tokens before the one numbered `first` may be
-    /// counted without being handed out.
+    /// counted without being handed out. `state` resumes a pass that read every byte before its
+    /// index as ASCII (`ctext_scan_ascii_tokens`).
     ///
     /// ASCII, nearly all of the dataset, goes eight bytes at a look: a word's token bytes as a
     /// mask, where tokens start and end as the mask's edges, found lowest first; a word whose
@@ -123,12 +150,13 @@ public enum SearchSnippet {
     @discardableResult
     static func forEachToken(
         of text: UnsafeRawBufferPointer, from first: Int = 0, stoppingAfterASCII limit: Int,
+        resuming state: (index: Int, count: Int, tokenStart: Int) = (0, 0, -1),
         _ body: (Int, Range<Int>) -> Void
     ) -> (count: Int, isWhole: Bool) {
         let high: UInt64 = 0x8080_8080_8080_8080
-        var count = 0
-        var index = 0
-        var tokenStart = -1  // where the token being read began; -1 between tokens
+        var count = state.count
+        var index = state.index
+        var tokenStart = state.tokenStart  // where the token being read began; -1 between tokens
         var isASCII = true
         while index < text.count {
             if text.count &- index >= 8 {
