@@ -40,7 +40,9 @@ public enum SearchSnippet {
     /// `tokenCount` tokens (FTS5's count for the column), or a match lies past them: then this
     /// tokenizer and FTS5's disagree (a character whose Unicode category changed after Unicode
     /// 6.1, which FTS5 follows), and the caller falls back on FTS5's own snippet.
-    public static func make(text: UnsafeRawBufferPointer, tokenCount: Int, matches: [Match]) -> String? {
+    public static func make<Matches: RandomAccessCollection<Match>>(
+        text: UnsafeRawBufferPointer, tokenCount: Int, matches: Matches
+    ) -> String? where Matches.Index == Int {
         guard tokenCount >= 0, matches.allSatisfy({ $0.firstToken >= 0 && $0.endToken <= tokenCount }) else { return nil }
         // The window is chosen from FTS5's count, then one pass over the text keeps the byte
         // ranges of the window's tokens. Up to the window's end, text that is all ASCII splits
@@ -63,8 +65,9 @@ public enum SearchSnippet {
             return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: max(matches.count, 1)) { spans in
                 var spanCount = 0
                 let isOrdered = matches.indices.dropFirst().allSatisfy { matches[$0 - 1].firstToken <= matches[$0].firstToken }
-                let ordered = isOrdered ? matches : matches.sorted { $0.firstToken < $1.firstToken }
-                for match in ordered {
+                let order = isOrdered ? nil : matches.indices.sorted { matches[$0].firstToken < matches[$1].firstToken }
+                for position in matches.indices {
+                    let match = matches[order?[position - matches.startIndex] ?? position]
                     let first = max(match.firstToken, window.lowerBound)
                     let last = min(match.endToken, window.upperBound) - 1
                     guard first <= last else { continue }
@@ -252,7 +255,7 @@ public enum SearchSnippet {
 
     /// Of the windows of `tokenLimit` tokens that begin `leadingTokens` before a match, the one
     /// with the most distinct phrases, then the most matches, then the earliest.
-    static func bestWindow(tokenCount: Int, matches: [Match]) -> Range<Int> {
+    static func bestWindow<Matches: Collection<Match>>(tokenCount: Int, matches: Matches) -> Range<Int> {
         let length = min(tokenLimit, tokenCount)
         var best = 0..<length
         var bestScore = -1

@@ -225,23 +225,34 @@ public struct SQLiteSearchRepository: SearchRepository {
     /// (`MatchOffsets.bm25`) rather than read from column 5: nil for a query of more than one
     /// phrase.
     static func decode(_ row: Row, matchingRows: Int?) throws -> (hit: PartialHit, rowid: Int64) {
-        var offsets = row.withUnsafeBytes(4) { MatchOffsets(blob: $0) }
-        if matchingRows != nil { row.withUnsafeBytes(7) { offsets.readSizes(docsize: $0) } }
-        let snippet = offsets.body.isEmpty && !offsets.title.isEmpty
-            ? row.withUnsafeBytes(2) { SearchSnippet.make(text: $0, tokenCount: offsets.titleTokens, matches: offsets.title) }
-            : row.withUnsafeBytes(3) { SearchSnippet.make(text: $0, tokenCount: offsets.bodyTokens, matches: offsets.body) }
-        let rank = if let matchingRows { offsets.bm25(matchingRows: matchingRows) } else { try row.double(5) }
+        let (snippet, rank): (String?, Double?) = row.withUnsafeBytes(4) { blob in
+            var offsets = MatchOffsets(blob: blob)
+            if matchingRows != nil { row.withUnsafeBytes(7) { offsets.readSizes(docsize: $0) } }
+            let inTitle = offsets.bodyMatches == 0 && offsets.titleMatches > 0
+            let column = inTitle ? titleColumn : bodyColumn
+            // The column's matches go on the stack for the snippet: no array per hit.
+            let snippet = withUnsafeTemporaryAllocation(
+                of: SearchSnippet.Match.self, capacity: max(inTitle ? offsets.titleMatches : offsets.bodyMatches, 1)
+            ) { buffer in
+                let matches = MatchOffsets.matches(in: blob, column: column, into: buffer)
+                return row.withUnsafeBytes(column) {
+                    SearchSnippet.make(text: $0, tokenCount: inTitle ? offsets.titleTokens : offsets.bodyTokens, matches: matches)
+                }
+            }
+            return (snippet, matchingRows.flatMap { offsets.bm25(matchingRows: $0) })
+        }
         let hit = PartialHit(
             kind: try row.value(0, as: SearchKind.self, table: "search"), id: try row.string(1),
-            title: try row.string(2), snippet: snippet, rank: rank)
+            title: try row.string(2), snippet: snippet, rank: matchingRows == nil ? try row.double(5) : rank)
         return (hit, try row.int64(6))
     }
 
     /// What `match_offsets()` says of one row (CSQLite/shim.h): the matches in the title and the
     /// body, each column's size in tokens, and what bm25 weighs them by.
     struct MatchOffsets {
-        var title: [SearchSnippet.Match] = []
-        var body: [SearchSnippet.Match] = []
+        /// How many matches the title and the body hold (`matches(in:column:into:)` reads them).
+        var titleMatches = 0
+        var bodyMatches = 0
         var titleTokens = -1
         var bodyTokens = -1
         /// Tokens in the row, every column.
@@ -270,14 +281,43 @@ public struct SQLiteSearchRepository: SearchRepository {
             bodyTokens = value(4 + bodyColumn)
             var index = 4 + columns
             while index + 4 <= count {
-                let match = SearchSnippet.Match(phrase: value(index), firstToken: value(index + 2), tokenCount: value(index + 3))
                 switch value(index + 1) {
-                case titleColumn: title.append(match)
-                case bodyColumn: body.append(match)
+                case titleColumn: titleMatches += 1
+                case bodyColumn: bodyMatches += 1
                 default: break
                 }
                 index += 4
             }
+        }
+
+        /// The matches in `column` of a `match_offsets()` blob, in the blob's order, written to
+        /// `buffer` (room for as many as `init(blob:)` counted in that column); empty for a blob
+        /// that `init(blob:)` finds malformed.
+        static func matches(
+            in blob: UnsafeRawBufferPointer, column: Int, into buffer: UnsafeMutableBufferPointer<SearchSnippet.Match>
+        ) -> UnsafeBufferPointer<SearchSnippet.Match> {
+            let count = blob.count / MemoryLayout<Int64>.size
+            func value(_ index: Int) -> Int {
+                let wide = blob.loadUnaligned(fromByteOffset: index * MemoryLayout<Int64>.size, as: Int64.self)
+                return Int(min(max(wide, Int64(Int32.min)), Int64(Int32.max)))
+            }
+            guard count >= 4 else { return UnsafeBufferPointer(start: buffer.baseAddress, count: 0) }
+            let columns = value(0)
+            guard columns > bodyColumn, columns <= 64, count >= 4 + columns else {
+                return UnsafeBufferPointer(start: buffer.baseAddress, count: 0)
+            }
+            var written = 0
+            var index = 4 + columns
+            while index + 4 <= count, written < buffer.count {
+                if value(index + 1) == column {
+                    buffer.initializeElement(
+                        at: written,
+                        to: SearchSnippet.Match(phrase: value(index), firstToken: value(index + 2), tokenCount: value(index + 3)))
+                    written += 1
+                }
+                index += 4
+            }
+            return UnsafeBufferPointer(rebasing: buffer[..<written])
         }
 
         /// Takes the column sizes from a `%_docsize` record (`sz`): one varint per column, as
@@ -331,8 +371,8 @@ public struct SQLiteSearchRepository: SearchRepository {
             var idf = log((Double(tableRows) - Double(matchingRows) + 0.5) / (Double(matchingRows) + 0.5))
             if idf <= 0.0 { idf = 1e-6 }
             var frequency = 0.0
-            for _ in title { frequency += titleWeight }
-            for _ in body { frequency += bodyWeight }
+            for _ in 0..<titleMatches { frequency += titleWeight }
+            for _ in 0..<bodyMatches { frequency += bodyWeight }
             let score = 0.0 + idf * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * Double(rowTokens) / averageRowTokens)))
             return -1.0 * score
         }
