@@ -19,7 +19,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(name: "CLinux"),
-        // A search snippet's token scan, sixteen bytes at a time (SSE2).
+        // Text scans sixteen bytes at a time (SSE2): a search snippet's tokens, JSON escaping.
         .systemLibrary(name: "CText"),
         .systemLibrary(name: "CCompression", providers: [.apt(["zlib1g-dev", "libbrotli-dev"])]),
         // gzip and brotli bodies, and the coding an Accept-Encoding prefers.
@@ -27,7 +27,7 @@ let package = Package(
         // A pthread mutex around a value, which ThreadSanitizer can see through (Lock.swift says why).
         .target(name: "Locking", swiftSettings: strict),
         // The one JSON writer: API bodies, problem documents, log lines, stored JSON, exports.
-        .target(name: "JSONText", swiftSettings: strict),
+        .target(name: "JSONText", dependencies: ["CText"], swiftSettings: strict),
         // SHA-256 (FIPS 180-4): migration and fixture checksums, token digests.
         .target(name: "Digests", swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CLinux", "Locking", "JSONText"], swiftSettings: strict),

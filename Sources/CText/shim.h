@@ -1,5 +1,6 @@
-// The token scan of a search snippet, sixteen bytes at a time with SSE2 (every x86-64 has it;
-// elsewhere the scan reads nothing and SearchSnippet.forEachToken does all of it). A header of
+// Text scans sixteen bytes at a time with SSE2 (every x86-64 has it): a search snippet's tokens
+// and the part of a JSON string that needs no escaping. Elsewhere they read nothing and the
+// Swift passes (SearchSnippet.forEachToken, JSONWriter.cleanPrefix) do all of it. A header of
 // static inline functions, as CSQLite's shim is: the Swift compiler builds it with the module
 // that imports it.
 #ifndef SCO_CTEXT_SHIM_H
@@ -92,6 +93,36 @@ static inline int ctext_scan_ascii_tokens(
 #else
     (void)text; (void)length; (void)first; (void)limit; (void)scan; (void)ranges;
     return 0;
+#endif
+}
+
+/// How many bytes of `text` from its start need no escaping in a JSON string (none is below 0x20,
+/// a quote or a backslash), sixteen at a time, the last block overlapping the one before it;
+/// -1 when `length` is under sixteen or the machine has no SSE2, for JSONWriter.cleanPrefix to
+/// read itself.
+static inline intptr_t ctext_json_clean_prefix(const uint8_t *text, intptr_t length) {
+#if defined(__SSE2__)
+    if (length < 16) return -1;
+    const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+    const __m128i highest_control = _mm_set1_epi8(0x1F);
+    intptr_t index = 0;
+    for (;;) {
+        // The last block ends at the text's end; the bytes it shares with the block before are clean.
+        intptr_t at = length - index >= 16 ? index : length - 16;
+        __m128i block = _mm_loadu_si128((const __m128i *)(text + at));
+        // Unsigned: a byte at or below 0x1F is its own minimum with 0x1F.
+        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, highest_control), block);
+        __m128i special = _mm_or_si128(
+            control, _mm_or_si128(_mm_cmpeq_epi8(block, quote), _mm_cmpeq_epi8(block, backslash)));
+        int mask = _mm_movemask_epi8(special);
+        if (mask != 0) return at + __builtin_ctz((unsigned)mask);
+        if (at + 16 >= length) return length;
+        index += 16;
+    }
+#else
+    (void)text;
+    (void)length;
+    return -1;
 #endif
 }
 

@@ -1,3 +1,5 @@
+internal import CText
+
 /// Appends JSON text (RFC 8259) straight into a byte buffer, in the order it is written.
 ///
 /// The project's one JSON writer: API representations, problem documents, log lines, stored
@@ -341,13 +343,17 @@ public struct JSONWriter {
         append(UInt8(ascii: "\""))
     }
 
-    /// How many bytes of `utf8` from its start need no escaping. Eight bytes at a time while
-    /// none of them does (the usual case: a page of records is kilobytes of text with a handful
-    /// of quotes to escape); a word that might hold one is looked at byte by byte.
+    /// How many bytes of `utf8` from its start need no escaping (the usual case: a page of
+    /// records is kilobytes of text with a handful of quotes to escape). Sixteen bytes at a
+    /// time where the machine has SSE2 (`ctext_json_clean_prefix`); else, and for a text under
+    /// sixteen bytes, eight at a time while none of them does, and a word that might hold one
+    /// byte by byte.
     @usableFromInline
     static func cleanPrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = utf8.baseAddress else { return 0 }
         let count = utf8.count
+        let scanned = ctext_json_clean_prefix(base, count)
+        if scanned >= 0 { return scanned }
         var index = 0
         while count &- index >= 8,
               !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {

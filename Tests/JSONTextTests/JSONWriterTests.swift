@@ -32,6 +32,34 @@ import Testing
         }
     }
 
+    /// The clean prefix, sixteen bytes at a time where the machine can and eight where not,
+    /// is where a byte-by-byte look finds the first byte that needs escaping: at every position
+    /// of texts up to four blocks long, among fillers on both sides of each boundary the block
+    /// compares test (0x1F and 0x20, 0x7F and 0x80, bytes read as negative when signed).
+    @Test func cleanPrefixStopsAtTheFirstByteThatNeedsEscaping() {
+        func reference(_ bytes: [UInt8]) -> Int {
+            bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? bytes.count
+        }
+        let fillers: [UInt8] = [UInt8(ascii: "a"), 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0x9F, 0xA0, 0xC3, 0xFF]
+        let specials: [UInt8] = [0x00, 0x01, 0x0A, 0x1F, 0x22, 0x5C]
+        for length in 0...64 {
+            for filler in fillers {
+                let clean = [UInt8](repeating: filler, count: length)
+                #expect(clean.withUnsafeBufferPointer(JSONWriter.cleanPrefix) == length, "\(length) of \(filler)")
+                for position in 0..<length {
+                    for special in specials {
+                        var bytes = clean
+                        bytes[position] = special
+                        // A second one later must not hide the first.
+                        if position + 5 < length { bytes[position + 5] = 0x22 }
+                        let found = bytes.withUnsafeBufferPointer(JSONWriter.cleanPrefix)
+                        #expect(found == reference(bytes), "\(special) at \(position) of \(length) among \(filler)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Escapes at every offset from the start and end of strings of every length up to three
     /// words, next to multi-byte characters, match a byte-by-byte escaper.
     @Test func escapesAtEveryOffsetMatchTheByteByByteResult() throws {
