@@ -67,6 +67,19 @@ import Testing
         #expect(a.hasPrefix("\"json-") && a.hasSuffix("\""))
     }
 
+    /// A tag is the representation, a dash and the hash as sixteen lowercase hex digits, zeros
+    /// first, in quotes; hashes with leading zero nibbles and letters in every place included.
+    @Test func aTagIsTheHashInSixteenHexDigits() {
+        for representation in Representation.allCases {
+            for length in 0..<300 {
+                let body = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ length) }
+                let hex = String(body.withUnsafeBytes(EntityTag.hash), radix: 16)
+                let expected = "\"\(representation.rawValue)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
+                #expect(EntityTag.make(for: body, representation: representation) == expected)
+            }
+        }
+    }
+
     /// Any one byte changed, at any position of bodies of every length up to three words and
     /// a tail, and past the four lanes of a long body, gives another tag; so do a longer body
     /// of zeros and a shorter one.

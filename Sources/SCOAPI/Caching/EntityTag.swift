@@ -7,8 +7,28 @@
 public enum EntityTag {
     /// The quoted tag for `body` in `representation`: `"json-5f3a…"`.
     public static func make(for body: [UInt8], representation: Representation) -> String {
-        let hex = String(body.withUnsafeBytes(hash), radix: 16)
-        return "\"\(representation.rawValue)-\(String(repeating: "0", count: 16 - hex.count))\(hex)\""
+        let value = body.withUnsafeBytes(hash)
+        var name = representation.rawValue
+        // Written in place: the tag is made for every response that is not cached.
+        return name.withUTF8 { name in
+            String(unsafeUninitializedCapacity: name.count + 19) { out in
+                let digits: StaticString = "0123456789abcdef"
+                out[0] = UInt8(ascii: "\"")
+                var index = 1
+                for byte in name {
+                    out[index] = byte
+                    index += 1
+                }
+                out[index] = UInt8(ascii: "-")
+                index += 1
+                for nibble in (0..<16).reversed() {
+                    out[index] = digits.utf8Start[Int(truncatingIfNeeded: value >> UInt64(nibble * 4)) & 0xF]
+                    index += 1
+                }
+                out[index] = UInt8(ascii: "\"")
+                return index + 1
+            }
+        }
     }
 
     /// A 64-bit hash of `bytes`, eight at a time: each word is folded in by an xor, a multiply by
