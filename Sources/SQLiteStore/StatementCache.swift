@@ -2,30 +2,66 @@
 ///
 /// Bounded because callers may build SQL dynamically (filter combinations); an evicted
 /// statement is finalized as soon as nobody else holds it.
+///
+/// The few statements looked up last are found again by the address of their text's bytes,
+/// without hashing the text: a request runs the same few queries, their SQL kept in constants.
+/// An address stands for the bytes only while the text it came from is alive and unchanged,
+/// and it is: `recent` holds that text (a `String`'s storage is immutable while shared), so no
+/// other text can take its place at that address.
 struct StatementCache {
-    private struct Entry {
+    private final class Entry {
         let statement: PreparedStatement
         var lastUse: UInt64
+
+        init(statement: PreparedStatement, lastUse: UInt64) {
+            self.statement = statement
+            self.lastUse = lastUse
+        }
+    }
+
+    private struct Recent {
+        let address: UnsafeRawPointer
+        let count: Int
+        let key: SQLText
+        let entry: Entry
     }
 
     private var entries: [SQLText: Entry] = [:]
+    private var recent: [Recent] = []
+    private var nextRecent = 0
     private var clock: UInt64 = 0
     let capacity: Int
+
+    /// How many statements are found by address.
+    static let recentCapacity = 4
 
     init(capacity: Int) {
         precondition(capacity > 0, "a statement cache needs room for at least one statement")
         self.capacity = capacity
+        recent.reserveCapacity(Self.recentCapacity)
     }
 
     var count: Int { entries.count }
 
     /// The cached statement for `sql`, marked as just used.
     mutating func statement(for sql: String) -> PreparedStatement? {
-        let key = SQLText(sql)
-        guard let index = entries.index(forKey: key) else { return nil }
+        let address = sql.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        let count = sql.utf8.count
         clock += 1
-        entries.values[index].lastUse = clock
-        return entries.values[index].statement
+        if let address {
+            for known in recent where known.address == address && known.count == count {
+                known.entry.lastUse = clock
+                return known.entry.statement
+            }
+        }
+        let key = SQLText(sql)
+        guard let entry = entries[key] else { return nil }
+        entry.lastUse = clock
+        // Only a text with storage of its own: a small string's bytes are copied to the stack.
+        if let address, count > 15 {
+            remember(Recent(address: address, count: count, key: key, entry: entry))
+        }
+        return entry.statement
     }
 
     /// Caches `statement`, evicting the least recently used entry when full.
@@ -34,13 +70,27 @@ struct StatementCache {
         if entries[key] == nil, entries.count >= capacity,
            let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
             entries[oldest] = nil
+            recent.removeAll { $0.key == oldest }
+            nextRecent = recent.count % Self.recentCapacity
         }
         clock += 1
+        if entries[key] != nil { recent.removeAll { $0.key == key } }
         entries[key] = Entry(statement: statement, lastUse: clock)
     }
 
     mutating func removeAll() {
         entries.removeAll()
+        recent.removeAll(keepingCapacity: true)
+        nextRecent = 0
+    }
+
+    private mutating func remember(_ found: Recent) {
+        if recent.count < Self.recentCapacity {
+            recent.append(found)
+        } else {
+            recent[nextRecent] = found
+            nextRecent = (nextRecent + 1) % Self.recentCapacity
+        }
     }
 }
 

@@ -42,6 +42,32 @@ import TestSupport
         #expect(connection.unfinalizedStatementCount == 0)
     }
 
+    /// A statement found again by its text's address is the cached one, for the same text and
+    /// for an equal text elsewhere; once evicted, it is found by neither, and it is finalized
+    /// when its holders let it go.
+    @Test func statementsFoundByAddressFollowTheCache() throws {
+        let connection = try SQLiteConnection(path: ":memory:", mode: .readWriteCreate, statementCacheCapacity: 2)
+        let text = "SELECT 1 AS first_column_of_a_long_enough_text"
+        let copy = String(decoding: Array(text.utf8), as: UTF8.self)
+        let first = try connection.cached(text)
+        #expect(try connection.cached(text) === first)
+        #expect(try connection.cached(copy) === first)
+        #expect(try connection.cached(text) === first)
+        // Two other texts fill the cache, the first one evicted as the least recently used.
+        _ = try connection.cached("SELECT 2 AS second_column_of_a_long_enough_text")
+        _ = try connection.cached("SELECT 3 AS third_column_of_a_long_enough_text")
+        #expect(connection.cachedStatementCount == 2)
+        let again = try connection.cached(text)
+        #expect(again !== first)
+        #expect(try connection.cached(copy) === again)
+        #expect(try connection.query(text) { try $0.int(0) } == [1])
+        // The most recent uses decide what goes: `text` stays, the third text is evicted.
+        _ = try connection.cached("SELECT 4 AS fourth_column_of_a_long_enough_text")
+        #expect(try connection.cached(text) === again)
+        connection.clearStatementCache()
+        #expect(try connection.cached(text) !== again)
+    }
+
     @Test func executeFinalizesEveryStatementOfAScriptEvenOnError() throws {
         let connection = try SQLiteConnection.inMemory()
         try connection.execute("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1); SELECT * FROM t")
