@@ -45,8 +45,7 @@ public struct Row {
 
     /// A 64-bit integer column.
     public func int64(_ index: Int) throws -> Int64 {
-        try expect(SQLITE_INTEGER, "integer", at: index)
-        return sqlite3_column_int64(pointer, Int32(index))
+        sqlite3_value_int64(try expect(SQLITE_INTEGER, "integer", at: index))
     }
 
     /// An integer column as `Int` (64-bit on every platform this runs on).
@@ -54,17 +53,20 @@ public struct Row {
 
     /// A real column; an integer column converts exactly up to 2^53.
     public func double(_ index: Int) throws -> Double {
-        if columnType(index) == SQLITE_INTEGER {
-            return Double(sqlite3_column_int64(pointer, Int32(index)))
+        let value = columnValue(index)
+        switch sqlite3_value_type(value) {
+        case SQLITE_INTEGER: return Double(sqlite3_value_int64(value))
+        case SQLITE_FLOAT: return sqlite3_value_double(value)
+        default: throw mismatch(expected: "real", at: index)
         }
-        try expect(SQLITE_FLOAT, "real", at: index)
-        return sqlite3_column_double(pointer, Int32(index))
     }
 
     /// A text column.
     public func string(_ index: Int) throws -> String {
-        try expect(SQLITE_TEXT, "text", at: index)
-        return text(index)
+        let value = try expect(SQLITE_TEXT, "text", at: index)
+        guard let characters = sqlite3_value_text(value) else { return "" }
+        let length = Int(sqlite3_value_bytes(value))
+        return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF8.self)
     }
 
     /// A text column's UTF-8 bytes as stored, not checked (for a reader that checks them itself).
@@ -74,15 +76,14 @@ public struct Row {
 
     /// A text column's UTF-8 bytes in place, valid only inside `body` (no copy, not checked).
     public func withUnsafeTextBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
-        try expect(SQLITE_TEXT, "text", at: index)
-        // The type is known, so it is not asked again.
-        return try withBytes(sqlite3_column_text(pointer, Int32(index)).map(UnsafeRawPointer.init), of: index, body)
+        let value = try expect(SQLITE_TEXT, "text", at: index)
+        return try withBytes(sqlite3_value_text(value).map(UnsafeRawPointer.init), of: value, body)
     }
 
     /// A blob column.
     public func blob(_ index: Int) throws -> [UInt8] {
-        try expect(SQLITE_BLOB, "blob", at: index)
-        return bytes(index)
+        let value = try expect(SQLITE_BLOB, "blob", at: index)
+        return withBytes(sqlite3_value_blob(value), of: value) { Array($0) }
     }
 
     /// An integer column holding 0 or 1 (SQLite's booleans); any other integer is true.
@@ -120,32 +121,46 @@ public struct Row {
         return sqlite3_column_type(pointer, Int32(index))
     }
 
-    private func expect(_ type: Int32, _ expected: String, at index: Int) throws {
-        let actual = columnType(index)
-        guard actual == type else {
-            throw StoreError.columnType(
-                column: columnName(index), expected: expected, found: self[index].storageClass)
-        }
+    /// Column `index` as SQLite's value, read for its type and then its contents: one call into
+    /// the statement (each `sqlite3_column_*` call enters the connection's mutex, when it has
+    /// one, and checks for a failed allocation) in place of one for each. The value is
+    /// unprotected (sqlite.org/c3ref/column_blob.html), which is safe where only one thread
+    /// uses the connection, and a row is read on its statement's thread.
+    private func columnValue(_ index: Int) -> OpaquePointer {
+        precondition(index >= 0 && index < count, "column \(index) out of 0..<\(count) in: \(statement.sql)")
+        return sqlite3_column_value(pointer, Int32(index))
+    }
+
+    /// Column `index`'s value, when it holds `type`.
+    private func expect(_ type: Int32, _ expected: String, at index: Int) throws -> OpaquePointer {
+        let value = columnValue(index)
+        guard sqlite3_value_type(value) == type else { throw mismatch(expected: expected, at: index) }
+        return value
+    }
+
+    private func mismatch(expected: String, at index: Int) -> StoreError {
+        StoreError.columnType(column: columnName(index), expected: expected, found: self[index].storageClass)
     }
 
     /// The bytes of a text or blob column in place, valid only inside `body` (no copy): UTF-8 for
     /// text, empty for NULL; a number is read as its text.
     public func withUnsafeBytes<T>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let base: UnsafeRawPointer? = switch columnType(index) {
-        case SQLITE_BLOB: sqlite3_column_blob(pointer, Int32(index))
+        let value = columnValue(index)
+        let base: UnsafeRawPointer? = switch sqlite3_value_type(value) {
+        case SQLITE_BLOB: sqlite3_value_blob(value)
         case SQLITE_NULL: nil
-        default: sqlite3_column_text(pointer, Int32(index)).map(UnsafeRawPointer.init)
+        default: sqlite3_value_text(value).map(UnsafeRawPointer.init)
         }
-        return try withBytes(base, of: index, body)
+        return try withBytes(base, of: value, body)
     }
 
-    /// `body` on the bytes at `base`, which SQLite just handed out for column `index`: their
-    /// length is asked second, as sqlite.org/c3ref/column_blob.html prescribes; none for nil.
+    /// `body` on the bytes at `base`, which SQLite just handed out for `value`: their length is
+    /// asked second, as sqlite.org/c3ref/column_blob.html prescribes; none for nil.
     private func withBytes<T>(
-        _ base: UnsafeRawPointer?, of index: Int, _ body: (UnsafeRawBufferPointer) throws -> T
+        _ base: UnsafeRawPointer?, of value: OpaquePointer, _ body: (UnsafeRawBufferPointer) throws -> T
     ) rethrows -> T {
         guard let base else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_column_bytes(pointer, Int32(index)))))
+        return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_value_bytes(value))))
     }
 
     /// Reads text first and its length second, as sqlite.org/c3ref/column_blob.html prescribes.
