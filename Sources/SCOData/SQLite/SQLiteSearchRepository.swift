@@ -112,10 +112,10 @@ public struct SQLiteSearchRepository: SearchRepository {
                     // Sorted by position, so the hits themselves (strings and all) move only once.
                     let all = found ?? []
                     if all.count <= query.limit {
-                        let order = all.indices.sorted {
-                            (all[$0].hit.rank ?? 0, all[$0].rowid) < (all[$1].hit.rank ?? 0, all[$1].rowid)
-                        }
-                        return try Page(items: order.map { try complete(all[$0]) }, total: all.count, next: nil)
+                        // The keys are sorted beside the positions, not read through the hits.
+                        var order = all.indices.map { (rank: all[$0].hit.rank ?? 0, rowid: all[$0].rowid, index: $0) }
+                        order.sort { ($0.rank, $0.rowid) < ($1.rank, $1.rowid) }
+                        return try Page(items: order.map { try complete(all[$0.index]) }, total: all.count, next: nil)
                     }
                 }
                 // In index order, a query of one phrase without a kind filter has its ranks
