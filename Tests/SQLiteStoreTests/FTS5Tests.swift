@@ -35,6 +35,31 @@ import Testing
         #expect(try offsets("dialogue OR dushanbe").count == 2)
     }
 
+    /// Rows of many matches and of few, one after another, each get their own offsets, whatever
+    /// the row before them held.
+    @Test func matchOffsetsOfLongAndShortBlobsInTurn() throws {
+        let connection = try SQLiteConnection.inMemory()
+        try connection.execute("CREATE VIRTUAL TABLE notes USING fts5 (body)")
+        let counts = [70, 1, 63, 62, 2, 300, 0, 5]
+        for count in counts {
+            let body = (Array(repeating: "word", count: count) + ["end"]).joined(separator: " ")
+            try connection.execute("INSERT INTO notes VALUES ('\(body)')")
+        }
+        let blobs = try connection.query("SELECT match_offsets(notes) FROM notes WHERE notes MATCH 'word' ORDER BY rowid") {
+            $0.withUnsafeBytes(0) { blob in
+                (0..<blob.count / 8).map { blob.loadUnaligned(fromByteOffset: $0 * 8, as: Int64.self) }
+            }
+        }
+        let matching = counts.filter { $0 > 0 }
+        #expect(blobs.count == matching.count)
+        let tokens = Int64(counts.reduce(counts.count, +))
+        for (blob, count) in zip(blobs, matching) {
+            var expected: [Int64] = [1, 1, Int64(counts.count), tokens, Int64(count + 1)]
+            for offset in 0..<count { expected += [0, 0, Int64(offset), 1] }
+            #expect(blob == expected)
+        }
+    }
+
     /// SQLite keeps no memory statistics (no global mutex on every allocation): the counter of
     /// memory in use stays at zero however much is allocated.
     @Test func memoryStatisticsAreOff() throws {
