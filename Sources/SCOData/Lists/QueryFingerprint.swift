@@ -38,15 +38,23 @@ struct QueryFingerprint {
     /// 64-bit hash does; it is not a secret (the cursor is not signed), and every list request
     /// computes it, so it is FNV-1a rather than a cryptographic hash.
     var value: String {
-        var final = json
-        final.endArray()
+        // The parts are hashed where they were written, then the array's closing bracket.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in final.bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        json.withBytes { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        hash ^= UInt64(UInt8(ascii: "]"))
+        hash = hash &* 0x0000_0100_0000_01b3
+        return String(unsafeUninitializedCapacity: 16) { out in
+            let digits: StaticString = "0123456789abcdef"
+            for index in 0..<16 {
+                out[index] = digits.utf8Start[Int(truncatingIfNeeded: hash >> UInt64(60 - 4 * index)) & 0xF]
+            }
+            return 16
+        }
     }
 
     private mutating func addArray(_ strings: [String]) {
