@@ -21,7 +21,8 @@ enum ListEncoding {
             json.beginObject()
             json.key("items")
             json.beginArray()
-            for item in page.items { table.write(item, to: &json, fields: list.fields) }
+            // By index: `for item in` copies each record out, retaining its strings.
+            for index in page.items.indices { table.write(page.items[index], to: &json, fields: list.fields) }
             json.endArray()
             json.key("total")
             json.int(page.total)
@@ -33,8 +34,8 @@ enum ListEncoding {
             body = json.bytes
         case .ndjson:
             var json = JSONWriter(capacity: 512 + page.items.count * 768)
-            for item in page.items {
-                table.write(item, to: &json, fields: list.fields)
+            for index in page.items.indices {
+                table.write(page.items[index], to: &json, fields: list.fields)
                 json.newline()
             }
             body = json.bytes
