@@ -261,27 +261,19 @@ public struct SQLiteSearchRepository: SearchRepository {
         var tableRows = 0
         var tableTokens = 0
 
-        /// An empty or malformed blob leaves every count unknown: no snippet, no rank. The blob
-        /// is read without assuming alignment (a value that went through SQLite's sorter points
-        /// into a record at any offset), and every per-row figure is clamped to FTS5's `int` range.
-        init(blob: UnsafeRawBufferPointer) {
-            let count = blob.count / MemoryLayout<Int64>.size
-            func wide(_ index: Int) -> Int64 {
-                blob.loadUnaligned(fromByteOffset: index * MemoryLayout<Int64>.size, as: Int64.self)
-            }
-            func value(_ index: Int) -> Int { Int(min(max(wide(index), Int64(Int32.min)), Int64(Int32.max))) }
-            guard count >= 4 else { return }
-            let columns = value(0)
-            guard columns > bodyColumn, columns <= 64, count >= 4 + columns else { return }
-            phraseCount = value(1)
-            tableRows = Int(truncatingIfNeeded: wide(2))  // 64-bit in FTS5 too
-            tableTokens = Int(truncatingIfNeeded: wide(3))
-            for column in 0..<columns { rowTokens &+= value(4 + column) }
-            titleTokens = value(4 + titleColumn)
-            bodyTokens = value(4 + bodyColumn)
+        /// An empty or malformed blob leaves every count unknown: no snippet, no rank.
+        init(blob bytes: UnsafeRawBufferPointer) {
+            let blob = Blob(bytes: bytes)
+            guard let columns = blob.columns else { return }
+            phraseCount = blob.value(1)
+            tableRows = Int(truncatingIfNeeded: blob.wide(2))  // 64-bit in FTS5 too
+            tableTokens = Int(truncatingIfNeeded: blob.wide(3))
+            for column in 0..<columns { rowTokens &+= blob.value(4 + column) }
+            titleTokens = blob.value(4 + titleColumn)
+            bodyTokens = blob.value(4 + bodyColumn)
             var index = 4 + columns
-            while index + 4 <= count {
-                switch value(index + 1) {
+            while index + 4 <= blob.count {
+                switch blob.value(index + 1) {
                 case titleColumn: titleMatches += 1
                 case bodyColumn: bodyMatches += 1
                 default: break
@@ -294,30 +286,48 @@ public struct SQLiteSearchRepository: SearchRepository {
         /// `buffer` (room for as many as `init(blob:)` counted in that column); empty for a blob
         /// that `init(blob:)` finds malformed.
         static func matches(
-            in blob: UnsafeRawBufferPointer, column: Int, into buffer: UnsafeMutableBufferPointer<SearchSnippet.Match>
+            in bytes: UnsafeRawBufferPointer, column: Int, into buffer: UnsafeMutableBufferPointer<SearchSnippet.Match>
         ) -> UnsafeBufferPointer<SearchSnippet.Match> {
-            let count = blob.count / MemoryLayout<Int64>.size
-            func value(_ index: Int) -> Int {
-                let wide = blob.loadUnaligned(fromByteOffset: index * MemoryLayout<Int64>.size, as: Int64.self)
-                return Int(min(max(wide, Int64(Int32.min)), Int64(Int32.max)))
-            }
-            guard count >= 4 else { return UnsafeBufferPointer(start: buffer.baseAddress, count: 0) }
-            let columns = value(0)
-            guard columns > bodyColumn, columns <= 64, count >= 4 + columns else {
-                return UnsafeBufferPointer(start: buffer.baseAddress, count: 0)
-            }
+            let blob = Blob(bytes: bytes)
             var written = 0
-            var index = 4 + columns
-            while index + 4 <= count, written < buffer.count {
-                if value(index + 1) == column {
-                    buffer.initializeElement(
-                        at: written,
-                        to: SearchSnippet.Match(phrase: value(index), firstToken: value(index + 2), tokenCount: value(index + 3)))
-                    written += 1
+            if let columns = blob.columns {
+                var index = 4 + columns
+                while index + 4 <= blob.count, written < buffer.count {
+                    if blob.value(index + 1) == column {
+                        buffer.initializeElement(
+                            at: written,
+                            to: SearchSnippet.Match(
+                                phrase: blob.value(index), firstToken: blob.value(index + 2), tokenCount: blob.value(index + 3)))
+                        written += 1
+                    }
+                    index += 4
                 }
-                index += 4
             }
             return UnsafeBufferPointer(rebasing: buffer[..<written])
+        }
+
+        /// A `match_offsets()` blob read in place, without assuming alignment (a value that went
+        /// through SQLite's sorter points into a record at any offset).
+        private struct Blob {
+            let bytes: UnsafeRawBufferPointer
+
+            /// How many 64-bit values it holds.
+            var count: Int { bytes.count / MemoryLayout<Int64>.size }
+
+            func wide(_ index: Int) -> Int64 {
+                bytes.loadUnaligned(fromByteOffset: index * MemoryLayout<Int64>.size, as: Int64.self)
+            }
+
+            /// A per-row figure, clamped to FTS5's `int` range.
+            func value(_ index: Int) -> Int { Int(min(max(wide(index), Int64(Int32.min)), Int64(Int32.max))) }
+
+            /// The number of columns, when the header and the column sizes are all there and the
+            /// columns include the title and the body; nil for a malformed blob.
+            var columns: Int? {
+                guard count >= 4 else { return nil }
+                let columns = value(0)
+                return columns > bodyColumn && columns <= 64 && count >= 4 + columns ? columns : nil
+            }
         }
 
         /// Takes the column sizes from a `%_docsize` record (`sz`): one varint per column, as
