@@ -27,11 +27,12 @@ public struct Row {
 
     /// Column `index` as whatever storage class it holds.
     public subscript(_ index: Int) -> SQLiteValue {
-        switch columnType(index) {
-        case SQLITE_INTEGER: .integer(sqlite3_column_int64(pointer, Int32(index)))
-        case SQLITE_FLOAT: .real(sqlite3_column_double(pointer, Int32(index)))
-        case SQLITE_TEXT: .text(text(index))
-        case SQLITE_BLOB: .blob(bytes(index))
+        let value = columnValue(index)
+        return switch sqlite3_value_type(value) {
+        case SQLITE_INTEGER: .integer(sqlite3_value_int64(value))
+        case SQLITE_FLOAT: .real(sqlite3_value_double(value))
+        case SQLITE_TEXT: .text(text(of: value))
+        case SQLITE_BLOB: .blob(bytes(of: value))
         default: .null
         }
     }
@@ -63,10 +64,7 @@ public struct Row {
 
     /// A text column.
     public func string(_ index: Int) throws -> String {
-        let value = try expect(SQLITE_TEXT, "text", at: index)
-        guard let characters = sqlite3_value_text(value) else { return "" }
-        let length = Int(sqlite3_value_bytes(value))
-        return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF8.self)
+        text(of: try expect(SQLITE_TEXT, "text", at: index))
     }
 
     /// A text column's UTF-8 bytes as stored, not checked (for a reader that checks them itself).
@@ -82,8 +80,7 @@ public struct Row {
 
     /// A blob column.
     public func blob(_ index: Int) throws -> [UInt8] {
-        let value = try expect(SQLITE_BLOB, "blob", at: index)
-        return withBytes(sqlite3_value_blob(value), of: value) { Array($0) }
+        bytes(of: try expect(SQLITE_BLOB, "blob", at: index))
     }
 
     /// An integer column holding 0 or 1 (SQLite's booleans); any other integer is true.
@@ -117,8 +114,7 @@ public struct Row {
     }
 
     private func columnType(_ index: Int) -> Int32 {
-        precondition(index >= 0 && index < count, "column \(index) out of 0..<\(count) in: \(statement.sql)")
-        return sqlite3_column_type(pointer, Int32(index))
+        sqlite3_value_type(columnValue(index))
     }
 
     /// Column `index` as SQLite's value, read for its type and then its contents: one call into
@@ -163,18 +159,18 @@ public struct Row {
         return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_value_bytes(value))))
     }
 
-    /// Reads text first and its length second, as sqlite.org/c3ref/column_blob.html prescribes.
-    private func text(_ index: Int) -> String {
-        guard let characters = sqlite3_column_text(pointer, Int32(index)) else { return "" }
-        let length = Int(sqlite3_column_bytes(pointer, Int32(index)))
+    /// A text value as a `String`; its text is read first and its length second, as
+    /// sqlite.org/c3ref/column_blob.html prescribes.
+    private func text(of value: OpaquePointer) -> String {
+        guard let characters = sqlite3_value_text(value) else { return "" }
+        let length = Int(sqlite3_value_bytes(value))
         return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF8.self)
     }
 
-    /// A zero-length blob comes back as a NULL pointer; that is an empty array, not an error.
-    private func bytes(_ index: Int) -> [UInt8] {
-        guard let base = sqlite3_column_blob(pointer, Int32(index)) else { return [] }
-        let length = Int(sqlite3_column_bytes(pointer, Int32(index)))
-        return Array(UnsafeRawBufferPointer(start: base, count: length))
+    /// A blob value's bytes; a zero-length blob comes back as a NULL pointer, which is an empty
+    /// array, not an error.
+    private func bytes(of value: OpaquePointer) -> [UInt8] {
+        withBytes(sqlite3_value_blob(value), of: value) { Array($0) }
     }
 }
 
