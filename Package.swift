@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Locking", swiftSettings: strict),
         // The one JSON writer: API bodies, problem documents, log lines, stored JSON, exports.
         .target(name: "JSONText", dependencies: ["CText"], swiftSettings: strict),
-        // SHA-256 (FIPS 180-4): migration and fixture checksums, token digests.
+        // SHA-256 (FIPS 180-4): migration and fixture checksums, token digests; 64-bit hashes in hex.
         .target(name: "Digests", swiftSettings: strict),
         .target(name: "HTTPServer", dependencies: ["CLinux", "Locking", "JSONText"], swiftSettings: strict),
         .target(name: "SQLiteStore", dependencies: ["CSQLite", "Locking", "Digests"], swiftSettings: strict),

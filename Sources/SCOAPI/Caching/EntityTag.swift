@@ -1,3 +1,5 @@
+import Digests
+
 /// Strong entity tags (RFC 9110 §8.8.3) computed from a representation's bytes.
 ///
 /// A tag is a 64-bit hash of the body (`hash(_:)`), prefixed by the representation: equal bytes give
@@ -12,7 +14,6 @@ public enum EntityTag {
         // Written in place: the tag is made for every response that is not cached.
         return name.withUTF8 { name in
             String(unsafeUninitializedCapacity: name.count + 19) { out in
-                let digits: StaticString = "0123456789abcdef"
                 out[0] = UInt8(ascii: "\"")
                 var index = 1
                 for byte in name {
@@ -20,11 +21,8 @@ public enum EntityTag {
                     index += 1
                 }
                 out[index] = UInt8(ascii: "-")
-                index += 1
-                for nibble in (0..<16).reversed() {
-                    out[index] = digits.utf8Start[Int(truncatingIfNeeded: value >> UInt64(nibble * 4)) & 0xF]
-                    index += 1
-                }
+                Hexadecimal.write(value, into: out, at: index + 1)
+                index += 17
                 out[index] = UInt8(ascii: "\"")
                 return index + 1
             }

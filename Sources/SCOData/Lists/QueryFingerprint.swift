@@ -1,3 +1,4 @@
+import Digests
 import JSONText
 
 /// Builds the fingerprint that binds a list position to its query: the list's name, each
@@ -48,13 +49,7 @@ struct QueryFingerprint {
         }
         hash ^= UInt64(UInt8(ascii: "]"))
         hash = hash &* 0x0000_0100_0000_01b3
-        return String(unsafeUninitializedCapacity: 16) { out in
-            let digits: StaticString = "0123456789abcdef"
-            for index in 0..<16 {
-                out[index] = digits.utf8Start[Int(truncatingIfNeeded: hash >> UInt64(60 - 4 * index)) & 0xF]
-            }
-            return 16
-        }
+        return Hexadecimal.sixteenDigits(hash)
     }
 
     private mutating func addArray(_ strings: [String]) {
