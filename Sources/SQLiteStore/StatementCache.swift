@@ -28,7 +28,6 @@ struct StatementCache {
 
     private var entries: [SQLText: Entry] = [:]
     private var recent: [Recent] = []
-    private var nextRecent = 0
     private var clock: UInt64 = 0
     let capacity: Int
 
@@ -71,7 +70,6 @@ struct StatementCache {
            let oldest = entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key {
             entries[oldest] = nil
             recent.removeAll { $0.key == oldest }
-            nextRecent = recent.count % Self.recentCapacity
         }
         clock += 1
         if entries[key] != nil { recent.removeAll { $0.key == key } }
@@ -81,16 +79,12 @@ struct StatementCache {
     mutating func removeAll() {
         entries.removeAll()
         recent.removeAll(keepingCapacity: true)
-        nextRecent = 0
     }
 
+    /// Keeps `found`, dropping the one kept longest when `recent` is full.
     private mutating func remember(_ found: Recent) {
-        if recent.count < Self.recentCapacity {
-            recent.append(found)
-        } else {
-            recent[nextRecent] = found
-            nextRecent = (nextRecent + 1) % Self.recentCapacity
-        }
+        if recent.count == Self.recentCapacity { recent.removeFirst() }
+        recent.append(found)
     }
 }
 
