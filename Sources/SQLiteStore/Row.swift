@@ -159,12 +159,11 @@ public struct Row {
         return try body(UnsafeRawBufferPointer(start: base, count: Int(sqlite3_value_bytes(value))))
     }
 
-    /// A text value as a `String`; its text is read first and its length second, as
-    /// sqlite.org/c3ref/column_blob.html prescribes.
+    /// A text value as a `String`; empty for a NULL pointer.
     private func text(of value: OpaquePointer) -> String {
-        guard let characters = sqlite3_value_text(value) else { return "" }
-        let length = Int(sqlite3_value_bytes(value))
-        return String(decoding: UnsafeBufferPointer(start: characters, count: length), as: UTF8.self)
+        withBytes(sqlite3_value_text(value).map(UnsafeRawPointer.init), of: value) {
+            String(decoding: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+        }
     }
 
     /// A blob value's bytes; a zero-length blob comes back as a NULL pointer, which is an empty
